@@ -1,0 +1,57 @@
+/**
+ * The target's optional `docs-architect.config.*`. Every key is documented here; the configuration
+ * reference page in docs/ lists the same keys. Unknown keys are errors, so a typo never passes
+ * silently.
+ */
+import * as z from 'zod';
+
+const relativePath = z
+  .string()
+  .min(1)
+  .refine((value) => !value.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(value), {
+    message: 'must be a path relative to the repository root',
+  });
+
+export const configSchema = z.strictObject({
+  /** The site's title. Default: the `name` in the target's package.json, else its folder name. */
+  title: z.string().min(1).optional(),
+  /** One line under the title on the landing page. Default: the manifest's `description`. */
+  tagline: z.string().optional(),
+  /** Web address of the repository, used for "edit this page" and source links. Default: derived from the `origin` remote. */
+  repositoryUrl: z.url({protocol: /^https?$/}).optional(),
+  /** Branch that edit links point at. Default: the current branch, else `main`. */
+  branch: z.string().min(1).optional(),
+  /** Where the target's hand-written docs live, relative to its root. Default: `docs` (or `doc`, `documentation`). */
+  docsPath: relativePath.optional(),
+  /** Only these paths are read (.gitignore syntax). Default: everything not ignored. */
+  include: z.array(z.string().min(1)).optional(),
+  /** These paths are never read (.gitignore syntax), on top of .gitignore and the built-in exclusions. */
+  exclude: z.array(z.string().min(1)).optional(),
+  /** Fail the build on any warning (also `--strict`). Default: false. */
+  strict: z.boolean().optional(),
+  /** Where the site is hosted, e.g. `https://docs.example.com`. Default: `http://localhost`. */
+  url: z.url({protocol: /^https?$/}).optional(),
+  /** The path the site is served under, with leading and trailing slash. Default: `/`. */
+  baseUrl: z
+    .string()
+    .regex(/^\/(.*\/)?$/, {message: 'must start and end with "/"'})
+    .optional(),
+});
+
+export type DocsArchitectConfig = z.infer<typeof configSchema>;
+
+/** An example value per key, shown in the fix of an error about that key. */
+export const CONFIG_EXAMPLES: Record<keyof DocsArchitectConfig, string> = {
+  title: 'title: "Acme Payments"',
+  tagline: 'tagline: "Payments for everyone"',
+  repositoryUrl: 'repositoryUrl: "https://github.com/acme/payments"',
+  branch: 'branch: "main"',
+  docsPath: 'docsPath: "documentation"',
+  include: 'include: ["src/", "docs/"]',
+  exclude: 'exclude: ["src/generated/"]',
+  strict: 'strict: true',
+  url: 'url: "https://docs.acme.dev"',
+  baseUrl: 'baseUrl: "/payments/"',
+};
+
+export const CONFIG_KEYS = Object.keys(configSchema.shape) as (keyof DocsArchitectConfig)[];

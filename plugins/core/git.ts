@@ -1,0 +1,48 @@
+/**
+ * Facts about the target's git repository, read with simple-git. Git always runs in the target, and
+ * paths are passed after `--`, so no file or branch name can be taken for an option.
+ */
+import path from 'node:path';
+import {simpleGit} from 'simple-git';
+
+export interface GitInfo {
+  isRepository: boolean;
+  /** The target's path inside its repository (POSIX, '' when the target is the repository root). */
+  prefix: string;
+  head?: string;
+  branch?: string;
+  remoteUrl?: string;
+  shallow?: boolean;
+}
+
+export async function readGitInfo(targetRoot: string): Promise<GitInfo> {
+  const git = simpleGit({baseDir: targetRoot, maxConcurrentProcesses: 4});
+  try {
+    const inside = (await git.raw(['rev-parse', '--is-inside-work-tree'])).trim() === 'true';
+    if (!inside) return {isRepository: false, prefix: ''};
+  } catch {
+    return {isRepository: false, prefix: ''};
+  }
+  const optional = async (args: string[]) => {
+    try {
+      return (await git.raw(args)).trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const [prefix, head, branch, remoteUrl, shallow] = await Promise.all([
+    optional(['rev-parse', '--show-prefix']),
+    optional(['rev-parse', '--verify', '--quiet', 'HEAD']),
+    optional(['symbolic-ref', '--quiet', '--short', 'HEAD']),
+    optional(['config', '--get', 'remote.origin.url']),
+    optional(['rev-parse', '--is-shallow-repository']),
+  ]);
+  return {
+    isRepository: true,
+    prefix: (prefix ?? '').replace(/\/$/, '').split(path.sep).join('/'),
+    head,
+    branch,
+    remoteUrl,
+    shallow: shallow === 'true',
+  };
+}

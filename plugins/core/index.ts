@@ -1,0 +1,31 @@
+/**
+ * The core Docusaurus plugin: hands the landing data to the theme and, during `npm start`, watches the
+ * target's sources and regenerates the sections when they change. Generation itself happens in
+ * prepareSite, before plugins load.
+ */
+import type {LoadContext, Plugin} from '@docusaurus/types';
+import type {LandingData} from './types';
+
+export interface CorePluginOptions {
+  id?: string;
+  landing: LandingData;
+  watch: string[];
+  /** Re-runs the generators; the config passes prepareSite bound to the same target. */
+  regenerate: () => Promise<unknown>;
+}
+
+export default function docsArchitectCore(_context: LoadContext, options: CorePluginOptions): Plugin<void> {
+  let loadedOnce = false;
+  return {
+    name: 'docs-architect-core',
+    getPathsToWatch: () => options.watch,
+    async loadContent() {
+      // The first load follows the generation done by the config; later loads follow a change.
+      if (loadedOnce) await options.regenerate();
+      loadedOnce = true;
+    },
+    async contentLoaded({actions}) {
+      actions.setGlobalData(options.landing);
+    },
+  };
+}

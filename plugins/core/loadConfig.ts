@@ -1,0 +1,188 @@
+/**
+ * Finds, loads and validates the target's `docs-architect.config.{ts,mts,cts,js,mjs,cjs,json,yaml,yml}`.
+ * A broken file is a UserError naming the file, the line where there is one, the key, what is wrong
+ * and how to fix it.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import {createJiti} from 'jiti';
+import {isMap, isScalar, LineCounter, parseDocument, type Document} from 'yaml';
+import {closest, distance} from 'fastest-levenshtein';
+import type * as z from 'zod';
+import {configSchema, CONFIG_EXAMPLES, CONFIG_KEYS, type DocsArchitectConfig} from './configSchema';
+import {UserError} from './errors';
+
+export const CONFIG_BASENAME = 'docs-architect.config';
+export const CONFIG_EXTENSIONS = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs', 'json', 'yaml', 'yml'] as const;
+
+export interface LoadedConfig {
+  /** Absolute path of the file it came from; undefined when the target has none. */
+  file?: string;
+  config: DocsArchitectConfig;
+}
+
+export async function findConfigFile(targetRoot: string): Promise<string | undefined> {
+  const entries = new Set(await fs.readdir(targetRoot));
+  const found = CONFIG_EXTENSIONS.map((ext) => `${CONFIG_BASENAME}.${ext}`).filter((name) => entries.has(name));
+  if (found.length > 1) {
+    throw new UserError(`several config files found (${found.join(', ')})`, {
+      file: path.join(targetRoot, found[0]!),
+      fix: 'Keep one of them and delete the others',
+    });
+  }
+  return found[0] ? path.join(targetRoot, found[0]) : undefined;
+}
+
+export async function loadConfig(targetRoot: string): Promise<LoadedConfig> {
+  const file = await findConfigFile(targetRoot);
+  if (!file) {
+    return {config: {}};
+  }
+  const {value, document, lineCounter} = await readConfigFile(file);
+  return {file, config: validateConfig(value, file, document, lineCounter)};
+}
+
+interface RawConfig {
+  value: unknown;
+  /** For YAML and JSON files: the parsed document, to find the line of a key. */
+  document?: Document;
+  lineCounter?: LineCounter;
+}
+
+async function readConfigFile(file: string): Promise<RawConfig> {
+  const ext = path.extname(file).slice(1);
+  if (ext === 'json' || ext === 'yaml' || ext === 'yml') {
+    const text = await fs.readFile(file, 'utf8');
+    const lineCounter = new LineCounter();
+    // JSON is valid YAML 1.2, so one parser gives both formats line numbers.
+    const document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true});
+    const [first] = document.errors;
+    if (first) {
+      const {line} = lineCounter.linePos(first.pos[0]);
+      throw new UserError(`cannot parse the file: ${first.message.split('\n')[0]}`, {
+        file,
+        line,
+        fix: `Fix the ${ext === 'json' ? 'JSON' : 'YAML'} syntax on that line`,
+      });
+    }
+    return {value: document.toJS() ?? {}, document, lineCounter};
+  }
+  try {
+    const jiti = createJiti(__filename, {moduleCache: false, fsCache: false});
+    const loaded: unknown = await jiti.import(file, {default: true});
+    const value = typeof loaded === 'function' ? await (loaded as () => unknown)() : loaded;
+    return {value};
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    throw new UserError(`cannot load the file: ${message}`, {
+      file,
+      line: lineOfLoadError(error),
+      fix: 'Make it a module whose default export is the config object (or a function returning it)',
+    });
+  }
+}
+
+function lineOfLoadError(error: unknown): number | undefined {
+  const match = error instanceof Error ? /\((\d+):(\d+)\)|:(\d+):\d+/.exec(error.message) : null;
+  const line = match?.[1] ?? match?.[3];
+  return line ? Number(line) : undefined;
+}
+
+export function validateConfig(
+  value: unknown,
+  file: string,
+  document?: Document,
+  lineCounter?: LineCounter,
+): DocsArchitectConfig {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new UserError('the config must be an object of keys and values', {
+      file,
+      fix: `Write keys such as ${CONFIG_EXAMPLES.title}`,
+    });
+  }
+  const result = configSchema.safeParse(value);
+  if (result.success) {
+    return result.data;
+  }
+  const errors = result.error.issues.flatMap((issue) => issueToErrors(issue, file, document, lineCounter));
+  const [first, ...rest] = errors;
+  first!.related.push(...rest);
+  throw first!;
+}
+
+function issueToErrors(
+  issue: z.core.$ZodIssue,
+  file: string,
+  document?: Document,
+  lineCounter?: LineCounter,
+): UserError[] {
+  const keyPath = issue.path.map(String);
+  const line = (pathToKey: string[]) => lineOfKey(document, lineCounter, pathToKey);
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((unknownKey) => {
+      const suggestion = closest(unknownKey, CONFIG_KEYS);
+      const similar = suggestion && isSimilar(unknownKey, suggestion);
+      return new UserError('unknown key', {
+        file,
+        line: line([...keyPath, unknownKey]),
+        key: [...keyPath, unknownKey].join('.'),
+        fix: similar
+          ? `Did you mean "${suggestion}"? Rename it`
+          : `Remove it; the known keys are ${CONFIG_KEYS.join(', ')}`,
+      });
+    });
+  }
+  const key = keyPath.join('.');
+  const topKey = keyPath[0] as keyof DocsArchitectConfig | undefined;
+  const example = topKey && CONFIG_EXAMPLES[topKey] ? `, e.g. ${CONFIG_EXAMPLES[topKey]}` : '';
+  return [
+    new UserError(describeIssue(issue), {
+      file,
+      line: line(keyPath),
+      key,
+      fix: `Set it to ${expected(issue)}${example}`,
+    }),
+  ];
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') {
+    return `expected ${issue.expected}, got ${typeOf(issue.input)}`;
+  }
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+function expected(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') {
+    return issue.expected === 'array' ? 'a list' : `a ${issue.expected}`;
+  }
+  if (issue.code === 'invalid_format' && issue.format === 'url') {
+    return 'a full http(s) URL';
+  }
+  return 'a valid value';
+}
+
+function typeOf(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'a list';
+  return typeof input;
+}
+
+function isSimilar(a: string, b: string): boolean {
+  return distance(a.toLowerCase(), b.toLowerCase()) <= Math.max(2, Math.floor(b.length / 3));
+}
+
+/** The 1-based line of a key in a YAML/JSON document, or undefined for code configs. */
+function lineOfKey(document: Document | undefined, lineCounter: LineCounter | undefined, keyPath: string[]) {
+  if (!document || !lineCounter) return undefined;
+  let node: unknown = document.contents;
+  let offset: number | undefined;
+  for (const key of keyPath) {
+    if (!isMap(node)) break;
+    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+    if (!pair) break;
+    offset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+    node = pair.value;
+  }
+  return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+}

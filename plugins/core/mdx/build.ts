@@ -1,0 +1,108 @@
+/**
+ * Small builders for the mdast nodes generated pages use. They only shape data; escaping is the
+ * writer's job (see writeMdx.ts), so any string may be passed to any of them.
+ */
+import type {
+  BlockContent,
+  Code,
+  Heading,
+  InlineCode,
+  Link,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  Table,
+  TableCell,
+  Text,
+  Strong,
+  Emphasis,
+} from 'mdast';
+import type {MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement} from 'mdast-util-mdx-jsx';
+
+type Phrasing = PhrasingContent | string;
+
+function phrasing(children: Phrasing[]): PhrasingContent[] {
+  return children.map((child) => (typeof child === 'string' ? text(child) : child));
+}
+
+export const text = (value: string): Text => ({type: 'text', value});
+export const inlineCode = (value: string): InlineCode => ({type: 'inlineCode', value});
+export const strong = (...children: Phrasing[]): Strong => ({type: 'strong', children: phrasing(children)});
+export const emphasis = (...children: Phrasing[]): Emphasis => ({type: 'emphasis', children: phrasing(children)});
+
+/** Headings are one line: a newline inside would turn the text above it into a setext heading. */
+export const heading = (depth: Heading['depth'], ...children: Phrasing[]): Heading => ({
+  type: 'heading',
+  depth,
+  children: phrasing(children.map(oneLine)),
+});
+
+export const paragraph = (...children: Phrasing[]): Paragraph => ({type: 'paragraph', children: phrasing(children)});
+
+export const link = (url: string, ...children: Phrasing[]): Link => ({type: 'link', url, children: phrasing(children)});
+
+export const code = (value: string, lang?: string, meta?: string): Code => ({
+  type: 'code',
+  value,
+  lang: lang ?? null,
+  meta: meta ?? null,
+});
+
+export const list = (items: (Phrasing[] | BlockContent[])[], ordered = false): List => ({
+  type: 'list',
+  ordered,
+  spread: false,
+  children: items.map(
+    (item): ListItem => ({
+      type: 'listItem',
+      spread: false,
+      children: isBlockList(item) ? item : [paragraph(...item)],
+    }),
+  ),
+});
+
+function isBlockList(item: Phrasing[] | BlockContent[]): item is BlockContent[] {
+  const blockTypes = new Set(['paragraph', 'list', 'code', 'table', 'heading', 'blockquote', 'mdxJsxFlowElement']);
+  return item.length > 0 && typeof item[0] !== 'string' && blockTypes.has(item[0]!.type);
+}
+
+/** A GFM table; every cell is phrasing content, so pipes and newlines in it are escaped. */
+export const table = (header: Phrasing[], rows: Phrasing[][]): Table => ({
+  type: 'table',
+  align: header.map(() => null),
+  children: [header, ...rows].map((cells) => ({
+    type: 'tableRow',
+    children: cells.map((cell): TableCell => ({type: 'tableCell', children: phrasing([oneLine(cell)])})),
+  })),
+});
+
+export function oneLine(value: Phrasing): Phrasing {
+  return typeof value === 'string' ? value.replace(/\s*\n\s*/g, ' ') : value;
+}
+
+export type JsxProps = Record<string, string | number | boolean | null | object | undefined>;
+
+/**
+ * A JSX element for a component the theme provides. Every prop is written as a JSON expression, which
+ * MDX parses with a real JS parser, so a value can hold any character, quotes and braces included.
+ */
+export function jsxFlow(name: string, props: JsxProps = {}, children: MdxJsxFlowElement['children'] = []): MdxJsxFlowElement {
+  return {type: 'mdxJsxFlowElement', name, attributes: attributes(props), children};
+}
+
+export function jsxText(name: string, props: JsxProps = {}, children: Phrasing[] = []): MdxJsxTextElement {
+  return {type: 'mdxJsxTextElement', name, attributes: attributes(props), children: phrasing(children)};
+}
+
+function attributes(props: JsxProps): MdxJsxAttribute[] {
+  return Object.entries(props)
+    .filter(([, value]) => value !== undefined)
+    .map(
+      ([name, value]): MdxJsxAttribute => ({
+        type: 'mdxJsxAttribute',
+        name,
+        value: {type: 'mdxJsxAttributeValueExpression', value: JSON.stringify(value)},
+      }),
+    );
+}

@@ -1,0 +1,166 @@
+/**
+ * The pipeline before Docusaurus: resolve the target, load its config, discover what it has, run the
+ * generators and write their sections. It runs from docusaurus.config.ts, before any plugin loads,
+ * because Docusaurus initialises plugins concurrently: a docs instance must find its generated folder
+ * already written (see docs/adr/0002).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {discoverTarget} from './discoverTarget';
+import {UserError} from './errors';
+import {generatedDir, syncDirectory} from './generatedFiles';
+import {readGitInfo} from './git';
+import {loadConfig} from './loadConfig';
+import {createRepoLinks} from './repoLinks';
+import {createReport, formatReport} from './report';
+import {isInside, resolveTarget} from './resolveTarget';
+import type {LandingData, SectionGenerator, SiteSection, TargetContext} from './types';
+
+export interface PrepareOptions {
+  siteDir: string;
+  /** As the user gave it: relative to `cwd` or absolute. */
+  target: string;
+  cwd?: string;
+  /** `--strict` / DOCS_STRICT; the config's `strict` also turns it on. */
+  strict?: boolean;
+  generators: SectionGenerator[];
+}
+
+export interface SitePlan {
+  context: TargetContext;
+  sections: SiteSection[];
+  landing: LandingData;
+  /** Absolute paths watched during `npm start`, by section id. */
+  watch: Record<string, string[]>;
+}
+
+export async function loadTargetContext(options: Omit<PrepareOptions, 'generators'>): Promise<TargetContext> {
+  const root = resolveTarget(options.target, options.cwd);
+  const {config, file: configFile} = await loadConfig(root);
+  const report = createReport();
+  const [inventory, git] = await Promise.all([
+    discoverTarget(root, {include: config.include, exclude: config.exclude}),
+    readGitInfo(root),
+  ]);
+  const rootPackage = inventory.packages.find((pkg) => pkg.dir === '');
+  return {
+    siteDir: options.siteDir,
+    root,
+    config,
+    configFile,
+    inventory,
+    git,
+    links: createRepoLinks(config.repositoryUrl, git.remoteUrl),
+    ref: config.branch ?? git.branch ?? 'main',
+    project: {
+      name: config.title ?? rootPackage?.name ?? path.basename(root),
+      version: rootPackage?.version,
+      description: config.tagline ?? rootPackage?.description,
+    },
+    strict: Boolean(options.strict || config.strict),
+    report,
+  };
+}
+
+export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
+  const context = await loadTargetContext(options);
+  const sections: SiteSection[] = [];
+  const watch: Record<string, string[]> = {};
+
+  const docsDir = authoredDocsDir(context);
+  if (docsDir) {
+    sections.push({
+      id: 'docs',
+      title: 'Guides',
+      description: `The hand-written documentation of ${context.project.name}.`,
+      to: 'docs/',
+      kind: 'authored',
+      path: docsDir,
+    });
+  }
+
+  for (const generator of options.generators) {
+    const section = await generator.generate(context);
+    const dir = generatedDir(options.siteDir, generator.id);
+    if (!section || section.files.size === 0) {
+      fs.rmSync(dir, {recursive: true, force: true});
+      continue;
+    }
+    await syncDirectory(dir, section.files);
+    watch[section.id] = section.watch;
+    sections.push({
+      id: section.id,
+      title: section.title,
+      description: section.description,
+      to: `${section.id}/`,
+      kind: 'generated',
+      path: dir,
+    });
+  }
+
+  const warnings = formatReport(context.report);
+  if (warnings) console.warn(warnings);
+  if (context.strict && context.report.warnings.length > 0) {
+    const [first, ...rest] = context.report.warnings;
+    first!.related.push(...rest);
+    first!.details.fix = `${first!.details.fix ?? 'Fix it'} (strict mode fails on any warning; run without --strict to build anyway)`;
+    throw first!;
+  }
+
+  return {context, sections, watch, landing: createLandingData(context, sections)};
+}
+
+function authoredDocsDir(context: TargetContext): string | undefined {
+  const configured = context.config.docsPath;
+  const relative = configured ?? context.inventory.docsDirs[0];
+  if (!relative) return undefined;
+  const absolute = path.resolve(context.root, relative);
+  if (!isInside(context.root, absolute)) {
+    throw new UserError(`docsPath "${configured}" points outside the repository`, {
+      file: context.configFile,
+      key: 'docsPath',
+      fix: 'Use a folder inside the repository, e.g. docsPath: "docs"',
+    });
+  }
+  let real: string;
+  try {
+    real = fs.realpathSync(absolute);
+  } catch {
+    if (configured) {
+      throw new UserError(`docsPath "${configured}" does not exist`, {
+        file: context.configFile,
+        key: 'docsPath',
+        fix: 'Create the folder or point docsPath at the folder that holds your Markdown',
+      });
+    }
+    return undefined;
+  }
+  if (!isInside(context.root, real)) {
+    throw new UserError(`docsPath "${relative}" is a link to a folder outside the repository`, {
+      file: context.configFile,
+      key: 'docsPath',
+      fix: 'Point docsPath at a real folder inside the repository',
+    });
+  }
+  return real;
+}
+
+function createLandingData(context: TargetContext, sections: SiteSection[]): LandingData {
+  const {inventory, git} = context;
+  const notFound: string[] = [];
+  if (!git.isRepository) notFound.push('Not a git repository: no history, edit links or last-updated dates.');
+  if (inventory.manifests.length === 0) notFound.push('No package manifest (package.json, Cargo.toml, ...).');
+  if (!inventory.hasTypeScript) notFound.push('No TypeScript sources.');
+  if (!sections.some((section) => section.kind === 'authored')) {
+    notFound.push('No docs folder (docs/, doc/ or documentation/ with Markdown files).');
+  }
+  if (inventory.specs.length === 0) notFound.push('No OpenAPI or Swagger spec.');
+  return {
+    name: context.project.name,
+    version: context.project.version,
+    description: context.project.description,
+    repositoryUrl: context.links?.webUrl,
+    sections: sections.map(({id, title, description, to, kind}) => ({id, title, description, to, kind})),
+    notFound,
+  };
+}
