@@ -100,11 +100,13 @@ export function validateConfig(
       fix: `Write keys such as ${CONFIG_EXAMPLES.title}`,
     });
   }
-  const result = configSchema.safeParse(value);
+  const result = configSchema.safeParse(value, {reportInput: true});
   if (result.success) {
     return result.data;
   }
-  const errors = result.error.issues.flatMap((issue) => issueToErrors(issue, file, document, lineCounter));
+  const errors = result.error.issues
+    .flatMap((issue) => issueToErrors(issue, file, document, lineCounter))
+    .sort((a, b) => (a.details.line ?? 0) - (b.details.line ?? 0));
   const [first, ...rest] = errors;
   first!.related.push(...rest);
   throw first!;
@@ -149,7 +151,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     return `expected ${issue.expected}, got ${typeOf(issue.input)}`;
   }
-  return issue.message.replace(/^Invalid input: /, '');
+  return issue.message.replace(/^Invalid input: /, '').replace(/^Invalid/, 'invalid');
 }
 
 function expected(issue: z.core.$ZodIssue): string {

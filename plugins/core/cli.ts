@@ -1,0 +1,122 @@
+/**
+ * `docs-architect build|start|serve [target]`: checks the target and its config, then runs Docusaurus
+ * on this site with DOCS_TARGET set. A user's mistake is one line and a non-zero exit, before
+ * anything is written.
+ */
+import {spawn} from 'node:child_process';
+import path from 'node:path';
+import {parseArgs} from 'node:util';
+import {formatUserError, isUserError, UserError} from './errors';
+import {loadConfig} from './loadConfig';
+import {resolveTarget} from './resolveTarget';
+
+const SITE_DIR = path.resolve(__dirname, '..', '..');
+
+const USAGE = `Usage: docs-architect <command> [target] [options]
+
+Commands:
+  build [target]   build the documentation site of the repository at [target] (default: this one)
+  start [target]   serve it with hot reload while you write
+  serve            serve a built site
+
+Options:
+  --out <dir>      output folder of build, or folder served by serve (default: build)
+  --strict         fail on any warning: broken links, invalid config values, bad specs
+  --bundler <name> rspack (default, faster) or webpack (less memory on very large sites)
+  --port <n>       port for start and serve (default: 3000)
+  --host <host>    host for start and serve (default: localhost)
+  -h, --help       show this help
+  -v, --version    show the version
+
+The target can also be given as DOCS_TARGET, e.g. DOCS_TARGET=../my-repo npm run build.`;
+
+/** Where the user was: npm runs scripts from the package root but records the caller's folder. */
+function userCwd(): string {
+  return process.env.INIT_CWD ?? process.cwd();
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: {type: 'string'},
+        strict: {type: 'boolean', default: false},
+        bundler: {type: 'string'},
+        port: {type: 'string'},
+        host: {type: 'string'},
+        help: {type: 'boolean', short: 'h', default: false},
+        version: {type: 'boolean', short: 'v', default: false},
+      },
+    });
+  } catch (error) {
+    console.error(`docs-architect: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const {values, positionals} = parsed;
+  if (values.version) {
+    console.log((require(path.join(SITE_DIR, 'package.json')) as {version: string}).version);
+    return 0;
+  }
+  const [command, targetArg, ...extra] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  try {
+    if (extra.length > 0) {
+      throw new UserError(`unexpected arguments: ${extra.join(' ')}`, {fix: 'Give one target folder'});
+    }
+    if (values.bundler && !['rspack', 'webpack'].includes(values.bundler)) {
+      throw new UserError(`unknown bundler "${values.bundler}"`, {fix: 'Use --bundler rspack or --bundler webpack'});
+    }
+    if (values.port && !/^\d+$/.test(values.port)) {
+      throw new UserError(`port "${values.port}" is not a number`, {fix: 'Use e.g. --port 3000'});
+    }
+    const out = values.out ? path.resolve(userCwd(), values.out) : undefined;
+    switch (command) {
+      case 'build':
+      case 'start': {
+        const target = resolveTarget(targetArg ?? process.env.DOCS_TARGET ?? SITE_DIR, userCwd());
+        await loadConfig(target); // fail here, in one line, rather than inside Docusaurus
+        const args = command === 'build' ? ['build', ...(out ? ['--out-dir', out] : [])] : ['start', '--no-open'];
+        if (command === 'start') args.push(...portAndHost(values));
+        return await runDocusaurus(args, {
+          DOCS_TARGET: target,
+          ...(values.strict ? {DOCS_STRICT: '1'} : {}),
+          ...(values.bundler ? {DOCS_BUNDLER: values.bundler} : {}),
+        });
+      }
+      case 'serve':
+        if (targetArg) throw new UserError('serve takes no target', {fix: 'Use --out <dir> to choose the built site'});
+        return await runDocusaurus(['serve', '--no-open', ...(out ? ['--dir', out] : []), ...portAndHost(values)], {});
+      default:
+        throw new UserError(`unknown command "${command}"`, {fix: 'Use build, start or serve (see --help)'});
+    }
+  } catch (error) {
+    if (isUserError(error)) {
+      console.error(`docs-architect: ${formatUserError(error)}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function portAndHost(values: {port?: string; host?: string}): string[] {
+  return [...(values.port ? ['--port', values.port] : []), ...(values.host ? ['--host', values.host] : [])];
+}
+
+function runDocusaurus(args: string[], env: Record<string, string>): Promise<number> {
+  const bin = require.resolve('@docusaurus/core/bin/docusaurus.mjs', {paths: [SITE_DIR]});
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: SITE_DIR,
+      stdio: 'inherit',
+      env: {...process.env, ...env},
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
