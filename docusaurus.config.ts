@@ -4,7 +4,7 @@
  * each section becomes a docs instance with its own sidebar.
  */
 import path from 'node:path';
-import type {Config} from '@docusaurus/types';
+import type {Config, PluginConfig, PluginModule} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 import docsArchitectCore from './plugins/core/index';
@@ -86,8 +86,8 @@ export default async function createConfig(): Promise<Config> {
       ],
     ],
     plugins: [
-      [docsArchitectCore, {landing, watch: Object.values(plan.watch).flat(), regenerate: prepare}],
-      ...generated.map((section) => [
+      [docsArchitectCore as PluginModule, {landing, watch: Object.values(plan.watch).flat(), regenerate: prepare}],
+      ...generated.map((section): PluginConfig => [
         '@docusaurus/plugin-content-docs',
         {
           id: section.id,
@@ -118,12 +118,14 @@ export default async function createConfig(): Promise<Config> {
         title: context.project.name,
         logo: {alt: 'docs-architect', src: 'img/logo.svg'},
         items: [
-          ...sections.map((section) =>
-            section.kind === 'authored'
-              ? {type: 'docSidebar', sidebarId: 'default', position: 'left', label: section.title}
-              : {type: 'docSidebar', sidebarId: 'default', docsPluginId: section.id, position: 'left', label: section.title},
-          ),
-          ...(links ? [{href: links.webUrl, label: 'Repository', position: 'right'}] : []),
+          ...sections.map((section) => ({
+            type: 'docSidebar' as const,
+            sidebarId: 'default',
+            docsPluginId: section.kind === 'authored' ? 'default' : section.id,
+            position: 'left' as const,
+            label: section.title,
+          })),
+          ...(links ? [{href: links.webUrl, label: 'Repository', position: 'right' as const}] : []),
         ],
       },
       footer: {

@@ -4,6 +4,7 @@
  * anything is written.
  */
 import {spawn} from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {formatUserError, isUserError, UserError} from './errors';
@@ -57,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const {values, positionals} = parsed;
   if (values.version) {
-    console.log((require(path.join(SITE_DIR, 'package.json')) as {version: string}).version);
+    console.log((JSON.parse(fs.readFileSync(path.join(SITE_DIR, 'package.json'), 'utf8')) as {version: string}).version);
     return 0;
   }
   const [command, targetArg, ...extra] = positionals;
