@@ -7,6 +7,7 @@ import path from 'node:path';
 import type {Config, PluginConfig, PluginModule} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
+import {getVcsPreset} from '@docusaurus/utils';
 import docsArchitectCore from './plugins/core/index';
 import {formatUserError, isUserError} from './plugins/core/errors';
 import {prepareSite, type SitePlan} from './plugins/core/prepareSite';
@@ -14,6 +15,18 @@ import {overviewGenerator} from './plugins/overview/generator';
 
 const siteDir = __dirname;
 const generators = [overviewGenerator];
+
+/**
+ * Last-updated dates and authors come from the target's git, not from this site's: Docusaurus's own
+ * eager strategy (one streamed `git log`) pointed at the target's root. Development builds use fixed
+ * values, as Docusaurus does, to keep `start` fast.
+ */
+function targetVcs(targetRoot: string, hasGitHistory: boolean) {
+  if (!hasGitHistory) return getVcsPreset('disabled');
+  if (process.env.NODE_ENV === 'development') return getVcsPreset('hardcoded');
+  const eager = getVcsPreset('git-eager');
+  return {...eager, initialize: () => eager.initialize({siteDir: targetRoot})};
+}
 
 export default async function createConfig(): Promise<Config> {
   const prepare = () =>
@@ -64,6 +77,7 @@ export default async function createConfig(): Promise<Config> {
       v4: true,
       // Rspack/SWC by default; DOCS_BUNDLER=webpack trades speed for memory (see docs/adr/0003).
       faster: !useWebpack,
+      experimental_vcs: targetVcs(context.root, hasGitHistory),
     },
     i18n: {defaultLocale: 'en', locales: ['en']},
     presets: [
@@ -110,6 +124,8 @@ export default async function createConfig(): Promise<Config> {
           removeDefaultStopWordFilter: true,
           highlightSearchTermsOnTargetPage: false,
           explicitSearchResultPath: true,
+          // A target without docs has no 'default' docs instance: point the search at one that exists.
+          docsPluginIdForPreferredVersion: authored ? 'default' : generated[0]?.id,
         },
       ],
     ],

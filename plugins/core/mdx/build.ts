@@ -77,8 +77,14 @@ export const table = (header: Phrasing[], rows: Phrasing[][]): Table => ({
   })),
 });
 
+/** Newlines become spaces, in a string or anywhere in a node (inline code, link text...). */
 export function oneLine(value: Phrasing): Phrasing {
-  return typeof value === 'string' ? value.replace(/\s*\n\s*/g, ' ') : value;
+  if (typeof value === 'string') return value.replace(/\s*[\r\n]\s*/g, ' ');
+  if (value.type === 'break') return text(' ');
+  const node = {...value} as PhrasingContent & {value?: unknown; children?: PhrasingContent[]};
+  if (typeof node.value === 'string') node.value = oneLine(node.value) as string;
+  if (Array.isArray(node.children)) node.children = node.children.map((child) => oneLine(child) as PhrasingContent);
+  return node;
 }
 
 export type JsxProps = Record<string, string | number | boolean | null | object | undefined>;

@@ -24,6 +24,12 @@ export interface MdxPage {
 const esmUnsafe: Unsafe[] = [
   {character: 'i', atBreak: true, after: 'mport\\b'},
   {character: 'e', atBreak: true, after: 'xport\\b'},
+  // Docusaurus parses directives: `:::note` or `::name` at the start of a line would become an
+  // admonition or a leaf directive. (A `:name` inside a line is restored to text by Docusaurus.)
+  {character: ':', atBreak: true, after: ':'},
+  // Docusaurus unwraps a ```mdx-code-block fence into raw MDX before parsing; escaping its dash keeps
+  // the language (info strings decode escapes) but not the unwrapping.
+  {character: '-', before: '`mdx', after: 'code-block ', inConstruct: 'codeFencedLangGraveAccent'},
 ];
 
 const options: ToMarkdownOptions = {
@@ -46,7 +52,14 @@ export function writeMdx(page: MdxPage): string {
   if (!page.frontMatter || Object.keys(page.frontMatter).length === 0) {
     return body;
   }
-  const yaml = stringifyYaml(dropUndefined(page.frontMatter), {lineWidth: 0}).trimEnd();
+  // Strings are always quoted: Docusaurus reads front matter with js-yaml, which takes a plain
+  // `2024-01-01` for a Date and `0b101` or `0o17` for a number. Only the final newline is cut:
+  // trimEnd() would also eat a trailing U+2028 or U+0085 of a plain value.
+  const yaml = stringifyYaml(dropUndefined(page.frontMatter), {
+    lineWidth: 0,
+    defaultStringType: 'QUOTE_DOUBLE',
+    defaultKeyType: 'PLAIN',
+  }).replace(/\n$/, '');
   return `---\n${yaml}\n---\n\n${body}`;
 }
 

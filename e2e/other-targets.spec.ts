@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import type {ChildProcess} from 'node:child_process';
+import {test, expect, gotoHydrated} from './fixtures';
+import {buildSite, makeBareTarget, makePackageTarget, serveSite, tempDir} from './targets';
+
+test.describe.configure({mode: 'serial'});
+
+test.describe('a second repository: a copy of an npm package with docs and git', () => {
+  const port = 3211;
+  let target: ReturnType<typeof makePackageTarget>;
+  let out: string;
+  let server: ChildProcess | undefined;
+
+  test.beforeAll(async () => {
+    test.setTimeout(600_000);
+    target = makePackageTarget();
+    out = tempDir('pkg-site');
+    buildSite(target.dir, out);
+    server = await serveSite(out, port);
+  });
+
+  test.afterAll(() => {
+    server?.kill();
+    for (const dir of [target?.dir, out]) if (dir) fs.rmSync(dir, {recursive: true, force: true});
+  });
+
+  test('its landing page shows its name, version and description', async ({page, consoleErrors}) => {
+    await gotoHydrated(page, `http://127.0.0.1:${port}/`);
+    const title = page.getByRole('heading', {level: 1});
+    await expect(title).toContainText(target.name);
+    await expect(title).toContainText(`v${target.version}`);
+    await expect(page.getByText(target.description)).toBeVisible();
+    await expect(page.getByRole('link', {name: 'Source repository'})).toHaveAttribute('href', 'https://github.com/acme/ignore-copy');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('its own docs have an edit link to its repository and last-updated data from its git', async ({page, consoleErrors}) => {
+    await gotoHydrated(page, `http://127.0.0.1:${port}/docs/guide/`);
+    await expect(page.getByRole('heading', {level: 1, name: 'Using ignore'})).toBeVisible();
+    await expect(page.getByRole('link', {name: /edit this page/i})).toHaveAttribute(
+      'href',
+      'https://github.com/acme/ignore-copy/edit/main/docs/guide.md',
+    );
+    const lastUpdated = page.locator('.theme-last-updated');
+    await expect(lastUpdated).toContainText('Ada Lovelace');
+    await expect(lastUpdated.locator('time')).toHaveAttribute('datetime', /^2024-03-05/);
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+test.describe('a bare folder: no git, no manifest, no docs', () => {
+  const port = 3212;
+  let target: string;
+  let out: string;
+  let server: ChildProcess | undefined;
+
+  test.beforeAll(async () => {
+    test.setTimeout(600_000);
+    target = makeBareTarget();
+    out = tempDir('bare-site');
+    buildSite(target, out);
+    server = await serveSite(out, port);
+  });
+
+  test.afterAll(() => {
+    server?.kill();
+    for (const dir of [target, out]) if (dir) fs.rmSync(dir, {recursive: true, force: true});
+  });
+
+  test('still builds, and the landing page says what was not found', async ({page, consoleErrors}) => {
+    await gotoHydrated(page, `http://127.0.0.1:${port}/`);
+    const notFound = page.getByRole('region', {name: 'Not found in this repository'});
+    await expect(notFound).toContainText('Not a git repository');
+    await expect(notFound).toContainText('No package manifest');
+    await expect(notFound).toContainText('No docs folder');
+    await expect(notFound).not.toContainText('No TypeScript');
+    const cards = page.getByRole('main').getByRole('listitem').getByRole('link');
+    await expect(cards.filter({hasText: 'Overview'})).toHaveCount(1);
+    await expect(cards.filter({hasText: 'Guides'})).toHaveCount(0);
+    expect(consoleErrors).toEqual([]);
+  });
+});
