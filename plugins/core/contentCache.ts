@@ -45,8 +45,9 @@ export function createContentCache<T>(siteDir: string, namespace: string, versio
     async set(key, value) {
       const file = fileOf(key);
       await fs.mkdir(path.dirname(file), {recursive: true});
-      // Write then rename, so a build killed half-way never leaves a truncated entry behind.
-      const temporary = `${file}.${process.pid}.tmp`;
+      // Write then rename, so a build killed half-way never leaves a truncated entry behind. The
+      // temporary name is unique per write: two files with the same content may be stored at once.
+      const temporary = `${file}.${process.pid}.${crypto.randomUUID()}.tmp`;
       await fs.writeFile(temporary, JSON.stringify(value));
       await fs.rename(temporary, file);
     },

@@ -161,7 +161,8 @@ async function looksLikeSpec(file: string): Promise<boolean> {
     const buffer = Buffer.alloc(1024);
     const {bytesRead} = await handle.read(buffer, 0, buffer.length, 0);
     const head = buffer.subarray(0, bytesRead).toString('utf8');
-    const meaningful = head.replace(/^(\s*#[^\n]*\n|\s*\n)*/, '');
+    // Skipped before the first key: a byte order mark, comments, blank lines, `%YAML` directives, `---`.
+    const meaningful = head.replace(/^\ufeff?(\s*#[^\n]*\n|\s*\n|%[^\n]*\n|---[ \t]*(#[^\n]*)?\r?\n)*/, '');
     return /^(openapi|swagger)\s*:/.test(meaningful) || /^\{\s*"(openapi|swagger)"\s*:/.test(meaningful);
   } finally {
     await handle.close();

@@ -21,6 +21,12 @@ export interface SyncResult {
 /** Makes `dir` hold exactly `files` (relative POSIX path → content). */
 export async function syncDirectory(dir: string, files: Map<string, string>): Promise<SyncResult> {
   const result: SyncResult = {written: 0, unchanged: 0, deleted: 0};
+  // Checked before anything is deleted, so a bad map leaves the folder as it was.
+  for (const relative of files.keys()) {
+    if (relative.startsWith('/') || relative.split('/').includes('..')) {
+      throw new Error(`generated file path escapes its folder: ${relative}`);
+    }
+  }
   await fs.mkdir(dir, {recursive: true});
   for (const existing of await listFiles(dir)) {
     if (!files.has(existing)) {
@@ -29,9 +35,6 @@ export async function syncDirectory(dir: string, files: Map<string, string>): Pr
     }
   }
   for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (relative.startsWith('/') || relative.split('/').includes('..')) {
-      throw new Error(`generated file path escapes its folder: ${relative}`);
-    }
     const file = path.join(dir, relative);
     const current = await fs.readFile(file, 'utf8').catch(() => undefined);
     if (current === content) {

@@ -73,7 +73,7 @@ async function readConfigFile(file: string): Promise<RawConfig> {
     const value = typeof loaded === 'function' ? await (loaded as () => unknown)() : loaded;
     return {value};
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    const message = (error instanceof Error ? error.message.split('\n')[0]! : String(error)).trim();
     throw new UserError(`cannot load the file: ${message}`, {
       file,
       line: lineOfLoadError(error),

@@ -25,7 +25,8 @@ export function createRepoLinks(repositoryUrl?: string, remoteUrl?: string): Rep
   const source = repositoryUrl ?? remoteUrl;
   if (!source) return undefined;
   const hosted = hostedGitInfo.fromUrl(source, {noGitPlus: true});
-  const webUrl = hosted?.browse() ?? genericWebUrl(source);
+  // No committish: `…/tree/main` or `…#main` still means the repository's home page.
+  const webUrl = hosted?.browse({noCommittish: true}) ?? genericWebUrl(source);
   if (!webUrl) return undefined;
   const kind: HostKind = (hosted?.type as HostKind | undefined) ?? guessKind(webUrl);
   const enc = (file: string) => file.split('/').map(encodeURIComponent).join('/');
@@ -47,7 +48,11 @@ export function createRepoLinks(repositoryUrl?: string, remoteUrl?: string): Rep
       if (kind === 'bitbucket') return `${webUrl}/src/${encodeURIComponent(ref)}/${enc(file)}?mode=edit`;
       return `${webUrl}/edit/${encodeURIComponent(ref)}/${enc(file)}`;
     },
-    commitUrl: (sha) => (kind === 'bitbucket' ? `${webUrl}/commits/${sha}` : `${webUrl}/commit/${sha}`),
+    commitUrl: (sha) => {
+      // GitLab 16 dropped the legacy `/commit/` route: only `/-/commit/` resolves.
+      if (kind === 'gitlab') return `${webUrl}/-/commit/${sha}`;
+      return kind === 'bitbucket' ? `${webUrl}/commits/${sha}` : `${webUrl}/commit/${sha}`;
+    },
   };
 }
 

@@ -37,5 +37,6 @@ export function resolveTarget(input: string, cwd = process.cwd()): string {
 /** True when `candidate` (absolute, real) is `root` or inside it. */
 export function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  // `..x` is a child named `..x`; only `..` itself or `../…` leaves the root.
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }

@@ -65,10 +65,15 @@ export async function walkFiles(root: string, options: WalkOptions = {}): Promis
   const isIgnored = (relative: string, isDir: boolean, rules: Rules[]): boolean => {
     const candidate = isDir ? `${relative}/` : relative;
     if (fixed.ignores(candidate)) return true;
-    return rules.some(({base, rules: r}) => {
+    // As git does: a deeper .gitignore overrides a shallower one, so its `!pattern` re-includes.
+    let ignored = false;
+    for (const {base, rules: r} of rules) {
       const local = base ? path.posix.relative(base, relative) : relative;
-      return r.ignores(isDir ? `${local}/` : local);
-    });
+      const result = r.test(isDir ? `${local}/` : local);
+      if (result.ignored) ignored = true;
+      else if (result.unignored) ignored = false;
+    }
+    return ignored;
   };
 
   async function visit(dir: string, relDir: string, inherited: Rules[]): Promise<void> {
@@ -90,7 +95,7 @@ export async function walkFiles(root: string, options: WalkOptions = {}): Promis
         const real = await fs.realpath(absolute).catch(() => undefined);
         const stat = real ? await fs.stat(real).catch(() => undefined) : undefined;
         if (!real || !stat || !isInside(realRoot, real)) {
-          if (!isIgnored(relative, false, rules)) skippedLinks.push(relative);
+          if (!isIgnored(relative, false, rules) && included(relative)) skippedLinks.push(relative);
           continue;
         }
         if (stat.isFile() && !isIgnored(relative, false, rules) && included(relative)) files.push(relative);
@@ -109,7 +114,8 @@ export async function walkFiles(root: string, options: WalkOptions = {}): Promis
   }
 
   await visit(realRoot, '', rootRules);
-  return {files, skippedLinks};
+  // Folders are walked in name order, but `a/x` must still come after `a-b` and `a.b`.
+  return {files: files.sort(), skippedLinks: skippedLinks.sort()};
 }
 
 async function readIgnoreFile(file: string): Promise<string | undefined> {
