@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import type {ChildProcess} from 'node:child_process';
 import {test, expect, gotoHydrated} from './fixtures';
+import {PORT} from '../playwright.config';
 import {buildSite, makeBareTarget, makePackageTarget, serveSite, tempDir} from './targets';
 
 test.describe.configure({mode: 'serial'});
 
 test.describe('a second repository: a copy of an npm package with docs and git', () => {
-  const port = 3211;
+  const port = PORT + 1;
   let target: ReturnType<typeof makePackageTarget>;
   let out: string;
   let server: ChildProcess | undefined;
@@ -49,7 +50,7 @@ test.describe('a second repository: a copy of an npm package with docs and git',
 });
 
 test.describe('a bare folder: no git, no manifest, no docs', () => {
-  const port = 3212;
+  const port = PORT + 2;
   let target: string;
   let out: string;
   let server: ChildProcess | undefined;
