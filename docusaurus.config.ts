@@ -12,9 +12,10 @@ import docsArchitectCore from './plugins/core/index';
 import {formatUserError, isUserError} from './plugins/core/errors';
 import {prepareSite, type SitePlan} from './plugins/core/prepareSite';
 import {overviewGenerator} from './plugins/overview/generator';
+import {historyGenerator} from './plugins/git-history/generator';
 
 const siteDir = __dirname;
-const generators = [overviewGenerator];
+const generators = [overviewGenerator, historyGenerator];
 
 /**
  * Last-updated dates and authors come from the target's git, not from this site's: Docusaurus's own
@@ -108,6 +109,10 @@ export default async function createConfig(): Promise<Config> {
           path: section.path,
           routeBasePath: section.id,
           sidebarPath: require.resolve('./sidebars.ts'),
+          // Generated pages carry `last_update` front matter from the last commit of their sources
+          // (TargetContext.history.lastChange), so Docusaurus never asks git about the generated file.
+          showLastUpdateTime: hasGitHistory,
+          showLastUpdateAuthor: hasGitHistory,
         },
       ]),
     ],

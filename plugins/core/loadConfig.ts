@@ -9,7 +9,7 @@ import {createJiti} from 'jiti';
 import {isMap, isScalar, LineCounter, parseDocument, type Document} from 'yaml';
 import {closest, distance} from 'fastest-levenshtein';
 import type * as z from 'zod';
-import {configSchema, CONFIG_EXAMPLES, CONFIG_KEYS, type DocsArchitectConfig} from './configSchema';
+import {configSchema, CONFIG_EXAMPLES, CONFIG_KEYS, NESTED_CONFIG_KEYS, type DocsArchitectConfig} from './configSchema';
 import {UserError} from './errors';
 
 export const CONFIG_BASENAME = 'docs-architect.config';
@@ -121,8 +121,10 @@ function issueToErrors(
   const keyPath = issue.path.map(String);
   const line = (pathToKey: string[]) => lineOfKey(document, lineCounter, pathToKey);
   if (issue.code === 'unrecognized_keys') {
+    // An unknown key inside `history` is compared with the keys of `history`, not the top level.
+    const known: readonly string[] = keyPath.length > 0 ? (NESTED_CONFIG_KEYS[keyPath.join('.')] ?? []) : CONFIG_KEYS;
     return issue.keys.map((unknownKey) => {
-      const suggestion = closest(unknownKey, CONFIG_KEYS);
+      const suggestion = known.length > 0 ? closest(unknownKey, [...known]) : undefined;
       const similar = suggestion && isSimilar(unknownKey, suggestion);
       return new UserError('unknown key', {
         file,
@@ -130,7 +132,7 @@ function issueToErrors(
         key: [...keyPath, unknownKey].join('.'),
         fix: similar
           ? `Did you mean "${suggestion}"? Rename it`
-          : `Remove it; the known keys are ${CONFIG_KEYS.join(', ')}`,
+          : `Remove it; the known keys${keyPath.length > 0 ? ` of ${keyPath.join('.')}` : ''} are ${known.join(', ')}`,
       });
     });
   }
@@ -160,6 +162,12 @@ function expected(issue: z.core.$ZodIssue): string {
   }
   if (issue.code === 'invalid_format' && issue.format === 'url') {
     return 'a full http(s) URL';
+  }
+  if (issue.code === 'invalid_value') {
+    return `one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+  }
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    return `a value ${issue.code === 'too_small' ? 'of at least' : 'of at most'} ${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}`;
   }
   return 'a valid value';
 }
