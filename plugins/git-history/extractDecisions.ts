@@ -125,11 +125,12 @@ function parseDecision(source: DecisionSource, problems: DecisionProblem[]): Dec
   const supersededText = /superseded\s+by\s+(.+)/i.exec(status ?? '')?.[1] ?? /^[*-]?\s*Superseded by:?\s+(.+)$/im.exec(body)?.[1];
   return {
     path: source.path,
+    // The badge shows the words; the link becomes the "superseded by" column.
+    status: status?.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'),
     slug: file.replace(/\.mdx?$/i, '').replace(/[^\w.-]+/g, '-').toLowerCase(),
     number,
     title,
     format,
-    status,
     statusKind,
     date: documentDate ?? source.firstSeen?.slice(0, 10),
     dateSource: documentDate ? 'document' : source.firstSeen ? 'git' : undefined,

@@ -85,6 +85,8 @@ export function renderDecisions(model: HistoryModel, links: HistoryLinks, positi
           sidebarLabel: label(record),
           description: `Decision record: ${record.title}.`,
           position: i + 1,
+          // Keeps the number in the URL: Docusaurus would strip a `0001-` prefix from the route.
+          slug: record.slug,
           freshness: `decision:${record.path}`,
           editUrl: links.editUrl?.(record.path),
         },

@@ -27,10 +27,11 @@ export function renderHotspots(model: HistoryModel, links: HistoryLinks, positio
     children.push(
       code(
         [
-          'xychart-beta',
+          // Horizontal, so file names have room; the axis starts at 0 so bars compare honestly.
+          'xychart-beta horizontal',
           `    title "Top ${top.length} by score"`,
           `    x-axis [${labels.join(', ')}]`,
-          '    y-axis "Changes x lines"',
+          `    y-axis "Changes x lines" 0 --> ${top[0]!.score}`,
           `    bar [${top.map((file) => file.score).join(', ')}]`,
         ].join('\n'),
         'mermaid',
