@@ -14,7 +14,8 @@ export interface ConventionalCommit {
 }
 
 const HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(\S.*)$/;
-const BREAKING_FOOTER = /^BREAKING[ -]CHANGE:[ \t]*([\s\S]*?)(?:\n\s*\n|$)/m;
+// The note runs to the next blank line or the end of the message (not the end of its first line).
+const BREAKING_FOOTER = /^BREAKING[ -]CHANGE:[ \t]*([\s\S]*?)(?:\n\s*\n|(?![\s\S]))/m;
 
 export function parseConventionalCommit(subject: string, body = ''): ConventionalCommit | undefined {
   const match = HEADER.exec(subject.trim());

@@ -93,7 +93,7 @@ function renderRelease(release: Release, links: HistoryLinks): RootContent[] {
     budget -= shown.length;
     out.push(heading(3, group.title), list(shown.map((entry) => renderEntry(entry, links))));
   }
-  if (budget < 0 || release.commitCount > ENTRIES_PER_PAGE) {
+  if (release.commitCount > ENTRIES_PER_PAGE) {
     out.push(paragraph(`${plural(release.commitCount - ENTRIES_PER_PAGE, 'more commit')} of this release are not listed: the page would be too large. The repository\u2019s own log has them all.`));
   }
   return out;
