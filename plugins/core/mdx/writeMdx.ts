@@ -4,8 +4,8 @@
  * serialiser escapes whatever MDX would otherwise read as JSX, an expression, ESM or a code fence.
  * No plugin concatenates target text into MDX by hand.
  */
-import type {Root, RootContent} from 'mdast';
-import {toMarkdown, type Options as ToMarkdownOptions, type Unsafe} from 'mdast-util-to-markdown';
+import type {Root, RootContent, Text} from 'mdast';
+import {defaultHandlers, toMarkdown, type Handle, type Options as ToMarkdownOptions, type Unsafe} from 'mdast-util-to-markdown';
 import {mdxToMarkdown} from 'mdast-util-mdx';
 import {gfmToMarkdown} from 'mdast-util-gfm';
 import {stringify as stringifyYaml} from 'yaml';
@@ -32,7 +32,41 @@ const esmUnsafe: Unsafe[] = [
   {character: '-', before: '`mdx', after: 'code-block ', inConstruct: 'codeFencedLangGraveAccent'},
 ];
 
-const options: ToMarkdownOptions = {
+/**
+ * The default text handler, with the same output, faster. `safe` runs the regular expression of every
+ * unsafe pattern (about 60) over every text, yet a pattern only ever escapes its own `character`
+ * inside the text: patterns whose character the text does not contain cannot change it, so they are
+ * left out of that call. A 50,000-commit changelog renders in half the time (bench/history.mjs).
+ */
+const text: Handle = (node, parent, state, info) => {
+  const all = state.unsafe;
+  const value = (node as Text).value;
+  const byCharacter = patternsByCharacter(all);
+  const relevant = new Set<Unsafe>();
+  // Order does not matter to `safe`: it merges the matches of all patterns by position.
+  for (const character of new Set(value)) for (const pattern of byCharacter.get(character) ?? []) relevant.add(pattern);
+  state.unsafe = [...relevant];
+  try {
+    return defaultHandlers.text(node as Text, parent, state, info);
+  } finally {
+    state.unsafe = all;
+  }
+};
+
+const indexes = new WeakMap<Unsafe[], Map<string, Unsafe[]>>();
+function patternsByCharacter(patterns: Unsafe[]): Map<string, Unsafe[]> {
+  let index = indexes.get(patterns);
+  if (!index) {
+    index = new Map();
+    for (const pattern of patterns) index.set(pattern.character, [...(index.get(pattern.character) ?? []), pattern]);
+    indexes.set(patterns, index);
+  }
+  return index;
+}
+
+/** Options of the one writer; `handlers.text` is only a faster equivalent of the default. */
+export const toMarkdownOptions: ToMarkdownOptions = {
+  handlers: {text},
   extensions: [mdxToMarkdown(), gfmToMarkdown({tablePipeAlign: false}), {unsafe: esmUnsafe}],
   bullet: '-',
   emphasis: '_',
@@ -44,7 +78,7 @@ const options: ToMarkdownOptions = {
 };
 
 export function serializeMdx(tree: Root): string {
-  return toMarkdown(tree, options);
+  return toMarkdown(tree, toMarkdownOptions);
 }
 
 export function writeMdx(page: MdxPage): string {
