@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type {ChildProcess} from 'node:child_process';
 import {test, expect, gotoHydrated} from './fixtures';
 import {PORT} from '../playwright.config';
@@ -27,6 +28,12 @@ test.describe('a repository with releases, ADRs and CODEOWNERS', () => {
     test.setTimeout(600_000);
     base = tempDir('history');
     fixture = makeFixtureRepo(base);
+    // The fixture's records hold MDX-hostile text ({for now}, <simple>) on purpose. The history pages
+    // escape it; Docusaurus's authored docs would compile those same files as MDX, so the guides come
+    // from another folder here.
+    fs.mkdirSync(path.join(fixture.repo.dir, 'guide'));
+    fs.writeFileSync(path.join(fixture.repo.dir, 'guide', 'intro.md'), '# Widgets guide\n\nHow to use widgets.\n');
+    fs.writeFileSync(path.join(fixture.repo.dir, 'docs-architect.config.json'), JSON.stringify({docsPath: 'guide'}));
     out = tempDir('history-site');
     buildSite(fixture.repo.dir, out);
     server = await serveSite(out, port);
@@ -60,7 +67,7 @@ test.describe('a repository with releases, ADRs and CODEOWNERS', () => {
     for (const title of titles) {
       await gotoHydrated(page, url('/history/decisions/'));
       await page.getByRole('table').getByRole('link', {name: title, exact: true}).click();
-      await expect(page.getByRole('heading', {level: 1})).toContainText(title.replace(/^Keep.*/, 'Keep {things} <simple>'));
+      await expect(page.getByRole('heading', {level: 1})).toContainText(title);
     }
     // The timeline is a Mermaid diagram that rendered, not a syntax error.
     await gotoHydrated(page, url('/history/decisions/'));

@@ -41,11 +41,10 @@ const esmUnsafe: Unsafe[] = [
 const text: Handle = (node, parent, state, info) => {
   const all = state.unsafe;
   const value = (node as Text).value;
-  const byCharacter = patternsByCharacter(all);
-  const relevant = new Set<Unsafe>();
+  const relevant: Unsafe[] = [];
   // Order does not matter to `safe`: it merges the matches of all patterns by position.
-  for (const character of new Set(value)) for (const pattern of byCharacter.get(character) ?? []) relevant.add(pattern);
-  state.unsafe = [...relevant];
+  for (const [character, patterns] of patternsByCharacter(all)) if (value.includes(character)) relevant.push(...patterns);
+  state.unsafe = relevant;
   try {
     return defaultHandlers.text(node as Text, parent, state, info);
   } finally {
