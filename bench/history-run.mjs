@@ -2,7 +2,8 @@
  * One measured run of our history extraction, in its own process so /usr/bin/time sees its peak
  * memory: `node bench/history-run.mjs full|changelog <repo> <out-dir>`.
  *   full       the whole history section, as a build makes it: discovery and the one git pass with
- *              --numstat, tags, ownership, hot spots, decisions, every page rendered.
+ *              --numstat, tags, ownership, hot spots, decisions, every page rendered. Cold:
+ *              the git-log cache a build keeps under <out-dir>/.docs-architect is removed first.
  *   changelog  what a changelog tool does: commits without file stats, tags, the changelog pages.
  * Pages are written to <out-dir>, as the peers write their changelog file.
  */
@@ -16,6 +17,8 @@ const jiti = createJiti(import.meta.url);
 const started = performance.now();
 let files;
 if (mode === 'full') {
+  // Cold: the pass cached by an earlier run must not be reused (see readTargetHistory's cacheFile).
+  fs.rmSync(path.join(out, '.docs-architect'), {recursive: true, force: true});
   const {loadTargetContext} = await jiti.import('../plugins/core/prepareSite.ts');
   const {historyGenerator} = await jiti.import('../plugins/git-history/generator.ts');
   const context = await loadTargetContext({siteDir: out, target: repo});

@@ -151,4 +151,23 @@ describe('readTargetHistory', () => {
     // The boundary commit shows every file as added, so sizes stay right.
     expect(history.log.paths).toContain('src/a.ts');
   });
+
+  it('reuses the last pass from its cache file while HEAD and .mailmap are unchanged', async () => {
+    const other = makeRepo(path.join(base, 'cached'));
+    other.commit('feat: one', {author: 'Ann <ann@example.com>', files: {'a.txt': 'a\n'}});
+    const cacheFile = path.join(base, 'cache', 'git-log.json');
+    const read = async () => readTargetHistory(other.dir, await readGitInfo(other.dir), {cacheFile});
+    expect((await read()).log.commits[0]!.author).toBe('Ann');
+    // Tamper with the cached entry: a hit returns it, which proves git was not run again.
+    const cached = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
+    cached.log.commits[0].author = 'From cache';
+    fs.writeFileSync(cacheFile, JSON.stringify(cached));
+    expect((await read()).log.commits[0]!.author).toBe('From cache');
+    // A new .mailmap changes the key: git runs again.
+    fs.writeFileSync(path.join(other.dir, '.mailmap'), 'Annie <ann@example.com>\n');
+    expect((await read()).log.commits[0]!.author).toBe('Annie');
+    // So does a new commit.
+    other.commit('fix: two', {author: 'Bob <bob@example.com>'});
+    expect((await read()).log.commits.map((c) => c.author)).toEqual(['Bob', 'Annie']);
+  });
 });

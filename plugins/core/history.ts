@@ -3,8 +3,11 @@
  * them, when each file or folder last (and first) changed. Generated pages get their "last updated"
  * date and author from `lastChange(theirSources)`, not from the generated file, which git never saw.
  */
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type {GitInfo} from './git';
-import {readGitLog, type Commit, type GitLog} from './gitLog';
+import {gitLogArgs, readGitLog, type Commit, type GitLog} from './gitLog';
 
 export interface Change {
   /** Author date, ISO 8601. */
@@ -37,16 +40,50 @@ export interface TargetHistory {
   firstChange(paths: string[]): Change | undefined;
 }
 
-export async function readTargetHistory(root: string, git: GitInfo): Promise<TargetHistory> {
+export interface ReadHistoryOptions {
+  /**
+   * A file that keeps the last pass, reused while HEAD, .mailmap and shallowness are unchanged.
+   * Docusaurus evaluates the site config twice per build, and `start` regenerates on every change:
+   * without it, each of those is a full `git log --numstat` again.
+   */
+  cacheFile?: string;
+}
+
+export async function readTargetHistory(root: string, git: GitInfo, options: ReadHistoryOptions = {}): Promise<TargetHistory> {
   if (!git.isRepository) return createTargetHistory(emptyLog(), {state: 'none', reason: 'not a git repository'});
   if (!git.head) return createTargetHistory(emptyLog(), {state: 'empty', reason: 'the repository has no commits yet'});
   try {
-    const log = await readGitLog(root, {onlyHere: git.prefix !== ''});
+    const read = () => readGitLog(root, {onlyHere: git.prefix !== ''});
+    // Only at a repository's root: the key must cover .mailmap, which for a subfolder target lies
+    // outside the target, where docs-architect does not read.
+    const log = options.cacheFile && git.prefix === '' ? await cachedLog(options.cacheFile, await logKey(root, git), read) : await read();
     return createTargetHistory(log, {state: 'ok', shallow: git.shallow});
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     return createTargetHistory(emptyLog(), {state: 'error', reason: `git could not read the history (${message})`});
   }
+}
+
+async function logKey(root: string, git: GitInfo): Promise<string> {
+  const mailmap = await fs.readFile(path.join(root, '.mailmap')).catch(() => Buffer.alloc(0));
+  const hash = crypto.createHash('sha256').update(mailmap).digest('hex');
+  return JSON.stringify({args: gitLogArgs(), head: git.head, shallow: Boolean(git.shallow), mailmap: hash});
+}
+
+/** One file, one entry: the cache never grows past the last history read. A bad file is a miss. */
+async function cachedLog(file: string, key: string, read: () => Promise<GitLog>): Promise<GitLog> {
+  try {
+    const cached = JSON.parse(await fs.readFile(file, 'utf8')) as {key?: string; log?: GitLog};
+    if (cached.key === key && cached.log) return cached.log;
+  } catch {
+    // missing or unreadable: read git
+  }
+  const log = await read();
+  await fs.mkdir(path.dirname(file), {recursive: true});
+  const temporary = `${file}.${process.pid}.${crypto.randomUUID()}.tmp`;
+  await fs.writeFile(temporary, JSON.stringify({key, log}));
+  await fs.rename(temporary, file);
+  return log;
 }
 
 function emptyLog(): GitLog {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {discoverTarget} from './discoverTarget';
 import {UserError} from './errors';
-import {generatedDir, syncDirectory} from './generatedFiles';
+import {generatedDir, syncDirectory, WORK_DIR} from './generatedFiles';
 import {readGitInfo} from './git';
 import {readTargetHistory} from './history';
 import {loadConfig} from './loadConfig';
@@ -42,7 +42,10 @@ export async function loadTargetContext(options: Omit<PrepareOptions, 'generator
   // The history is the one full `git log` of the build; it runs while the files are walked.
   const [inventory, {git, history}] = await Promise.all([
     discoverTarget(root, {include: config.include, exclude: config.exclude}),
-    readGitInfo(root).then(async (git) => ({git, history: await readTargetHistory(root, git)})),
+    readGitInfo(root).then(async (git) => ({
+      git,
+      history: await readTargetHistory(root, git, {cacheFile: path.join(options.siteDir, WORK_DIR, 'cache', 'git-log.json')}),
+    })),
   ]);
   if (history.state === 'error') {
     report.warn(`the git history could not be read: ${history.reason}`, {
