@@ -10,6 +10,7 @@ import {themes as prismThemes} from 'prism-react-renderer';
 import {getVcsPreset} from '@docusaurus/utils';
 import docsArchitectCore from './plugins/core/index';
 import {formatUserError, isUserError} from './plugins/core/errors';
+import {createHistoryVcs} from './plugins/core/historyVcs';
 import {prepareSite, type SitePlan} from './plugins/core/prepareSite';
 import {overviewGenerator} from './plugins/overview/generator';
 import {historyGenerator} from './plugins/git-history/generator';
@@ -18,15 +19,14 @@ const siteDir = __dirname;
 const generators = [overviewGenerator, historyGenerator];
 
 /**
- * Last-updated dates and authors come from the target's git, not from this site's: Docusaurus's own
- * eager strategy (one streamed `git log`) pointed at the target's root. Development builds use fixed
- * values, as Docusaurus does, to keep `start` fast.
+ * Last-updated dates and authors come from the target's git, not from this site's: the history pass
+ * prepareSite already made (TargetContext.history), so Docusaurus runs no git of its own (see
+ * docs/adr/0007). Development builds use fixed values, as Docusaurus does, to keep `start` fast.
  */
-function targetVcs(targetRoot: string, hasGitHistory: boolean) {
-  if (!hasGitHistory) return getVcsPreset('disabled');
+function targetVcs(context: SitePlan['context'], hasGitHistory: boolean) {
+  if (!hasGitHistory || context.history.state !== 'ok') return getVcsPreset('disabled');
   if (process.env.NODE_ENV === 'development') return getVcsPreset('hardcoded');
-  const eager = getVcsPreset('git-eager');
-  return {...eager, initialize: () => eager.initialize({siteDir: targetRoot})};
+  return createHistoryVcs(context.history, context.root);
 }
 
 export default async function createConfig(): Promise<Config> {
@@ -78,7 +78,7 @@ export default async function createConfig(): Promise<Config> {
       v4: true,
       // Rspack/SWC by default; DOCS_BUNDLER=webpack trades speed for memory (see docs/adr/0003).
       faster: !useWebpack,
-      experimental_vcs: targetVcs(context.root, hasGitHistory),
+      experimental_vcs: targetVcs(context, hasGitHistory),
     },
     i18n: {defaultLocale: 'en', locales: ['en']},
     presets: [

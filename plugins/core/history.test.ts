@@ -5,6 +5,7 @@ import {commitRawBytes, makeRepo, runGit, tempBase, type TestRepo} from '../../t
 import {readGitInfo} from './git';
 import {createGitLogParser, gitLogArgs, readGitLog} from './gitLog';
 import {lastUpdateFrontMatter, readTargetHistory} from './history';
+import {createHistoryVcs} from './historyVcs';
 
 let base: string;
 let repo: TestRepo;
@@ -169,5 +170,13 @@ describe('readTargetHistory', () => {
     // So does a new commit.
     other.commit('fix: two', {author: 'Bob <bob@example.com>'});
     expect((await read()).log.commits.map((c) => c.author)).toEqual(['Bob', 'Annie']);
+  });
+
+  it('answers Docusaurus\u2019s VCS hooks for files of the target, and nothing else', async () => {
+    const vcs = createHistoryVcs(await readTargetHistory(repo.dir, await readGitInfo(repo.dir)), repo.dir);
+    expect(await vcs.getFileLastUpdateInfo(path.join(repo.dir, 'src', 'a.ts'))).toEqual({timestamp: Date.parse('2023-06-01T07:00:00Z'), author: 'Grace Hopper'});
+    expect(await vcs.getFileCreationInfo(path.join(repo.dir, 'docs', 'adr', '0001-x.md'))).toEqual({timestamp: Date.parse('2023-01-10T10:00:00Z'), author: 'Ada Lovelace'});
+    expect(await vcs.getFileLastUpdateInfo(path.join(base, 'elsewhere.md'))).toBeNull();
+    expect(await vcs.getFileLastUpdateInfo(path.join(repo.dir, 'untracked.md'))).toBeNull();
   });
 });

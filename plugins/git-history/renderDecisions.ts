@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type {PhrasingContent, RootContent} from 'mdast';
-import {heading, jsxText, link, paragraph, table, text} from '../core/mdx/build';
+import {emphasis, heading, jsxText, link, paragraph, table, text} from '../core/mdx/build';
 import {markdownToMdast} from '../core/mdx/fromMarkdown';
 import type {Decision, DecisionRef, StatusKind} from './extractDecisions';
 import type {HistoryModel} from './extractHistory';
@@ -28,10 +28,11 @@ export function renderDecisions(model: HistoryModel, links: HistoryLinks, positi
   const {records, dirs} = model.decisions;
   const byPath = new Map(records.map((record) => [record.path, record]));
   const label = (record: Decision) => `${record.number !== undefined ? `${pad(record.number)} ` : ''}${record.title}`;
-  const refs = (items: DecisionRef[], from: 'index' | 'record'): PhrasingContent[] =>
+  // The index and the records are in one folder, so a record's page is `./<slug>.mdx` from both.
+  const refs = (items: DecisionRef[]): PhrasingContent[] =>
     items.flatMap((ref, i) => {
       const target = ref.path ? byPath.get(ref.path) : undefined;
-      const node = target ? link(from === 'index' ? `./${target.slug}.mdx` : `./${target.slug}.mdx`, label(target)) : text(ref.text);
+      const node = target ? link(`./${target.slug}.mdx`, label(target)) : text(ref.text);
       return i === 0 ? [node] : [text(', '), node];
     });
 
@@ -54,7 +55,7 @@ export function renderDecisions(model: HistoryModel, links: HistoryLinks, positi
           link(`./${record.slug}.mdx`, record.title),
           badge(record),
           record.date ? `${record.date}${record.dateSource === 'git' ? ' (git)' : ''}` : '',
-          ...[record.supersededBy.length > 0 ? ({type: 'emphasis', children: refs(record.supersededBy, 'index')} as PhrasingContent) : ''],
+          record.supersededBy.length > 0 ? emphasis(...refs(record.supersededBy)) : '',
         ]),
       ),
     );
@@ -72,8 +73,8 @@ export function renderDecisions(model: HistoryModel, links: HistoryLinks, positi
   records.forEach((record, i) => {
     const facts: PhrasingContent[] = [badge(record)];
     if (record.date) facts.push(text(` \u00b7 ${record.date}${record.dateSource === 'git' ? ' (from git)' : ''}`));
-    if (record.supersededBy.length > 0) facts.push(text(' \u00b7 superseded by '), ...refs(record.supersededBy, 'record'));
-    if (record.supersedes.length > 0) facts.push(text(' \u00b7 supersedes '), ...refs(record.supersedes, 'record'));
+    if (record.supersededBy.length > 0) facts.push(text(' \u00b7 superseded by '), ...refs(record.supersededBy));
+    if (record.supersedes.length > 0) facts.push(text(' \u00b7 supersedes '), ...refs(record.supersedes));
     facts.push(text(' \u00b7 source: '), fileRef(record.path, links));
     const body = markdownToMdast(record.body, {rewriteUrl: (url, kind) => rewrite(url, kind, record, model, links)});
     files.set(

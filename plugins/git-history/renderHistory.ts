@@ -41,7 +41,6 @@ function renderIndex(model: HistoryModel, links: HistoryLinks, showGenerated: bo
     );
   }
   children.push(...statusNotes(model, true));
-  const pages: RootContent[] = [];
   const item = (url: string, title: string, what: string) => [link(url, title), text(`: ${what}`)];
   children.push(heading(2, 'Pages'));
   const items = [
@@ -51,7 +50,7 @@ function renderIndex(model: HistoryModel, links: HistoryLinks, showGenerated: bo
     item('./hotspots.mdx', 'Hot spots', 'files that change often and are large.'),
     item('./decisions/index.mdx', 'Decisions', `${plural(model.decisions.records.length, 'architecture decision record')}.`),
   ];
-  children.push(list(items), ...pages);
+  children.push(list(items));
 
   const released = model.changelog.releases.filter((release) => release.tag && release.date);
   children.push(heading(2, 'Releases'));
