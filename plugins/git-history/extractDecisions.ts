@@ -80,6 +80,14 @@ export function extractDecisions(sources: DecisionSource[]): {decisions: Decisio
     }
   }
   decisions.sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || (a.path < b.path ? -1 : 1));
+  // Two folders may hold records of the same name; each page needs its own.
+  const slugs = new Set<string>();
+  for (const decision of decisions) {
+    let slug = decision.slug;
+    for (let n = 2; slugs.has(slug); n++) slug = `${decision.slug}-${n}`;
+    slugs.add(slug);
+    decision.slug = slug;
+  }
   for (const decision of decisions) decision.supersedes.sort((a, b) => ((a.path ?? '') < (b.path ?? '') ? -1 : 1));
   return {decisions, problems};
 }

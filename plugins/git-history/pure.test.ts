@@ -8,6 +8,7 @@ import {markdownToMdast} from '../core/mdx/fromMarkdown';
 import {serializeMdx} from '../core/mdx/writeMdx';
 import {parseConventionalCommit} from './conventionalCommit';
 import {extractChangelog, versionOf} from './extractChangelog';
+import {extractDecisions} from './extractDecisions';
 import {extractHistory, type HistoryInput} from './extractHistory';
 import {DEFAULT_OPTIONS} from './options';
 import {ownersOf, parseCodeowners} from './parseCodeowners';
@@ -105,6 +106,19 @@ describe('extractChangelog on a graph', () => {
     expect(pages.get('changelog-2.mdx')).toContain('## v1.0.0');
     expect(pages.get('changelog.mdx')).toContain('5 more commits of this release are not listed');
     expect(pages.get('changelog-2.mdx')).not.toContain('more commits');
+  });
+});
+
+describe('extractDecisions', () => {
+  it('gives records of the same name in two folders their own pages', () => {
+    const {decisions} = extractDecisions([
+      {path: 'docs/adr/0001-db.md', text: '# Db\n\n* Status: accepted\n'},
+      {path: 'services/api/decisions/0001-db.md', text: '# Db too\n\n## Status\n\nProposed\n'},
+    ]);
+    expect(decisions.map((d) => [d.slug, d.title, d.statusKind, d.format])).toEqual([
+      ['0001-db', 'Db', 'accepted', 'madr'],
+      ['0001-db-2', 'Db too', 'proposed', 'nygard'],
+    ]);
   });
 });
 
