@@ -64,7 +64,7 @@ describe('the changelog', () => {
     const v1 = release('v1.0.0');
     // A lightweight tag is dated by its commit.
     expect(v1).toContain('2023-04-03 · 2 commits · 1 merge commit folded');
-    expect(v1).toContain('- **core:** faster parse');
+    expect(v1).toContain('- core: faster parse');
     expect(v1).not.toContain("Merge branch 'side'");
     expect(release('Unreleased')).toContain('### Chores');
   });

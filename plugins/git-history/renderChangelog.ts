@@ -100,11 +100,13 @@ function renderRelease(release: Release, links: HistoryLinks): RootContent[] {
 }
 
 function renderEntry(entry: ChangelogEntry, links: HistoryLinks): PhrasingContent[] {
+  // As few nodes as the entry needs: serialising is most of a long changelog's cost, and emphasis
+  // (attention) costs the serialiser most, so only BREAKING is bold and the scope is plain text.
   const out: PhrasingContent[] = [];
-  if (entry.breaking) out.push(strong('BREAKING'), text(' '));
-  if (entry.breaking && entry.type) out.push(text(`${entry.type}: `));
-  if (entry.scope) out.push(strong(`${entry.scope}:`), text(' '));
-  out.push(text(`${entry.description} (`), commitRef(entry.sha, links), text(')'));
-  if (entry.breakingNote) out.push(text(` \u2014 ${entry.breakingNote}`));
+  if (entry.breaking) out.push(strong('BREAKING'));
+  const type = entry.breaking && entry.type ? `${entry.type}: ` : '';
+  const scope = entry.scope ? `${entry.scope}: ` : '';
+  out.push(text(`${entry.breaking ? ' ' : ''}${type}${scope}${entry.description} (`), commitRef(entry.sha, links));
+  out.push(text(entry.breakingNote ? `) \u2014 ${entry.breakingNote}` : ')'));
   return out;
 }
