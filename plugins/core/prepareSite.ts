@@ -43,6 +43,12 @@ export async function loadTargetContext(options: Omit<PrepareOptions, 'generator
     readGitInfo(root),
   ]);
   const rootPackage = inventory.packages.find((pkg) => pkg.dir === '');
+  for (const env of inventory.envFiles.filter((file) => file.mayHoldSecrets)) {
+    report.warn('this env file is not ignored by git and may hold secrets (only its variable names are shown)', {
+      file: path.join(root, env.path),
+      fix: 'Add it to .gitignore and commit an example file (.env.example) instead',
+    });
+  }
   return {
     siteDir: options.siteDir,
     root,
