@@ -45,8 +45,8 @@ afterAll(() => {
   fs.rmSync(base, {recursive: true, force: true});
 });
 
-const prepare = (strict: boolean, reported = new Set<string>()) =>
-  prepareSite({siteDir, target, strict, generators: [overviewGenerator], checks: [createFrontMatterCheck(reported)]});
+const prepare = (strict: boolean, reported = new Set<string>(), check = createFrontMatterCheck(reported)) =>
+  prepareSite({siteDir, target, strict, generators: [overviewGenerator], checks: [check]});
 
 describe('front matter check', () => {
   it('lists the pages Docusaurus serves, not partials', async () => {
@@ -61,6 +61,12 @@ describe('front matter check', () => {
     ]);
     // The generated overview carries valid values itself, and the config's audience is accepted.
     expect(plan.sections.map((section) => section.id)).toEqual(['docs', 'overview']);
+  });
+
+  it('counts the pages tagged for an audience: not the overview (for everyone), not a page whose audience is invalid', async () => {
+    const check = createFrontMatterCheck(new Set());
+    await prepare(false, undefined, check);
+    expect(check.taggedPages).toBe(1);
   });
 
   it('does not report a problem twice when the site is prepared again (npm start)', async () => {

@@ -10,7 +10,7 @@ import matter from 'gray-matter';
 import type {SiteCheck} from '../core/types';
 import {createFrontMatterSchema, validateFrontMatter, type FrontMatterProblem} from './frontMatterSchema';
 import {problemId, problemToError} from './problemToError';
-import {createVocabulary} from './vocabulary';
+import {createVocabulary, EVERYONE} from './vocabulary';
 
 export interface FileProblems {
   file: string;
@@ -29,7 +29,7 @@ export async function listDocFiles(dir: string): Promise<string[]> {
 }
 
 export interface FrontMatterCheck extends SiteCheck {
-  /** Pages with a valid audience in the last run: the config shows audience navigation only when some are. */
+  /** Pages tagged for some audience other than everyone in the last run: the config shows audience navigation only when there are some. */
   readonly taggedPages: number;
 }
 
@@ -54,7 +54,8 @@ export function createFrontMatterCheck(reported: Set<string>): FrontMatterCheck 
             continue; // broken YAML: Docusaurus reports it with its own message
           }
           const {value, problems} = validateFrontMatter(data, schema);
-          if (value.audience && value.audience.all.length > 0) taggedPages++;
+          // Pages for everyone (the generated overview, say) give no reader a path of their own.
+          if (value.audience?.all.some((id) => id !== EVERYONE)) taggedPages++;
           for (const problem of problems) {
             const id = problemId(file, problem);
             if (reported.has(id)) continue;
