@@ -6,9 +6,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {createJiti} from 'jiti';
-import {isMap, isScalar, LineCounter, parseDocument, type Document} from 'yaml';
+import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Document} from 'yaml';
 import {closest, distance} from 'fastest-levenshtein';
-import type * as z from 'zod';
+import {ZodArray, ZodObject, ZodOptional, type z} from 'zod';
 import {configSchema, CONFIG_EXAMPLES, CONFIG_KEYS, type DocsArchitectConfig} from './configSchema';
 import {UserError} from './errors';
 
@@ -121,8 +121,10 @@ function issueToErrors(
   const keyPath = issue.path.map(String);
   const line = (pathToKey: string[]) => lineOfKey(document, lineCounter, pathToKey);
   if (issue.code === 'unrecognized_keys') {
+    // A nested object (`audiences: {...}`) suggests among its own keys, not the top-level ones.
+    const known = keyPath.length > 0 ? knownKeysAt(keyPath) : CONFIG_KEYS;
     return issue.keys.map((unknownKey) => {
-      const suggestion = closest(unknownKey, CONFIG_KEYS);
+      const suggestion = closest(unknownKey, known);
       const similar = suggestion && isSimilar(unknownKey, suggestion);
       return new UserError('unknown key', {
         file,
@@ -130,7 +132,7 @@ function issueToErrors(
         key: [...keyPath, unknownKey].join('.'),
         fix: similar
           ? `Did you mean "${suggestion}"? Rename it`
-          : `Remove it; the known keys are ${CONFIG_KEYS.join(', ')}`,
+          : `Remove it; the known keys${keyPath.length > 0 ? ` of ${keyPath.join('.')}` : ''} are ${known.join(', ')}`,
       });
     });
   }
@@ -145,6 +147,23 @@ function issueToErrors(
       fix: `Set it to ${expected(issue)}${example}`,
     }),
   ];
+}
+
+/** The keys the schema allows at a path of object keys and list indices. */
+function knownKeysAt(keyPath: string[]): string[] {
+  let schema: z.ZodType = configSchema;
+  for (const key of keyPath) {
+    schema = unwrap(schema);
+    if (schema instanceof ZodArray) schema = schema.element as z.ZodType;
+    else if (schema instanceof ZodObject) schema = (schema.shape as Record<string, z.ZodType>)[key] ?? schema;
+  }
+  schema = unwrap(schema);
+  if (schema instanceof ZodArray) schema = unwrap(schema.element as z.ZodType);
+  return schema instanceof ZodObject ? Object.keys(schema.shape) : CONFIG_KEYS;
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  return schema instanceof ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -180,6 +199,14 @@ function lineOfKey(document: Document | undefined, lineCounter: LineCounter | un
   let node: unknown = document.contents;
   let offset: number | undefined;
   for (const key of keyPath) {
+    if (isSeq(node) && /^\d+$/.test(key)) {
+      // A list item (`extra.0`): its own line, where the item starts.
+      const item = node.items[Number(key)] as {range?: [number, number, number]} | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+      continue;
+    }
     if (!isMap(node)) break;
     const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
     if (!pair) break;

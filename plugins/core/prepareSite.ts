@@ -14,7 +14,7 @@ import {loadConfig} from './loadConfig';
 import {createRepoLinks} from './repoLinks';
 import {createReport, formatReport} from './report';
 import {isInside, resolveTarget} from './resolveTarget';
-import type {LandingData, SectionGenerator, SiteSection, TargetContext} from './types';
+import type {LandingData, SectionGenerator, SiteCheck, SiteSection, TargetContext} from './types';
 
 export interface PrepareOptions {
   siteDir: string;
@@ -24,6 +24,8 @@ export interface PrepareOptions {
   /** `--strict` / DOCS_STRICT; the config's `strict` also turns it on. */
   strict?: boolean;
   generators: SectionGenerator[];
+  /** Run in order after the sections are written; their warnings count for strict mode. */
+  checks?: SiteCheck[];
 }
 
 export interface SitePlan {
@@ -102,6 +104,10 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
       kind: 'generated',
       path: dir,
     });
+  }
+
+  for (const check of options.checks ?? []) {
+    await check.check(context, sections);
   }
 
   const warnings = formatReport(context.report);

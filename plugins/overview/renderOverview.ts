@@ -4,6 +4,7 @@
 import type {PhrasingContent, RootContent} from 'mdast';
 import {writeMdx} from '../core/mdx/writeMdx';
 import {heading, inlineCode, link, list, paragraph, table, text} from '../core/mdx/build';
+import {generatedPageFrontMatter} from '../audience/presets';
 import type {OverviewModel} from './extractOverview';
 
 export function renderOverview(model: OverviewModel, fileUrl?: (file: string) => string): string {
@@ -113,6 +114,7 @@ export function renderOverview(model: OverviewModel, fileUrl?: (file: string) =>
       sidebar_position: 1,
       slug: '/',
       custom_edit_url: null,
+      ...generatedPageFrontMatter('overview'),
     },
     children: [
       ...children,
