@@ -14,9 +14,23 @@ import {createHistoryVcs} from './plugins/core/historyVcs';
 import {prepareSite, type SitePlan} from './plugins/core/prepareSite';
 import {overviewGenerator} from './plugins/overview/generator';
 import {historyGenerator} from './plugins/git-history/generator';
+import audiencePlugin, {AUDIENCES_PATH} from './plugins/audience/index';
+import {createFrontMatterCheck} from './plugins/audience/checkFrontMatter';
+import {createParseFrontMatter} from './plugins/audience/parseFrontMatter';
+import {createVocabulary} from './plugins/audience/vocabulary';
 
 const siteDir = __dirname;
 const generators = [overviewGenerator, historyGenerator];
+
+/**
+ * Front matter problems already reported, shared by the build-time check and the parseFrontMatter
+ * hook. Kept on the process, not in this module: `docusaurus build` loads this config afresh more
+ * than once in one process (first to list the locales, then per locale), and each problem must print
+ * once.
+ */
+const REPORTED_KEY = Symbol.for('docs-architect.reportedFrontMatter');
+const processState = globalThis as typeof globalThis & {[REPORTED_KEY]?: Set<string>};
+const reportedFrontMatter = (processState[REPORTED_KEY] ??= new Set<string>());
 
 /**
  * Last-updated dates and authors come from the target's git, not from this site's: the history pass
@@ -30,12 +44,14 @@ function targetVcs(context: SitePlan['context'], hasGitHistory: boolean) {
 }
 
 export default async function createConfig(): Promise<Config> {
+  const frontMatterCheck = createFrontMatterCheck(reportedFrontMatter);
   const prepare = () =>
     prepareSite({
       siteDir,
       target: process.env.DOCS_TARGET || siteDir,
       strict: process.env.DOCS_STRICT === '1',
       generators,
+      checks: [frontMatterCheck],
     });
   let plan: SitePlan;
   try {
@@ -54,6 +70,8 @@ export default async function createConfig(): Promise<Config> {
   const generated = sections.filter((section) => section.kind === 'generated');
   const useWebpack = process.env.DOCS_BUNDLER === 'webpack';
   const hasGitHistory = git.isRepository && Boolean(git.head);
+  const vocabulary = createVocabulary(context.config.audiences);
+  const docsSources = sections.map((section) => ({pluginId: section.kind === 'authored' ? 'default' : section.id, title: section.title}));
 
   const editUrl =
     links && git.isRepository
@@ -73,6 +91,14 @@ export default async function createConfig(): Promise<Config> {
     markdown: {
       mermaid: true,
       hooks: {onBrokenMarkdownLinks: context.strict ? 'throw' : 'warn'},
+      // Validates the audience front matter of every page and attaches its facts (plugins/audience).
+      parseFrontMatter: createParseFrontMatter({
+        vocabulary,
+        docsDirs: sections.map((section) => section.path),
+        strict: context.strict,
+        reported: reportedFrontMatter,
+        wordsPerMinute: context.config.audiences?.wordsPerMinute,
+      }),
     },
     future: {
       v4: true,
@@ -115,6 +141,7 @@ export default async function createConfig(): Promise<Config> {
           showLastUpdateAuthor: hasGitHistory,
         },
       ]),
+      [audiencePlugin as PluginModule, {vocabulary, sources: docsSources}],
     ],
     themes: [
       '@docusaurus/theme-mermaid',
@@ -146,6 +173,13 @@ export default async function createConfig(): Promise<Config> {
             position: 'left' as const,
             label: section.title,
           })),
+          // Audience navigation only once some page says who it is for.
+          ...(frontMatterCheck.taggedPages > 0
+            ? [
+                {to: `/${AUDIENCES_PATH}/`, label: 'Reading paths', position: 'left' as const},
+                {type: 'custom-audienceSwitcher', position: 'right' as const},
+              ]
+            : []),
           ...(links ? [{href: links.webUrl, label: 'Repository', position: 'right' as const}] : []),
         ],
       },

@@ -2,7 +2,7 @@
  * Other targets for the end-to-end tests: real folders made in the OS temp dir, built with the real
  * CLI and served with `docusaurus serve` on loopback.
  */
-import {execFileSync, spawn, type ChildProcess} from 'node:child_process';
+import {execFileSync, spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,12 +51,60 @@ export function makeBareTarget(): string {
 }
 
 export function buildSite(target: string, out: string): void {
-  execFileSync(process.execPath, [path.join(SITE_DIR, 'bin', 'docs-architect.js'), 'build', target, '--out', out], {
+  const result = runBuild(target, out);
+  if (result.status !== 0) throw new Error(`build of ${target} failed (${result.status}):\n${result.stderr}`);
+}
+
+/** `docs-architect build` with its exit status and output, for tests that read what it prints. */
+export function runBuild(target: string, out: string, extraArgs: string[] = []): {status: number | null; stdout: string; stderr: string} {
+  const result = spawnSync(process.execPath, [path.join(SITE_DIR, 'bin', 'docs-architect.js'), 'build', target, '--out', out, ...extraArgs], {
     cwd: SITE_DIR,
-    stdio: 'pipe',
-    env: {...process.env, DOCS_TARGET: ''},
+    encoding: 'utf8',
+    env: {...process.env, DOCS_TARGET: '', DOCS_STRICT: ''},
     timeout: 600_000,
   });
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+/**
+ * A target whose docs use audience front matter: a runbook overdue for review, a page for backend
+ * engineers, and a page with a misspelt audience (`srr`) that a non-strict build must survive.
+ */
+export function makeAudienceTarget(): string {
+  const dir = tempDir('audience');
+  const docs = path.join(dir, 'docs');
+  fs.mkdirSync(docs);
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({name: 'audience-target', version: '1.0.0', description: 'Pages for SREs and backend engineers.'}));
+  fs.writeFileSync(
+    path.join(docs, 'restore.md'),
+    [
+      '---',
+      'title: Restore the database',
+      'audience: {primary: [sres], secondary: [backend-engineers]}',
+      'experience_level: advanced',
+      'content_type: playbook',
+      'maintainers: [platform-team]',
+      'review_cycle: quarterly',
+      'last_reviewed: 2020-01-15',
+      '---',
+      '',
+      'Stop the writers, then restore the latest snapshot.',
+      '',
+      '```bash',
+      'pg_restore --clean --dbname app latest.dump',
+      '```',
+      '',
+    ].join('\n'),
+  );
+  fs.writeFileSync(
+    path.join(docs, 'api.md'),
+    '---\ntitle: Call the API\naudience: [backend]\nexperience_level: beginner\ncontent_type: how-to\nestimated_reading_time: 7 minutes\n---\n\nSend a GET to /health.\n',
+  );
+  fs.writeFileSync(
+    path.join(docs, 'typo.md'),
+    '---\ntitle: Rotate the keys\naudience:\n  - sre\n  - srr\nexperience_level: intermediate\n---\n\nRotate them every month.\n',
+  );
+  return dir;
 }
 
 export async function serveSite(dir: string, port: number): Promise<ChildProcess> {

@@ -30,6 +30,24 @@ const historySchema = z.strictObject({
   tagPrefix: z.string().optional(),
 });
 
+const termId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {
+  message: 'must be lower-case letters, digits and dashes, e.g. "data-science"',
+});
+
+/** An audience or a content type a target adds to the built-in ones. */
+const term = z.strictObject({
+  /** What front matter writes, e.g. `data-science`. */
+  id: termId,
+  /** What readers see, a plural noun phrase, e.g. `Data scientists`. */
+  label: z.string().min(1),
+  /** One sentence on the audience's landing page. */
+  description: z.string().optional(),
+  /** Other spellings front matter may use for it, e.g. `data-scientists`. */
+  aliases: z.array(z.string().min(1)).optional(),
+});
+
+const uniqueIds = (terms: {id: string}[]) => new Set(terms.map((t) => t.id)).size === terms.length;
+
 export const configSchema = z.strictObject({
   /** The site's title. Default: the `name` in the target's package.json, else its folder name. */
   title: z.string().min(1).optional(),
@@ -56,6 +74,20 @@ export const configSchema = z.strictObject({
     .optional(),
   /** How the history section reads git: changelog source, e-mails, hot spot window, ADR folders, tag prefix. */
   history: historySchema.optional(),
+  /**
+   * Audience-tagged navigation: the vocabulary page front matter may use (`audience`, `content_type`)
+   * beyond the built-in one, and the reading speed for computed reading times. See docs/audiences.md.
+   */
+  audiences: z
+    .strictObject({
+      /** Audiences beyond the built-in ones (everyone, new-hire, backend, frontend, sre, integrator, architect, product, security, qa). */
+      extra: z.array(term).refine(uniqueIds, {message: 'has two audiences with the same id'}).optional(),
+      /** Content types beyond the built-in ones (tutorial, guide, how-to, reference, api, architecture, runbook, adr, changelog...). */
+      extraContentTypes: z.array(term).refine(uniqueIds, {message: 'has two content types with the same id'}).optional(),
+      /** Prose reading speed for computed reading times. Default: 220 words per minute. */
+      wordsPerMinute: z.number().int().min(60).max(1000).optional(),
+    })
+    .optional(),
 });
 
 export type DocsArchitectConfig = z.infer<typeof configSchema>;
@@ -73,11 +105,7 @@ export const CONFIG_EXAMPLES: Record<keyof DocsArchitectConfig, string> = {
   url: 'url: "https://docs.acme.dev"',
   baseUrl: 'baseUrl: "/payments/"',
   history: 'history: {changelog: "both", hotspotMonths: 6, adrPaths: ["docs/adr"]}',
-};
-
-/** The keys of each nested object in the config, for "did you mean" suggestions. */
-export const NESTED_CONFIG_KEYS: Record<string, string[]> = {
-  history: Object.keys(historySchema.shape),
+  audiences: 'audiences: {extra: [{id: "data-science", label: "Data scientists"}]}',
 };
 
 export const CONFIG_KEYS = Object.keys(configSchema.shape) as (keyof DocsArchitectConfig)[];

@@ -106,6 +106,20 @@ describe('loadConfig: mistakes are UserErrors naming file, line and key', () => 
     expect(text).not.toContain('Did you mean');
   });
 
+  it('an unknown nested key is compared with the keys of its own object, list items included', async () => {
+    const {text} = await failure(
+      target({'docs-architect.config.yaml': 'audiences:\n  extr: []\n  extra:\n    - id: data\n      lable: Data people\n'}),
+    );
+    expect(text).toContain(':2: audiences.extr: unknown key. Did you mean "extra"? Rename it.');
+    expect(text).toContain(':5: audiences.extra.0.lable: unknown key. Did you mean "label"? Rename it.');
+  });
+
+  it('an audience id that is not lower-case letters, digits and dashes is refused with an example', async () => {
+    const {text} = await failure(target({'docs-architect.config.yaml': 'audiences:\n  extra:\n    - id: Data Science\n      label: Data\n'}));
+    expect(text).toContain(':3: audiences.extra.0.id: must be lower-case letters, digits and dashes');
+    expect(text).toContain('e.g. audiences: {extra: [{id: "data-science", label: "Data scientists"}]}');
+  });
+
   it('a differently cased key is recognised as a typo', async () => {
     const {text} = await failure(target({'docs-architect.config.json': '{"repositoryURL": "https://github.com/a/b"}'}));
     expect(text).toMatch(/:1: repositoryURL: unknown key\. Did you mean "repositoryUrl"\? Rename it\.$/);

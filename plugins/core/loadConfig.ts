@@ -6,10 +6,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {createJiti} from 'jiti';
-import {isMap, isScalar, LineCounter, parseDocument, type Document} from 'yaml';
+import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Document} from 'yaml';
 import {closest, distance} from 'fastest-levenshtein';
-import type * as z from 'zod';
-import {configSchema, CONFIG_EXAMPLES, CONFIG_KEYS, NESTED_CONFIG_KEYS, type DocsArchitectConfig} from './configSchema';
+import {ZodArray, ZodObject, ZodOptional, type z} from 'zod';
+import {configSchema, CONFIG_EXAMPLES, CONFIG_KEYS, type DocsArchitectConfig} from './configSchema';
 import {UserError} from './errors';
 
 export const CONFIG_BASENAME = 'docs-architect.config';
@@ -121,10 +121,10 @@ function issueToErrors(
   const keyPath = issue.path.map(String);
   const line = (pathToKey: string[]) => lineOfKey(document, lineCounter, pathToKey);
   if (issue.code === 'unrecognized_keys') {
-    // An unknown key inside `history` is compared with the keys of `history`, not the top level.
-    const known: readonly string[] = keyPath.length > 0 ? (NESTED_CONFIG_KEYS[keyPath.join('.')] ?? []) : CONFIG_KEYS;
+    // A nested object (`audiences: {...}`) suggests among its own keys, not the top-level ones.
+    const known = keyPath.length > 0 ? knownKeysAt(keyPath) : CONFIG_KEYS;
     return issue.keys.map((unknownKey) => {
-      const suggestion = known.length > 0 ? closest(unknownKey, [...known]) : undefined;
+      const suggestion = closest(unknownKey, known);
       const similar = suggestion && isSimilar(unknownKey, suggestion);
       return new UserError('unknown key', {
         file,
@@ -147,6 +147,23 @@ function issueToErrors(
       fix: `Set it to ${expected(issue)}${example}`,
     }),
   ];
+}
+
+/** The keys the schema allows at a path of object keys and list indices. */
+function knownKeysAt(keyPath: string[]): string[] {
+  let schema: z.ZodType = configSchema;
+  for (const key of keyPath) {
+    schema = unwrap(schema);
+    if (schema instanceof ZodArray) schema = schema.element as z.ZodType;
+    else if (schema instanceof ZodObject) schema = (schema.shape as Record<string, z.ZodType>)[key] ?? schema;
+  }
+  schema = unwrap(schema);
+  if (schema instanceof ZodArray) schema = unwrap(schema.element as z.ZodType);
+  return schema instanceof ZodObject ? Object.keys(schema.shape) : CONFIG_KEYS;
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  return schema instanceof ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -188,6 +205,14 @@ function lineOfKey(document: Document | undefined, lineCounter: LineCounter | un
   let node: unknown = document.contents;
   let offset: number | undefined;
   for (const key of keyPath) {
+    if (isSeq(node) && /^\d+$/.test(key)) {
+      // A list item (`extra.0`): its own line, where the item starts.
+      const item = node.items[Number(key)] as {range?: [number, number, number]} | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+      continue;
+    }
     if (!isMap(node)) break;
     const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
     if (!pair) break;

@@ -15,7 +15,7 @@ import {loadConfig} from './loadConfig';
 import {createRepoLinks} from './repoLinks';
 import {createReport, formatReport} from './report';
 import {isInside, resolveTarget} from './resolveTarget';
-import type {LandingData, SectionGenerator, SiteSection, TargetContext} from './types';
+import type {LandingData, SectionGenerator, SiteCheck, SiteSection, TargetContext} from './types';
 
 export interface PrepareOptions {
   siteDir: string;
@@ -25,6 +25,8 @@ export interface PrepareOptions {
   /** `--strict` / DOCS_STRICT; the config's `strict` also turns it on. */
   strict?: boolean;
   generators: SectionGenerator[];
+  /** Run in order after the sections are written; their warnings count for strict mode. */
+  checks?: SiteCheck[];
 }
 
 export interface SitePlan {
@@ -54,6 +56,12 @@ export async function loadTargetContext(options: Omit<PrepareOptions, 'generator
     });
   }
   const rootPackage = inventory.packages.find((pkg) => pkg.dir === '');
+  for (const env of inventory.envFiles.filter((file) => file.mayHoldSecrets)) {
+    report.warn('this env file is not ignored by git and may hold secrets (only its variable names are shown)', {
+      file: path.join(root, env.path),
+      fix: 'Add it to .gitignore and commit an example file (.env.example) instead',
+    });
+  }
   return {
     siteDir: options.siteDir,
     root,
@@ -108,6 +116,10 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
       kind: 'generated',
       path: dir,
     });
+  }
+
+  for (const check of options.checks ?? []) {
+    await check.check(context, sections);
   }
 
   const warnings = formatReport(context.report);

@@ -46,6 +46,15 @@ export interface SectionGenerator {
   generate(context: TargetContext): Promise<GeneratedSection | undefined>;
 }
 
+/**
+ * Reads the site's sections once every generator has written its files, before Docusaurus starts,
+ * and reports problems through `context.report` (so strict mode fails on them like on any warning).
+ */
+export interface SiteCheck {
+  id: string;
+  check(context: TargetContext, sections: readonly SiteSection[]): Promise<void>;
+}
+
 /** A section of the site as the landing page and the navbar show it. */
 export interface SiteSection {
   id: string;

@@ -4,6 +4,7 @@
 import type {PhrasingContent, RootContent} from 'mdast';
 import {writeMdx} from '../core/mdx/writeMdx';
 import {heading, inlineCode, link, list, paragraph, table, text} from '../core/mdx/build';
+import {generatedPageFrontMatter} from '../audience/presets';
 import type {OverviewModel} from './extractOverview';
 
 /**
@@ -122,6 +123,7 @@ export function renderOverview(
       slug: '/',
       custom_edit_url: null,
       last_update: lastUpdate,
+      ...generatedPageFrontMatter('overview'),
     },
     children: [
       ...children,

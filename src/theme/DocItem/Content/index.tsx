@@ -1,0 +1,20 @@
+/**
+ * Wraps a doc page's content (swizzle --wrap): the audience, level, reading time and content type
+ * badges, and a review-due notice, sit just above the title, where Docusaurus puts its version badge.
+ */
+import type {ReactNode} from 'react';
+import Content from '@theme-original/DocItem/Content';
+import type ContentType from '@theme/DocItem/Content';
+import type {WrapperProps} from '@docusaurus/types';
+import PageBadges from '@site/src/components/PageBadges';
+
+type Props = WrapperProps<typeof ContentType>;
+
+export default function ContentWrapper(props: Props): ReactNode {
+  return (
+    <>
+      <PageBadges />
+      <Content {...props} />
+    </>
+  );
+}
