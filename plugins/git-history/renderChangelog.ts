@@ -54,6 +54,7 @@ export function renderChangelog(model: HistoryModel, links: HistoryLinks, positi
           description: `Changes to ${model.project} by release, from its git history.`,
           position: position + index / 100,
           freshness: 'changelog',
+          kind: 'changelog',
         },
         children,
       ),

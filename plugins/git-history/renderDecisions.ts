@@ -66,7 +66,7 @@ export function renderDecisions(model: HistoryModel, links: HistoryLinks, positi
   }
   files.set(
     `${DECISIONS_DIR}/index.mdx`,
-    page(model, {title: 'Decisions', description: `Architecture decision records of ${model.project}.`, position: 0, freshness: 'decisions'}, children),
+    page(model, {title: 'Decisions', description: `Architecture decision records of ${model.project}.`, position: 0, freshness: 'decisions', kind: 'decisions'}, children),
   );
   files.set(`${DECISIONS_DIR}/_category_.json`, `${JSON.stringify({label: 'Decisions', position, link: {type: 'doc', id: `${DECISIONS_DIR}/index`}}, null, 2)}\n`);
 
@@ -89,6 +89,7 @@ export function renderDecisions(model: HistoryModel, links: HistoryLinks, positi
           // Keeps the number in the URL: Docusaurus would strip a `0001-` prefix from the route.
           slug: record.slug,
           freshness: `decision:${record.path}`,
+          kind: 'decisions',
           editUrl: links.editUrl?.(record.path),
         },
         // The record's own title first, then what we know about it, then the rest of the record.

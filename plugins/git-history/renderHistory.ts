@@ -63,7 +63,7 @@ function renderIndex(model: HistoryModel, links: HistoryLinks, showGenerated: bo
   }
   return page(
     model,
-    {title: 'History', description: `The history of ${model.project}: changelog, contributors, hot spots and decisions.`, position: 1, slug: '/', freshness: 'index'},
+    {title: 'History', description: `The history of ${model.project}: changelog, contributors, hot spots and decisions.`, position: 1, slug: '/', freshness: 'index', kind: 'changelog'},
     children,
   );
 }
@@ -79,6 +79,7 @@ function renderChangelogFile(model: HistoryModel, links: HistoryLinks): string {
       description: `${file.path} of ${model.project}, as its maintainers wrote it.`,
       position: 3,
       freshness: 'changelog-file',
+      kind: 'changelog',
       editUrl: links.editUrl?.(file.path),
     },
     [paragraph('The repository\u2019s own changelog, ', fileRef(file.path, links), ', shown as written.'), ...body],

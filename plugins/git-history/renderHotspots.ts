@@ -4,7 +4,7 @@
 import type {RootContent} from 'mdast';
 import {code, heading, paragraph, table} from '../core/mdx/build';
 import type {HistoryModel} from './extractHistory';
-import {fileRef, mermaidText, page, statusNotes, type HistoryLinks} from './renderCommon';
+import {fileRef, mermaidText, page, statusNotes, STRUCTURE_PAGE, type HistoryLinks} from './renderCommon';
 
 const CHART_BARS = 10;
 
@@ -43,5 +43,5 @@ export function renderHotspots(model: HistoryModel, links: HistoryLinks, positio
       ),
     );
   }
-  return page(model, {title: 'Hot spots', description: `The files of ${model.project} that change most, weighed by size.`, position, freshness: 'hotspots'}, children);
+  return page(model, {title: 'Hot spots', description: `The files of ${model.project} that change most, weighed by size.`, position, freshness: 'hotspots', ...STRUCTURE_PAGE}, children);
 }

@@ -6,7 +6,7 @@ import type {PhrasingContent, RootContent} from 'mdast';
 import {heading, inlineCode, list, paragraph, strong, table, text} from '../core/mdx/build';
 import type {HistoryModel} from './extractHistory';
 import type {Activity, ModuleOwnership, Person} from './extractOwnership';
-import {fileRef, page, statusNotes, percent, plural, type HistoryLinks} from './renderCommon';
+import {fileRef, page, statusNotes, STRUCTURE_PAGE, percent, plural, type HistoryLinks} from './renderCommon';
 
 export function renderOwnership(model: HistoryModel, links: HistoryLinks, position: number): string {
   const {ownership} = model;
@@ -83,7 +83,7 @@ export function renderOwnership(model: HistoryModel, links: HistoryLinks, positi
   function done() {
     return page(
       model,
-      {title: 'Contributors and ownership', description: `Who works on which part of ${model.project}, from its git history.`, position, freshness: 'contributors'},
+      {title: 'Contributors and ownership', description: `Who works on which part of ${model.project}, from its git history.`, position, freshness: 'contributors', ...STRUCTURE_PAGE},
       children,
     );
   }
