@@ -32,6 +32,8 @@ export interface Decision {
   supersedes: DecisionRef[];
   /** The Markdown after any front matter. */
   body: string;
+  /** The record is also one of the site's authored pages (its folder is inside the docs folder). */
+  alsoAuthored: boolean;
 }
 
 export interface DecisionProblem {
@@ -145,6 +147,7 @@ function parseDecision(source: DecisionSource, problems: DecisionProblem[]): Dec
     supersededBy: supersededText ? [{text: supersededText.trim()}] : [],
     supersedes: [],
     body,
+    alsoAuthored: false,
   };
 }
 

@@ -176,6 +176,14 @@ describe('every page', () => {
     expect(file(section, 'decisions/0002-use-sqlite.mdx')).toContain('last_update:\n  date: "2023-03-01T10:00:00+00:00"\n  author: "Ada Lovelace"');
   });
 
+  it('is tagged for its audience, except a record the site also serves as an authored page', () => {
+    expect(file(section, 'changelog.mdx')).toContain('audience:\n  - "everyone"\ncontent_type: "changelog"\nexperience_level: "beginner"');
+    expect(file(section, 'hotspots.mdx')).toContain('content_type: "reference"');
+    expect(file(section, 'decisions/index.mdx')).toContain('content_type: "adr"');
+    // docs/ is this repository's authored docs folder, so docs/adr/0002-use-sqlite.md is tagged there.
+    expect(file(section, 'decisions/0002-use-sqlite.mdx')).not.toContain('content_type');
+  });
+
   it('is the same, byte for byte, when generated again', async () => {
     const again = await generate(fixture.repo.dir);
     expect([...again.section.files]).toEqual([...section.files]);

@@ -8,7 +8,7 @@ import type {PhrasingContent, RootContent} from 'mdast';
 import {heading, inlineCode, link, list, paragraph, strong, text} from '../core/mdx/build';
 import type {ChangelogEntry, Release} from './extractChangelog';
 import type {HistoryModel} from './extractHistory';
-import {commitRef, page, statusNotes, plural, type HistoryLinks} from './renderCommon';
+import {CHANGELOG_PAGE, commitRef, page, statusNotes, plural, type HistoryLinks} from './renderCommon';
 
 /** Entries per page: a few hundred KB of MDX at most. */
 export const ENTRIES_PER_PAGE = 1500;
@@ -54,7 +54,7 @@ export function renderChangelog(model: HistoryModel, links: HistoryLinks, positi
           description: `Changes to ${model.project} by release, from its git history.`,
           position: position + index / 100,
           freshness: 'changelog',
-          kind: 'changelog',
+          ...CHANGELOG_PAGE,
         },
         children,
       ),

@@ -7,7 +7,7 @@ import {heading, inlineCode, link, list, paragraph, text} from '../core/mdx/buil
 import {markdownToMdast} from '../core/mdx/fromMarkdown';
 import type {HistoryModel} from './extractHistory';
 import {renderChangelog} from './renderChangelog';
-import {fileRef, page, statusNotes, plural, timeline, type HistoryLinks} from './renderCommon';
+import {CHANGELOG_PAGE, fileRef, page, statusNotes, plural, timeline, type HistoryLinks} from './renderCommon';
 import {renderDecisions} from './renderDecisions';
 import {renderHotspots} from './renderHotspots';
 import {renderOwnership} from './renderOwnership';
@@ -63,7 +63,7 @@ function renderIndex(model: HistoryModel, links: HistoryLinks, showGenerated: bo
   }
   return page(
     model,
-    {title: 'History', description: `The history of ${model.project}: changelog, contributors, hot spots and decisions.`, position: 1, slug: '/', freshness: 'index', kind: 'changelog'},
+    {title: 'History', description: `The history of ${model.project}: changelog, contributors, hot spots and decisions.`, position: 1, slug: '/', freshness: 'index', ...CHANGELOG_PAGE},
     children,
   );
 }
@@ -79,7 +79,7 @@ function renderChangelogFile(model: HistoryModel, links: HistoryLinks): string {
       description: `${file.path} of ${model.project}, as its maintainers wrote it.`,
       position: 3,
       freshness: 'changelog-file',
-      kind: 'changelog',
+      ...CHANGELOG_PAGE,
       editUrl: links.editUrl?.(file.path),
     },
     [paragraph('The repository\u2019s own changelog, ', fileRef(file.path, links), ', shown as written.'), ...body],
