@@ -33,6 +33,23 @@ const processState = globalThis as typeof globalThis & {[REPORTED_KEY]?: Set<str
 const reportedFrontMatter = (processState[REPORTED_KEY] ??= new Set<string>());
 
 /**
+ * `docusaurus build` evaluates this file twice in one process (to list the locales, then to build),
+ * which would run every generator twice. A build reuses the plan of the same target; `start` does
+ * not, because it re-evaluates the config precisely to pick up changes.
+ */
+const PLAN_KEY = Symbol.for('docs-architect.plan');
+const planState = globalThis as typeof globalThis & {[PLAN_KEY]?: {key: string; plan: Promise<SitePlan>}};
+
+function preparedOnce(key: string, prepare: () => Promise<SitePlan>): Promise<SitePlan> {
+  if (process.argv[2] !== 'build') return prepare();
+  const previous = planState[PLAN_KEY];
+  if (previous?.key === key) return previous.plan;
+  const plan = prepare();
+  planState[PLAN_KEY] = {key, plan};
+  return plan;
+}
+
+/**
  * Last-updated dates and authors come from the target's git, not from this site's: the history pass
  * prepareSite already made (TargetContext.history), so Docusaurus runs no git of its own (see
  * docs/adr/0007). Development builds use fixed values, as Docusaurus does, to keep `start` fast.
@@ -55,7 +72,7 @@ export default async function createConfig(): Promise<Config> {
     });
   let plan: SitePlan;
   try {
-    plan = await prepare();
+    plan = await preparedOnce(JSON.stringify([process.env.DOCS_TARGET || siteDir, process.env.DOCS_STRICT]), prepare);
   } catch (error) {
     // A user's mistake is a message, not a stack trace.
     if (isUserError(error)) {

@@ -43,8 +43,8 @@ export interface TargetHistory {
 export interface ReadHistoryOptions {
   /**
    * A file that keeps the last pass, reused while HEAD, .mailmap and shallowness are unchanged.
-   * Docusaurus evaluates the site config twice per build, and `start` regenerates on every change:
-   * without it, each of those is a full `git log --numstat` again.
+   * `start` regenerates on every change of a watched file, and a target is built again and again
+   * between commits: without it, each of those is a full `git log --numstat` again.
    */
   cacheFile?: string;
 }
