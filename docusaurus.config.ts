@@ -60,8 +60,16 @@ function targetVcs(context: SitePlan['context'], hasGitHistory: boolean) {
   return createHistoryVcs(context.history, context.root);
 }
 
+/**
+ * The front matter check lives on the process like the plan: when a build reuses the plan, the check
+ * did not run in this evaluation, and a fresh one would count no tagged pages (and hide the audience
+ * navigation).
+ */
+const CHECK_KEY = Symbol.for('docs-architect.frontMatterCheck');
+const checkState = globalThis as typeof globalThis & {[CHECK_KEY]?: ReturnType<typeof createFrontMatterCheck>};
+
 export default async function createConfig(): Promise<Config> {
-  const frontMatterCheck = createFrontMatterCheck(reportedFrontMatter);
+  const frontMatterCheck = (checkState[CHECK_KEY] ??= createFrontMatterCheck(reportedFrontMatter));
   const prepare = () =>
     prepareSite({
       siteDir,
