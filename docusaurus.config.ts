@@ -10,15 +10,17 @@ import {themes as prismThemes} from 'prism-react-renderer';
 import {getVcsPreset} from '@docusaurus/utils';
 import docsArchitectCore from './plugins/core/index';
 import {formatUserError, isUserError} from './plugins/core/errors';
+import {createHistoryVcs} from './plugins/core/historyVcs';
 import {prepareSite, type SitePlan} from './plugins/core/prepareSite';
 import {overviewGenerator} from './plugins/overview/generator';
+import {historyGenerator} from './plugins/git-history/generator';
 import audiencePlugin, {AUDIENCES_PATH} from './plugins/audience/index';
 import {createFrontMatterCheck} from './plugins/audience/checkFrontMatter';
 import {createParseFrontMatter} from './plugins/audience/parseFrontMatter';
 import {createVocabulary} from './plugins/audience/vocabulary';
 
 const siteDir = __dirname;
-const generators = [overviewGenerator];
+const generators = [overviewGenerator, historyGenerator];
 
 /**
  * Front matter problems already reported, shared by the build-time check and the parseFrontMatter
@@ -48,19 +50,26 @@ function preparedOnce(key: string, prepare: () => Promise<SitePlan>): Promise<Si
 }
 
 /**
- * Last-updated dates and authors come from the target's git, not from this site's: Docusaurus's own
- * eager strategy (one streamed `git log`) pointed at the target's root. Development builds use fixed
- * values, as Docusaurus does, to keep `start` fast.
+ * Last-updated dates and authors come from the target's git, not from this site's: the history pass
+ * prepareSite already made (TargetContext.history), so Docusaurus runs no git of its own (see
+ * docs/adr/0007). Development builds use fixed values, as Docusaurus does, to keep `start` fast.
  */
-function targetVcs(targetRoot: string, hasGitHistory: boolean) {
-  if (!hasGitHistory) return getVcsPreset('disabled');
+function targetVcs(context: SitePlan['context'], hasGitHistory: boolean) {
+  if (!hasGitHistory || context.history.state !== 'ok') return getVcsPreset('disabled');
   if (process.env.NODE_ENV === 'development') return getVcsPreset('hardcoded');
-  const eager = getVcsPreset('git-eager');
-  return {...eager, initialize: () => eager.initialize({siteDir: targetRoot})};
+  return createHistoryVcs(context.history, context.root);
 }
 
+/**
+ * The front matter check lives on the process like the plan: when a build reuses the plan, the check
+ * did not run in this evaluation, and a fresh one would count no tagged pages (and hide the audience
+ * navigation).
+ */
+const CHECK_KEY = Symbol.for('docs-architect.frontMatterCheck');
+const checkState = globalThis as typeof globalThis & {[CHECK_KEY]?: ReturnType<typeof createFrontMatterCheck>};
+
 export default async function createConfig(): Promise<Config> {
-  const frontMatterCheck = createFrontMatterCheck(reportedFrontMatter);
+  const frontMatterCheck = (checkState[CHECK_KEY] ??= createFrontMatterCheck(reportedFrontMatter));
   const prepare = () =>
     prepareSite({
       siteDir,
@@ -120,7 +129,7 @@ export default async function createConfig(): Promise<Config> {
       v4: true,
       // Rspack/SWC by default; DOCS_BUNDLER=webpack trades speed for memory (see docs/adr/0003).
       faster: !useWebpack,
-      experimental_vcs: targetVcs(context.root, hasGitHistory),
+      experimental_vcs: targetVcs(context, hasGitHistory),
     },
     i18n: {defaultLocale: 'en', locales: ['en']},
     presets: [
@@ -151,6 +160,10 @@ export default async function createConfig(): Promise<Config> {
           path: section.path,
           routeBasePath: section.id,
           sidebarPath: require.resolve('./sidebars.ts'),
+          // Generated pages carry `last_update` front matter from the last commit of their sources
+          // (TargetContext.history.lastChange), so Docusaurus never asks git about the generated file.
+          showLastUpdateTime: hasGitHistory,
+          showLastUpdateAuthor: hasGitHistory,
         },
       ]),
       [audiencePlugin as PluginModule, {vocabulary, sources: docsSources}],

@@ -12,6 +12,24 @@ const relativePath = z
     message: 'must be a path relative to the repository root',
   });
 
+/** The `history` key: how the history section (plugins/git-history) reads the repository's git. */
+const historySchema = z.strictObject({
+  /** Which changelog to show: `generated` from the commits, the repository's own `file`, or `both`. Default: `both` (the file only when there is one). */
+  changelog: z.enum(['generated', 'file', 'both']).optional(),
+  /** The repository's changelog file, relative to its root. Default: `CHANGELOG.md` (or `CHANGES.md`, `HISTORY.md`, `RELEASES.md`) at the root. */
+  changelogFile: relativePath.optional(),
+  /** Publish authors' e-mail addresses (and e-mail owners in CODEOWNERS). Default: false, names only. */
+  showEmails: z.boolean().optional(),
+  /** Months of history the hot spots ranking counts, back from the newest commit. Default: 6. */
+  hotspotMonths: z.number().int().min(1).max(240).optional(),
+  /** Share of a module's recent changes (0.5 to 1) above which one person is a bus-factor risk. Default: 0.75. */
+  busFactorThreshold: z.number().min(0.5).max(1).optional(),
+  /** Folders holding architecture decision records. Default: the usual ones (`docs/adr`, `doc/adr`, `docs/decisions`, ...). */
+  adrPaths: z.array(relativePath).min(1).optional(),
+  /** Release tags start with this prefix, followed by a semantic version. Default: none (`v1.2.3` or `1.2.3`). */
+  tagPrefix: z.string().optional(),
+});
+
 const termId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {
   message: 'must be lower-case letters, digits and dashes, e.g. "data-science"',
 });
@@ -54,6 +72,8 @@ export const configSchema = z.strictObject({
     .string()
     .regex(/^\/(.*\/)?$/, {message: 'must start and end with "/"'})
     .optional(),
+  /** How the history section reads git: changelog source, e-mails, hot spot window, ADR folders, tag prefix. */
+  history: historySchema.optional(),
   /**
    * Audience-tagged navigation: the vocabulary page front matter may use (`audience`, `content_type`)
    * beyond the built-in one, and the reading speed for computed reading times. See docs/audiences.md.
@@ -84,6 +104,7 @@ export const CONFIG_EXAMPLES: Record<keyof DocsArchitectConfig, string> = {
   strict: 'strict: true',
   url: 'url: "https://docs.acme.dev"',
   baseUrl: 'baseUrl: "/payments/"',
+  history: 'history: {changelog: "both", hotspotMonths: 6, adrPaths: ["docs/adr"]}',
   audiences: 'audiences: {extra: [{id: "data-science", label: "Data scientists"}]}',
 };
 

@@ -180,6 +180,12 @@ function expected(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_format' && issue.format === 'url') {
     return 'a full http(s) URL';
   }
+  if (issue.code === 'invalid_value') {
+    return `one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+  }
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    return `a value ${issue.code === 'too_small' ? 'of at least' : 'of at most'} ${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}`;
+  }
   return 'a valid value';
 }
 

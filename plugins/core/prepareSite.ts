@@ -8,8 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {discoverTarget} from './discoverTarget';
 import {UserError} from './errors';
-import {generatedDir, syncDirectory} from './generatedFiles';
+import {generatedDir, syncDirectory, WORK_DIR} from './generatedFiles';
 import {readGitInfo} from './git';
+import {readTargetHistory} from './history';
 import {loadConfig} from './loadConfig';
 import {createRepoLinks} from './repoLinks';
 import {createReport, formatReport} from './report';
@@ -40,10 +41,20 @@ export async function loadTargetContext(options: Omit<PrepareOptions, 'generator
   const root = resolveTarget(options.target, options.cwd);
   const {config, file: configFile} = await loadConfig(root);
   const report = createReport();
-  const [inventory, git] = await Promise.all([
+  // The history is the one full `git log` of the build; it runs while the files are walked.
+  const [inventory, {git, history}] = await Promise.all([
     discoverTarget(root, {include: config.include, exclude: config.exclude}),
-    readGitInfo(root),
+    readGitInfo(root).then(async (git) => ({
+      git,
+      history: await readTargetHistory(root, git, {cacheFile: path.join(options.siteDir, WORK_DIR, 'cache', 'git-log.json')}),
+    })),
   ]);
+  if (history.state === 'error') {
+    report.warn(`the git history could not be read: ${history.reason}`, {
+      file: root,
+      fix: 'Check that `git log` works in the target; pages are built without history meanwhile',
+    });
+  }
   const rootPackage = inventory.packages.find((pkg) => pkg.dir === '');
   for (const env of inventory.envFiles.filter((file) => file.mayHoldSecrets)) {
     report.warn('this env file is not ignored by git and may hold secrets (only its variable names are shown)', {
@@ -58,6 +69,7 @@ export async function loadTargetContext(options: Omit<PrepareOptions, 'generator
     configFile,
     inventory,
     git,
+    history,
     links: createRepoLinks(config.repositoryUrl, git.remoteUrl),
     ref: config.branch ?? git.branch ?? 'main',
     project: {

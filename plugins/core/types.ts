@@ -1,6 +1,7 @@
 import type {DocsArchitectConfig} from './configSchema';
 import type {Inventory} from './discoverTarget';
 import type {GitInfo} from './git';
+import type {TargetHistory} from './history';
 import type {RepoLinks} from './repoLinks';
 import type {Report} from './report';
 
@@ -13,6 +14,11 @@ export interface TargetContext {
   configFile?: string;
   inventory: Inventory;
   git: GitInfo;
+  /**
+   * The target's commits, read once per build, and when each path last changed. Generators give
+   * their pages `last_update` from `history.lastChange(sources)` (see lastUpdateFrontMatter).
+   */
+  history: TargetHistory;
   links?: RepoLinks;
   /** The ref links point at: the configured branch, else the current branch, else `main`. */
   ref: string;

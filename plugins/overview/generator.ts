@@ -1,4 +1,5 @@
 import path from 'node:path';
+import {lastUpdateFrontMatter} from '../core/history';
 import type {SectionGenerator} from '../core/types';
 import {extractOverview} from './extractOverview';
 import {renderOverview} from './renderOverview';
@@ -22,7 +23,8 @@ export const overviewGenerator: SectionGenerator = {
       id: 'overview',
       title: 'Overview',
       description: 'What the repository is made of: packages, languages, API specs, docs, configuration.',
-      files: new Map([['index.mdx', renderOverview(model, fileUrl)]]),
+      // The page summarises every file of the target, so its freshness is the target's newest commit.
+      files: new Map([['index.mdx', renderOverview(model, fileUrl, lastUpdateFrontMatter(context.history, ['']))]]),
       watch: watched.map((file) => path.join(context.root, file)),
     };
   },

@@ -7,7 +7,15 @@ import {heading, inlineCode, link, list, paragraph, table, text} from '../core/m
 import {generatedPageFrontMatter} from '../audience/presets';
 import type {OverviewModel} from './extractOverview';
 
-export function renderOverview(model: OverviewModel, fileUrl?: (file: string) => string): string {
+/**
+ * @param lastUpdate the last change of the page's sources (the whole target), shown as the page's
+ * "last updated" line; undefined when there is no history.
+ */
+export function renderOverview(
+  model: OverviewModel,
+  fileUrl?: (file: string) => string,
+  lastUpdate?: {date: string; author: string},
+): string {
   const fileRef = (file: string): PhrasingContent =>
     fileUrl ? link(fileUrl(file), inlineCode(file)) : inlineCode(file);
   const children: RootContent[] = [
@@ -114,6 +122,7 @@ export function renderOverview(model: OverviewModel, fileUrl?: (file: string) =>
       sidebar_position: 1,
       slug: '/',
       custom_edit_url: null,
+      last_update: lastUpdate,
       ...generatedPageFrontMatter('overview'),
     },
     children: [

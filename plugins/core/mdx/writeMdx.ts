@@ -5,7 +5,7 @@
  * No plugin concatenates target text into MDX by hand.
  */
 import type {Root, RootContent} from 'mdast';
-import {toMarkdown, type Options as ToMarkdownOptions, type Unsafe} from 'mdast-util-to-markdown';
+import {defaultHandlers, toMarkdown, type Handle, type Options as ToMarkdownOptions, type Unsafe} from 'mdast-util-to-markdown';
 import {mdxToMarkdown} from 'mdast-util-mdx';
 import {gfmToMarkdown} from 'mdast-util-gfm';
 import {stringify as stringifyYaml} from 'yaml';
@@ -32,7 +32,46 @@ const esmUnsafe: Unsafe[] = [
   {character: '-', before: '`mdx', after: 'code-block ', inConstruct: 'codeFencedLangGraveAccent'},
 ];
 
-const options: ToMarkdownOptions = {
+/**
+ * The same output, faster. `state.safe` (every text, URL, title and code-fence info is escaped
+ * through it) runs the regular expression of every unsafe pattern, about 60, over its input, yet a
+ * pattern only ever escapes its own `character`: patterns whose character appears neither in the input
+ * nor in the characters around it cannot change the result, so they are left out of the call. Installed by the root handler, since every
+ * page is a root. A 50,000-commit changelog renders in about half the time (bench/history.mjs).
+ */
+const root: Handle = (node, parent, state, info) => {
+  const safe = state.safe;
+  state.safe = (input, config) => {
+    const all = state.unsafe;
+    // The context characters count too: `safe` also consults matches on them (intraword `_`).
+    const value = `${config.before ?? ''}${input ?? ''}${config.after ?? ''}`;
+    const relevant: Unsafe[] = [];
+    // Order does not matter to `safe`: it merges the matches of all patterns by position.
+    for (const [character, patterns] of patternsByCharacter(all)) if (value.includes(character)) relevant.push(...patterns);
+    state.unsafe = relevant;
+    try {
+      return safe.call(state, input, config);
+    } finally {
+      state.unsafe = all;
+    }
+  };
+  return defaultHandlers.root(node as Root, parent, state, info);
+};
+
+const indexes = new WeakMap<Unsafe[], Map<string, Unsafe[]>>();
+function patternsByCharacter(patterns: Unsafe[]): Map<string, Unsafe[]> {
+  let index = indexes.get(patterns);
+  if (!index) {
+    index = new Map();
+    for (const pattern of patterns) index.set(pattern.character, [...(index.get(pattern.character) ?? []), pattern]);
+    indexes.set(patterns, index);
+  }
+  return index;
+}
+
+/** Options of the one writer; `handlers.root` only makes escaping faster (same bytes). */
+export const toMarkdownOptions: ToMarkdownOptions = {
+  handlers: {root},
   extensions: [mdxToMarkdown(), gfmToMarkdown({tablePipeAlign: false}), {unsafe: esmUnsafe}],
   bullet: '-',
   emphasis: '_',
@@ -44,7 +83,7 @@ const options: ToMarkdownOptions = {
 };
 
 export function serializeMdx(tree: Root): string {
-  return toMarkdown(tree, options);
+  return toMarkdown(tree, toMarkdownOptions);
 }
 
 export function writeMdx(page: MdxPage): string {

@@ -1,0 +1,47 @@
+/**
+ * The hot spots page: a Mermaid bar chart of the top scores and a table of the ranking.
+ */
+import type {RootContent} from 'mdast';
+import {code, heading, paragraph, table} from '../core/mdx/build';
+import type {HistoryModel} from './extractHistory';
+import {fileRef, mermaidText, page, statusNotes, STRUCTURE_PAGE, type HistoryLinks} from './renderCommon';
+
+const CHART_BARS = 10;
+
+export function renderHotspots(model: HistoryModel, links: HistoryLinks, position: number): string {
+  const {hotspots} = model;
+  const children: RootContent[] = [
+    heading(1, 'Hot spots'),
+    paragraph(
+      `Files that change often and are large, where defects and merge conflicts gather. A file\u2019s score is its commits in the last ${hotspots.months} months`,
+      hotspots.since ? ` (since ${hotspots.since}, counted back from the newest commit)` : '',
+      ' times its size in lines. Sizes come from the history (lines added minus lines deleted); binary files and files that no longer exist are left out.',
+    ),
+    ...statusNotes(model),
+  ];
+  if (hotspots.files.length === 0) {
+    children.push(paragraph(`No file changed in the last ${hotspots.months} months, so there are no hot spots.`));
+  } else {
+    const top = hotspots.files.slice(0, CHART_BARS);
+    const labels = top.map((file, i) => `"${i + 1} ${mermaidText(file.path.split('/').pop()!, 24)}"`);
+    children.push(
+      code(
+        [
+          // Horizontal, so file names have room; the axis starts at 0 so bars compare honestly.
+          'xychart-beta horizontal',
+          `    title "Top ${top.length} by score"`,
+          `    x-axis [${labels.join(', ')}]`,
+          `    y-axis "Changes x lines" 0 --> ${top[0]!.score}`,
+          `    bar [${top.map((file) => file.score).join(', ')}]`,
+        ].join('\n'),
+        'mermaid',
+      ),
+      heading(2, 'Ranking'),
+      table(
+        ['#', 'File', `Changes (${hotspots.months} months)`, 'Lines', 'Score', 'Last changed'],
+        hotspots.files.map((file, i) => [String(i + 1), fileRef(file.path, links), String(file.changes), String(file.lines), String(file.score), file.lastChanged]),
+      ),
+    );
+  }
+  return page(model, {title: 'Hot spots', description: `The files of ${model.project} that change most, weighed by size.`, position, freshness: 'hotspots', ...STRUCTURE_PAGE}, children);
+}
