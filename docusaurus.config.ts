@@ -115,6 +115,10 @@ export default async function createConfig(): Promise<Config> {
     onBrokenAnchors: context.strict ? 'throw' : 'warn',
     markdown: {
       mermaid: true,
+      // A target's .md files are plain Markdown, often with `{`, `<T>` or `<br>` that MDX rejects:
+      // compiled as MDX, one such file would fail the whole build. Only .mdx files are MDX (all
+      // generated pages are .mdx and escaped by the writer).
+      format: 'detect',
       hooks: {onBrokenMarkdownLinks: context.strict ? 'throw' : 'warn'},
       // Validates the audience front matter of every page and attaches its facts (plugins/audience).
       parseFrontMatter: createParseFrontMatter({

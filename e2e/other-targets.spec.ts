@@ -38,6 +38,8 @@ test.describe('a second repository: a copy of an npm package with docs and git',
   test('its own docs have an edit link to its repository and last-updated data from its git', async ({page, consoleErrors}) => {
     await gotoHydrated(page, `http://127.0.0.1:${port}/docs/guide/`);
     await expect(page.getByRole('heading', {level: 1, name: 'Using ignore'})).toBeVisible();
+    // Authored .md is Markdown, not MDX: braces and angle brackets in it neither break the build nor become markup.
+    await expect(page.getByText('Plain Markdown, not MDX: a Map<string, {rules}> stays text.')).toBeVisible();
     await expect(page.getByRole('link', {name: /edit this page/i})).toHaveAttribute(
       'href',
       'https://github.com/acme/ignore-copy/edit/main/docs/guide.md',

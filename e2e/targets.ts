@@ -28,7 +28,7 @@ export function makePackageTarget(): {dir: string; name: string; version: string
   fs.mkdirSync(path.join(dir, 'docs'));
   fs.writeFileSync(
     path.join(dir, 'docs', 'guide.md'),
-    '---\ntitle: Using ignore\n---\n\n# Using ignore\n\nFilter paths with `.gitignore` rules: `ignore().add(rules).ignores(path)`.\n',
+    '---\ntitle: Using ignore\n---\n\n# Using ignore\n\nFilter paths with `.gitignore` rules: `ignore().add(rules).ignores(path)`.\n\nPlain Markdown, not MDX: a Map<string, {rules}> stays text.\n',
   );
   git(dir, ['init', '-q', '-b', 'main']);
   git(dir, ['remote', 'add', 'origin', 'git@github.com:acme/ignore-copy.git']);
