@@ -13,6 +13,7 @@ import {formatUserError, isUserError} from './plugins/core/errors';
 import {createHistoryVcs} from './plugins/core/historyVcs';
 import {prepareSite, type SitePlan} from './plugins/core/prepareSite';
 import {overviewGenerator} from './plugins/overview/generator';
+import {codeReferenceGenerator} from './plugins/code-reference/generator';
 import {historyGenerator} from './plugins/git-history/generator';
 import audiencePlugin, {AUDIENCES_PATH} from './plugins/audience/index';
 import {createFrontMatterCheck} from './plugins/audience/checkFrontMatter';
@@ -20,7 +21,7 @@ import {createParseFrontMatter} from './plugins/audience/parseFrontMatter';
 import {createVocabulary} from './plugins/audience/vocabulary';
 
 const siteDir = __dirname;
-const generators = [overviewGenerator, historyGenerator];
+const generators = [overviewGenerator, codeReferenceGenerator, historyGenerator];
 
 /**
  * Front matter problems already reported, shared by the build-time check and the parseFrontMatter

@@ -88,6 +88,26 @@ export const configSchema = z.strictObject({
       wordsPerMinute: z.number().int().min(60).max(1000).optional(),
     })
     .optional(),
+  /**
+   * The code reference (TypeScript/JavaScript API pages). Default: entry points from each package's
+   * `exports`/`main`/`types`, else its tsconfig's files, else every non-test source file.
+   */
+  codeReference: z
+    .strictObject({
+      /** Generate the code reference at all. Default: true. */
+      enabled: z.boolean().optional(),
+      /** Files or folders (relative to the root) whose exports are documented, instead of the discovered entry points. */
+      entryPoints: z.array(relativePath).min(1).optional(),
+      /** Paths never documented (.gitignore syntax), e.g. generated code. */
+      exclude: z.array(z.string().min(1)).optional(),
+      /** Document symbols tagged `@internal`, `@private`, `@hidden` or `@ignore`. Default: false. */
+      includeInternal: z.boolean().optional(),
+      /** Document `private` and `#private` class members. Default: false. */
+      includePrivate: z.boolean().optional(),
+      /** The tsconfig whose `paths` and `baseUrl` resolve imports. Default: the nearest tsconfig.json of each file. */
+      tsconfig: relativePath.optional(),
+    })
+    .optional(),
 });
 
 export type DocsArchitectConfig = z.infer<typeof configSchema>;
@@ -106,6 +126,7 @@ export const CONFIG_EXAMPLES: Record<keyof DocsArchitectConfig, string> = {
   baseUrl: 'baseUrl: "/payments/"',
   history: 'history: {changelog: "both", hotspotMonths: 6, adrPaths: ["docs/adr"]}',
   audiences: 'audiences: {extra: [{id: "data-science", label: "Data scientists"}]}',
+  codeReference: 'codeReference: {entryPoints: ["src/index.ts"], exclude: ["src/generated/"]}',
 };
 
 export const CONFIG_KEYS = Object.keys(configSchema.shape) as (keyof DocsArchitectConfig)[];

@@ -38,6 +38,20 @@ export const heading = (depth: Heading['depth'], ...children: Phrasing[]): Headi
   children: phrasing(children.map(oneLine)),
 });
 
+const HEADING_ID = /^[A-Za-z0-9_$.:-]+$/;
+
+/**
+ * A heading with an explicit id, written as the MDX comment Docusaurus reads it from
+ * (`## Name {/* #id *\/}`), so links can name the anchor before the page exists. Only id characters
+ * that cannot end the comment are accepted; anything else is a programming error, not user input.
+ */
+export function headingWithId(depth: Heading['depth'], id: string, ...children: Phrasing[]): Heading {
+  if (!HEADING_ID.test(id)) throw new Error(`heading id has characters other than letters, digits and _$.:-: ${JSON.stringify(id)}`);
+  const node = heading(depth, ...children, ' ');
+  node.children.push({type: 'mdxTextExpression', value: `/* #${id} */`} as PhrasingContent);
+  return node;
+}
+
 export const paragraph = (...children: Phrasing[]): Paragraph => ({type: 'paragraph', children: phrasing(children)});
 
 export const link = (url: string, ...children: Phrasing[]): Link => ({type: 'link', url, children: phrasing(children)});
@@ -67,13 +81,16 @@ function isBlockList(item: Phrasing[] | BlockContent[]): item is BlockContent[] 
   return item.length > 0 && typeof item[0] !== 'string' && blockTypes.has(item[0]!.type);
 }
 
+/** One table cell: a piece of phrasing, or several side by side (a type made of code spans and links). */
+export type TableCellContent = Phrasing | Phrasing[];
+
 /** A GFM table; every cell is phrasing content, so pipes and newlines in it are escaped. */
-export const table = (header: Phrasing[], rows: Phrasing[][]): Table => ({
+export const table = (header: TableCellContent[], rows: TableCellContent[][]): Table => ({
   type: 'table',
   align: header.map(() => null),
   children: [header, ...rows].map((cells) => ({
     type: 'tableRow',
-    children: cells.map((cell): TableCell => ({type: 'tableCell', children: phrasing([oneLine(cell)])})),
+    children: cells.map((cell): TableCell => ({type: 'tableCell', children: phrasing((Array.isArray(cell) ? cell : [cell]).map(oneLine))})),
   })),
 });
 

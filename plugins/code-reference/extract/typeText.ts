@@ -1,0 +1,87 @@
+/**
+ * Type text as written, on one line, with the names in it kept apart (TypeText) so that render can
+ * link each to its symbol. It walks the tokens of the type node, so comments drop out and any run of
+ * whitespace becomes one space, without re-printing (and so re-formatting) what the author wrote.
+ */
+import {ts} from 'ts-morph';
+import type {TypeText} from '../model';
+
+function isLeaf(node: ts.Node, sourceFile: ts.SourceFile): boolean {
+  return node.kind < ts.SyntaxKind.FirstNode || node.getChildCount(sourceFile) === 0;
+}
+
+/** The entity names a type refers to: `Foo`, `ns.Foo` in `ns.Foo<T>`, `x` in `typeof x`. */
+function referencedName(node: ts.Node): ts.Node | undefined {
+  if (ts.isTypeReferenceNode(node)) return node.typeName;
+  if (ts.isExpressionWithTypeArguments(node)) return node.expression;
+  if (ts.isTypeQueryNode(node)) return node.exprName;
+  return undefined;
+}
+
+export function typeText(node: ts.Node | undefined, sourceFile: ts.SourceFile): TypeText | undefined {
+  if (!node) return undefined;
+  const out: TypeText = [];
+  let last: ts.Node | undefined;
+  const push = (value: string | {name: string}, from: ts.Node) => {
+    if (last && (from.getFullStart() < from.getStart(sourceFile) || last.end < from.getFullStart()) && out.length > 0) {
+      appendText(out, ' ');
+    }
+    if (typeof value === 'string') appendText(out, value);
+    else out.push(value);
+    last = from;
+  };
+  const visit = (current: ts.Node) => {
+    // Fast paths for the most common nodes: a plain name and a keyword need no token walk.
+    if (ts.isTypeReferenceNode(current) && !current.typeArguments && ts.isIdentifier(current.typeName)) {
+      push({name: current.typeName.text}, current);
+      return;
+    }
+    if (current.kind >= ts.SyntaxKind.FirstKeyword && current.kind <= ts.SyntaxKind.LastKeyword) {
+      push(ts.tokenToString(current.kind) ?? current.getText(sourceFile), current);
+      return;
+    }
+    const name = referencedName(current);
+    if (name && (ts.isIdentifier(name) || ts.isQualifiedName(name) || ts.isPropertyAccessExpression(name))) {
+      for (const child of current.getChildren(sourceFile)) {
+        if (child === name) push({name: name.getText(sourceFile).replace(/\s+/g, '')}, child);
+        else visit(child);
+      }
+      return;
+    }
+    if (isLeaf(current, sourceFile)) {
+      const text = current.getText(sourceFile);
+      if (text) push(text.replace(/\s+/g, ' '), current);
+      return;
+    }
+    const inObjectType = current.kind === ts.SyntaxKind.SyntaxList && current.parent !== undefined && ts.isTypeLiteralNode(current.parent);
+    const children = current.getChildren(sourceFile);
+    for (const [i, child] of children.entries()) {
+      visit(child);
+      // Members of an object type may be separated by line breaks alone; on one line they need a `;`.
+      if (inObjectType && ts.isTypeElement(child) && i < children.length - 1) {
+        const lastText = out.at(-1);
+        if (typeof lastText !== 'string' || !/[;,]$/.test(lastText)) appendText(out, ';');
+      }
+    }
+  };
+  visit(ts.isJSDocTypeExpression(node) ? node.type : node);
+  return out;
+}
+
+function appendText(out: TypeText, text: string): void {
+  const lastIndex = out.length - 1;
+  if (lastIndex >= 0 && typeof out[lastIndex] === 'string') out[lastIndex] = (out[lastIndex] as string) + text;
+  else out.push(text);
+}
+
+/** Plain text of a TypeText (for tests, keys and diagram labels). */
+export function plainType(text: TypeText | undefined): string {
+  return (text ?? []).map((part) => (typeof part === 'string' ? part : part.name)).join('');
+}
+
+/** An expression as written, on one line and at most `max` characters (default values, enum values). */
+export function shortText(node: ts.Node | undefined, sourceFile: ts.SourceFile, max = 80): string | undefined {
+  if (!node) return undefined;
+  const text = node.getText(sourceFile).replace(/\s+/g, ' ').trim();
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,88 @@
+/**
+ * The "Code reference" section: extract (cached per file) → model → render (cached per page). The
+ * model is also written as JSON beside the generated pages, for tools and for anyone debugging a page.
+ */
+import fsSync from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import {createContentCache, hashContent} from '../core/contentCache';
+import {WORK_DIR} from '../core/generatedFiles';
+import type {SectionGenerator, TargetContext} from '../core/types';
+import {FILE_FACTS_VERSION, type FileFacts} from './extract/facts';
+import {extractCodeReference} from './extract/extractCodeReference';
+import {createSymbolIndex} from './links';
+import {CODE_REFERENCE_MODEL_VERSION, normalizeModel, serializeModel} from './model';
+import {normalizeOptions} from './options';
+import {renderSection, RENDER_VERSION} from './render/renderSection';
+import {loadSectionCache} from './render/sectionCache';
+
+export const SECTION_ID = 'api';
+
+const versions = new Map<string, string>();
+
+/** A hash of the source of the given folders (relative to this one), computed once per process. */
+function codeVersion(...dirs: string[]): string {
+  const key = dirs.join('\0');
+  let version = versions.get(key);
+  if (!version) {
+    const parts: string[] = [];
+    for (const dir of dirs) {
+      const absolute = path.join(__dirname, dir);
+      for (const file of fsSync.readdirSync(absolute).filter((name) => /\.tsx?$/.test(name) && !name.includes('.test.')).sort()) {
+        parts.push(file, fsSync.readFileSync(path.join(absolute, file), 'utf8'));
+      }
+    }
+    version = hashContent(...parts).slice(0, 16);
+    versions.set(key, version);
+  }
+  return version;
+}
+
+export interface GenerateResult {
+  files: Map<string, string>;
+  watch: string[];
+  stats: {files: number; parsed: number; cached: number; pages: number; rendered: number; symbols: number; readMs: number; linkMs: number; renderMs: number};
+}
+
+/** Everything but the Docusaurus hand-over: also what the benchmark and the tests call. */
+export async function generateCodeReference(context: TargetContext, options: {cache?: boolean} = {}): Promise<GenerateResult | undefined> {
+  const config = normalizeOptions(context.config);
+  if (!config.enabled) return undefined;
+  const useCache = options.cache ?? true;
+  // The code that made an entry is part of its key: an entry made by older code simply misses, even
+  // when someone forgot to bump a version.
+  const factsCache = useCache ? createContentCache<FileFacts>(context.siteDir, 'code-reference-facts', `${FILE_FACTS_VERSION}-${codeVersion('extract')}`) : undefined;
+  const pageCache = useCache
+    ? await loadSectionCache(context.siteDir, 'code-reference-sections', `${CODE_REFERENCE_MODEL_VERSION}-${RENDER_VERSION}-${codeVersion('render', '../core/mdx', '.')}`)
+    : undefined;
+  const extracted = await extractCodeReference(context, config, factsCache);
+  const model = normalizeModel(extracted.model);
+  if (model.symbols.length === 0 && model.containers.every((container) => container.exports.length === 0)) return undefined;
+  const index = createSymbolIndex(model, `/${SECTION_ID}`);
+  const renderStarted = performance.now();
+  const {files, stats} = await renderSection(model, index, pageCache);
+  const renderMs = Math.round(performance.now() - renderStarted);
+  const modelFile = path.join(context.siteDir, WORK_DIR, 'code-reference.json');
+  await fs.mkdir(path.dirname(modelFile), {recursive: true});
+  await fs.writeFile(modelFile, serializeModel(model));
+  return {
+    files,
+    watch: extracted.files.map((file) => path.join(context.root, file)),
+    stats: {...extracted.stats, ...stats, symbols: model.symbols.length, renderMs},
+  };
+}
+
+export const codeReferenceGenerator: SectionGenerator = {
+  id: SECTION_ID,
+  async generate(context: TargetContext) {
+    const result = await generateCodeReference(context);
+    if (!result) return undefined;
+    return {
+      id: SECTION_ID,
+      title: 'Code reference',
+      description: 'Every exported symbol of the TypeScript and JavaScript code: signatures, docs, types linked, source lines.',
+      files: result.files,
+      watch: result.watch,
+    };
+  },
+};

@@ -1,0 +1,59 @@
+/**
+ * The one symbol and route index of the code reference: every renderer (signatures, type names,
+ * `{@link}`, the index pages, re-export tables) asks it for URLs, so a symbol's address is decided
+ * in exactly one place and a link can never disagree with the page it points at.
+ */
+import type {CodeReferenceModel, ContainerModel, PackageModel, SymbolModel} from './model';
+
+export interface SymbolIndex {
+  /** The section's route, e.g. `/api`. */
+  readonly base: string;
+  symbol(id: string): SymbolModel | undefined;
+  container(id: string): ContainerModel | undefined;
+  /** Route of a container's page, with trailing slash. */
+  containerUrl(id: string): string;
+  packageUrl(pkg: PackageModel): string;
+  /** Where a symbol is documented: its home page and anchor. Undefined for a symbol that is not ours. */
+  symbolUrl(id: string): string | undefined;
+  memberUrl(symbolId: string, anchor: string): string | undefined;
+  /** Symbols documented on a container's page, in export order. */
+  homeSymbols(containerId: string): SymbolModel[];
+  /** The route of a container relative to the section: what its page's `slug` is. */
+  slugOf(containerId: string): string;
+}
+
+export function createSymbolIndex(model: CodeReferenceModel, base: string): SymbolIndex {
+  const symbols = new Map(model.symbols.map((symbol) => [symbol.id, symbol]));
+  const containers = new Map(model.containers.map((container) => [container.id, container]));
+  const route = (slug: string) => (slug ? `${base}/${slug}/` : `${base}/`);
+  const homes = new Map<string, SymbolModel[]>();
+  for (const container of model.containers) {
+    const own = container.exports
+      .map((entry) => (entry.symbol ? symbols.get(entry.symbol) : undefined))
+      .filter((symbol): symbol is SymbolModel => symbol !== undefined && symbol.home === container.id);
+    // A symbol exported under two names is documented once.
+    homes.set(container.id, [...new Set(own)]);
+  }
+  const containerUrl = (id: string) => {
+    const container = containers.get(id);
+    if (!container) throw new Error(`no container ${id}`);
+    return route(container.slug);
+  };
+  return {
+    base,
+    symbol: (id) => symbols.get(id),
+    container: (id) => containers.get(id),
+    containerUrl,
+    packageUrl: (pkg) => route(pkg.slug),
+    symbolUrl(id) {
+      const symbol = symbols.get(id);
+      return symbol ? `${containerUrl(symbol.home)}#${symbol.anchor}` : undefined;
+    },
+    memberUrl(symbolId, anchor) {
+      const symbol = symbols.get(symbolId);
+      return symbol ? `${containerUrl(symbol.home)}#${anchor}` : undefined;
+    },
+    homeSymbols: (id) => homes.get(id) ?? [],
+    slugOf: (id) => containers.get(id)?.slug ?? '',
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The whole section: model in, files out. A symbol's section (and an index page) is rendered again
+ * only when something it shows changed, which is what makes a rebuild after a one-file edit cheap:
+ * its key is the hash of its slice of the model plus the address of every symbol it links to, so
+ * the sections of the edited file change, and so do sections linking to a symbol that moved, and
+ * nothing else. Pages are then assembled from sections, which costs little.
+ */
+import {hashContent} from '../../core/contentCache';
+import type {SymbolIndex} from '../links';
+import type {SectionCache} from './sectionCache';
+import type {CodeReferenceModel, ContainerModel} from '../model';
+import {renderContainerPage, renderPackageIndex, renderPackagesIndex} from './pages';
+
+/** Bump when pages change for the same model (a renderer change): cached pages then miss. */
+export const RENDER_VERSION = '1';
+
+const ID_IN_JSON = /"(?:id|symbol|home|namespace)":"((?:[^"\\]|\\.)*)"/g;
+const LINES_IN_JSON = /"line":\d+,?|"sourceUrl":"(?:[^"\\]|\\.)*",?/g;
+
+export interface RenderStats {
+  /** Pieces rendered or taken from the cache: symbol sections and index pages. */
+  pages: number;
+  rendered: number;
+}
+
+export async function renderSection(model: CodeReferenceModel, index: SymbolIndex, cache?: SectionCache): Promise<{files: Map<string, string>; stats: RenderStats}> {
+  const files = new Map<string, string>();
+  const stats: RenderStats = {pages: 0, rendered: 0};
+  const slugs = model.containers.map((container) => container.slug).concat(model.packages.map((pkg) => pkg.slug));
+  const hasChildren = (slug: string) => slugs.some((other) => slug === '' || other.startsWith(`${slug}/`));
+  const fileOf = (slug: string) => (slug === '' ? 'index.mdx' : hasChildren(slug) ? `${slug}/index.mdx` : `${slug}.mdx`);
+
+  // What a mentioned id resolves to now (its address, name and page), once per id per build.
+  const addressMemo = new Map<string, string>();
+  const addressOf = (raw: string) => {
+    let address = addressMemo.get(raw);
+    if (address === undefined) {
+      const id = JSON.parse(`"${raw}"`) as string;
+      const symbol = index.symbol(id);
+      address = JSON.stringify([id, index.symbolUrl(id) ?? index.container(id)?.slug, symbol?.name, index.container(symbol?.home ?? '')?.name]);
+      addressMemo.set(raw, address);
+    }
+    return address;
+  };
+
+  const cached = async (input: unknown, render: () => string | Promise<string>): Promise<string> => {
+    stats.pages++;
+    // Lines are left out of the key: only source links show them, and those are pieces of their own
+    // (keyed with their line), so an edit that moves the lines below it re-renders only links.
+    // (Cut from the JSON text: a replacer function would be called for every key of every piece.)
+    const json = JSON.stringify(input).replace(LINES_IN_JSON, '');
+    // Every symbol the piece mentions, with where it lives now.
+    const addresses = [...new Set([...json.matchAll(ID_IN_JSON)].map((match) => match[1]!))].sort().map(addressOf);
+    const key = hashContent(RENDER_VERSION, index.base, json, addresses.join(','));
+    const hit = cache?.get(key);
+    if (hit !== undefined) return hit;
+    stats.rendered++;
+    const page = await render();
+    cache?.set(key, page);
+    return page;
+  };
+
+  for (const pkg of model.packages) {
+    pkg.containers.forEach((id) => index.container(id));
+    const containers = pkg.containers.map((id) => index.container(id)).filter((container): container is ContainerModel => container !== undefined);
+    for (const [position, container] of containers.entries()) {
+      const page = await renderContainerPage(container, index, position + 1, cached);
+      files.set(fileOf(container.slug), page);
+    }
+    const page = await renderPackageIndex(pkg, model, index, model.packages.length === 1, cached);
+    files.set(fileOf(pkg.slug), page);
+  }
+  if (model.packages.length > 1) {
+    files.set('index.mdx', await cached({kind: 'packages', packages: model.packages.map((pkg) => [pkg.name, pkg.slug, pkg.description])}, () => renderPackagesIndex(model, index)));
+  }
+  await cache?.save();
+  return {files, stats};
+}

@@ -1,0 +1,13 @@
+/**
+ * The theme's MDX components plus the ones generated pages use, so a generated page needs no import
+ * statement (wrapped, not ejected: the theme's own components stay as they are).
+ */
+import MDXComponents from '@theme-original/MDXComponents';
+import {ApiBadges, ApiDeprecated, ApiSignature} from '@site/src/components/ApiReference';
+
+export default {
+  ...MDXComponents,
+  ApiSignature,
+  ApiDeprecated,
+  ApiBadges,
+};

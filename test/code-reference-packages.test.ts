@@ -1,0 +1,56 @@
+/**
+ * Real packages, generated and compiled: rxjs and effect from their npm sources, every page through
+ * MDX 3 with GFM and directives, as Docusaurus parses it (zod is built with Docusaurus in full by
+ * e2e/code-reference.spec.ts). No warning, no page that does not compile.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {compile} from '@mdx-js/mdx';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import {afterAll, describe, expect, it} from 'vitest';
+import {formatReport} from '../plugins/core/report';
+import {generateCodeReference} from '../plugins/code-reference/generator';
+import {contextFor, tempDir} from './codeReferenceTargets';
+
+const MODULES = path.join(__dirname, '..', 'node_modules');
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, {recursive: true, force: true});
+});
+
+async function generate(name: string) {
+  const target = tempDir(`pkg-${name}`);
+  const site = tempDir(`pkg-site-${name}`);
+  dirs.push(target, site);
+  fs.cpSync(path.join(MODULES, name, 'src'), path.join(target, 'src'), {recursive: true});
+  fs.copyFileSync(path.join(MODULES, name, 'package.json'), path.join(target, 'package.json'));
+  const context = await contextFor(target, site);
+  const result = await generateCodeReference(context, {cache: false});
+  return {result: result!, warnings: formatReport(context.report)};
+}
+
+async function compileAll(files: Map<string, string>): Promise<string[]> {
+  const failures: string[] = [];
+  for (const [file, mdx] of files) {
+    try {
+      await compile(mdx.replace(/^---\n[\s\S]*?\n---\n/, ''), {remarkPlugins: [remarkGfm, remarkDirective]});
+    } catch (error) {
+      failures.push(`${file}: ${(error as Error).message}`);
+    }
+  }
+  return failures;
+}
+
+describe.each([
+  ['rxjs', 200, 6],
+  ['effect', 5000, 300],
+])('%s', (name, minSymbols, minPages) => {
+  it(`generates without warnings and every page compiles as MDX`, async () => {
+    const {result, warnings} = await generate(name);
+    expect(warnings).toBe('');
+    expect(result.stats.symbols).toBeGreaterThan(minSymbols);
+    expect(result.files.size).toBeGreaterThan(minPages);
+    expect(await compileAll(result.files)).toEqual([]);
+  }, 1_200_000);
+});
