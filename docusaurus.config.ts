@@ -10,11 +10,14 @@ import {themes as prismThemes} from 'prism-react-renderer';
 import {getVcsPreset} from '@docusaurus/utils';
 import docsArchitectCore from './plugins/core/index';
 import {formatUserError, isUserError} from './plugins/core/errors';
+import {staticRoot} from './plugins/core/generatedFiles';
 import {prepareSite, type SitePlan} from './plugins/core/prepareSite';
+import type {SiteSection} from './plugins/core/types';
+import {openapiGenerator} from './plugins/openapi/generator';
 import {overviewGenerator} from './plugins/overview/generator';
 
 const siteDir = __dirname;
-const generators = [overviewGenerator];
+const generators = [overviewGenerator, openapiGenerator];
 
 /**
  * Last-updated dates and authors come from the target's git, not from this site's: Docusaurus's own
@@ -26,6 +29,32 @@ function targetVcs(targetRoot: string, hasGitHistory: boolean) {
   if (process.env.NODE_ENV === 'development') return getVcsPreset('hardcoded');
   const eager = getVcsPreset('git-eager');
   return {...eager, initialize: () => eager.initialize({siteDir: targetRoot})};
+}
+
+/**
+ * Navbar items: one per section, except that sections sharing a `navbarGroup` (the API references of
+ * several descriptions, say) share one dropdown when there are more than one of them.
+ */
+function navbarItems(sections: SiteSection[]) {
+  const item = (section: SiteSection) => ({
+    type: 'docSidebar' as const,
+    sidebarId: 'default',
+    docsPluginId: section.kind === 'authored' ? 'default' : section.id,
+    label: section.title,
+  });
+  const items = [];
+  const grouped = new Set<string>();
+  for (const section of sections) {
+    const group = section.navbarGroup;
+    const members = group ? sections.filter((other) => other.navbarGroup === group) : [];
+    if (!group || members.length < 2) {
+      items.push({...item(section), position: 'left' as const});
+    } else if (!grouped.has(group)) {
+      grouped.add(group);
+      items.push({type: 'dropdown' as const, label: group, position: 'left' as const, items: members.map(item)});
+    }
+  }
+  return items;
 }
 
 export default async function createConfig(): Promise<Config> {
@@ -52,6 +81,9 @@ export default async function createConfig(): Promise<Config> {
   const authored = sections.find((section) => section.kind === 'authored');
   const generated = sections.filter((section) => section.kind === 'generated');
   const useWebpack = process.env.DOCS_BUNDLER === 'webpack';
+  // Themes and theme configuration generated sections ask for (docusaurus-theme-openapi-docs...).
+  const sectionThemes = [...new Set(generated.flatMap((section) => section.docs?.themes ?? []))];
+  const sectionThemeConfig = Object.assign({}, ...generated.map((section) => section.docs?.themeConfig ?? {})) as Record<string, unknown>;
   const hasGitHistory = git.isRepository && Boolean(git.head);
 
   const editUrl =
@@ -64,6 +96,8 @@ export default async function createConfig(): Promise<Config> {
     title: context.project.name,
     tagline: context.project.description ?? 'Documentation generated from the code by docs-architect',
     favicon: 'img/favicon.svg',
+    // Generated sections' files served as they are (the data API pages fetch), beside the site's own.
+    staticDirectories: ['static', staticRoot(siteDir)],
     url: context.config.url ?? 'http://localhost',
     baseUrl: context.config.baseUrl ?? '/',
     trailingSlash: true,
@@ -95,7 +129,7 @@ export default async function createConfig(): Promise<Config> {
               }
             : false,
           blog: false,
-          theme: {customCss: require.resolve('./src/css/custom.css')},
+          theme: {customCss: [require.resolve('./src/css/custom.css'), require.resolve('./src/css/openapi.css')]},
         } satisfies Preset.Options,
       ],
     ],
@@ -108,11 +142,13 @@ export default async function createConfig(): Promise<Config> {
           path: section.path,
           routeBasePath: section.id,
           sidebarPath: require.resolve('./sidebars.ts'),
+          ...(section.docs?.docItemComponent ? {docItemComponent: section.docs.docItemComponent} : {}),
         },
       ]),
     ],
     themes: [
       '@docusaurus/theme-mermaid',
+      ...sectionThemes,
       [
         '@easyops-cn/docusaurus-search-local',
         {
@@ -134,13 +170,7 @@ export default async function createConfig(): Promise<Config> {
         title: context.project.name,
         logo: {alt: 'docs-architect', src: 'img/logo.svg'},
         items: [
-          ...sections.map((section) => ({
-            type: 'docSidebar' as const,
-            sidebarId: 'default',
-            docsPluginId: section.kind === 'authored' ? 'default' : section.id,
-            position: 'left' as const,
-            label: section.title,
-          })),
+          ...navbarItems(sections),
           ...(links ? [{href: links.webUrl, label: 'Repository', position: 'right' as const}] : []),
         ],
       },
@@ -150,6 +180,7 @@ export default async function createConfig(): Promise<Config> {
       },
       prism: {theme: prismThemes.github, darkTheme: prismThemes.dracula},
       mermaid: {theme: {light: 'neutral', dark: 'dark'}},
+      ...sectionThemeConfig,
     } satisfies Preset.ThemeConfig,
   };
 }

@@ -12,6 +12,38 @@ const relativePath = z
     message: 'must be a path relative to the repository root',
   });
 
+const sectionId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {message: 'must be lower-case letters, digits and dashes'});
+
+/** One API description to document: its path, or its path with a section id and title. */
+const openapiSpec = z.union([
+  relativePath,
+  z.strictObject({
+    /** The description's root file, relative to the repository root. */
+    path: relativePath,
+    /** The section's id and URL segment. Default: `api-` and the slug of `info.title`. */
+    id: sectionId.optional(),
+    /** The section's title in the navbar and on the landing page. Default: `info.title` and `info.version`. */
+    title: z.string().min(1).optional(),
+  }),
+]);
+
+const openapiSchema = z.strictObject({
+  /** API descriptions to document besides the ones found; each gets its own section. */
+  specs: z.array(openapiSpec).optional(),
+  /** Look for API descriptions in the repository (by name and by content). Default: true. */
+  discover: z.boolean().optional(),
+  /** Found descriptions to leave out (.gitignore syntax); test and fixture folders are always left out. */
+  exclude: z.array(z.string().min(1)).optional(),
+  /** A page per schema of `components.schemas`. Default: true. */
+  schemaPages: z.boolean().optional(),
+  /** A proxy the explorer sends requests through, for APIs that do not allow cross-origin calls. Default: none. */
+  proxy: z.url({protocol: /^https?$/}).optional(),
+  /** Show the explorer's "Send" button. Default: true. */
+  sendButton: z.boolean().optional(),
+});
+
+export type OpenApiConfig = z.infer<typeof openapiSchema>;
+
 export const configSchema = z.strictObject({
   /** The site's title. Default: the `name` in the target's package.json, else its folder name. */
   title: z.string().min(1).optional(),
@@ -36,6 +68,8 @@ export const configSchema = z.strictObject({
     .string()
     .regex(/^\/(.*\/)?$/, {message: 'must start and end with "/"'})
     .optional(),
+  /** The HTTP API reference: which OpenAPI/Swagger descriptions to document and how. Default: every one found. */
+  openapi: openapiSchema.optional(),
 });
 
 export type DocsArchitectConfig = z.infer<typeof configSchema>;
@@ -52,6 +86,7 @@ export const CONFIG_EXAMPLES: Record<keyof DocsArchitectConfig, string> = {
   strict: 'strict: true',
   url: 'url: "https://docs.acme.dev"',
   baseUrl: 'baseUrl: "/payments/"',
+  openapi: 'openapi: {specs: ["api/openapi.yaml"]}',
 };
 
 export const CONFIG_KEYS = Object.keys(configSchema.shape) as (keyof DocsArchitectConfig)[];
