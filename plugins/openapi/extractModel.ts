@@ -75,7 +75,7 @@ function extractOperation(context: OperationContext, slugger: ReturnType<typeof 
   const requestBody = deref(document, operation.requestBody);
   const description = text(operation.description);
   return {
-    slug: slugger(operationId ?? summary ?? '', `${method}-${path}`),
+    slug: operationId ? slugger(operationId, `${method}-${path}`) : slugger(summary ?? '', `${method}-${path}`, 'prose'),
     kind,
     method,
     path,
@@ -195,7 +195,7 @@ function extractTags(document: JsonObject): TagModel[] {
 
 function tagModel(name: string, displayName: string | undefined, description: string | undefined, existing: TagModel[]): TagModel {
   const slugger = createSlugger(['schemas', 'webhooks', ...existing.map((tag) => tag.slug)]);
-  return {name, label: displayName?.trim() || name, description, slug: slugger(name, 'tag')};
+  return {name, label: displayName?.trim() || name, description, slug: slugger(name, 'tag', 'prose')};
 }
 
 function extractSchemas(document: JsonObject, schemas: Json | undefined): SchemaModel[] {

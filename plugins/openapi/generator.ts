@@ -11,7 +11,7 @@ import {createModelCache, loadModel, type LoadOutcome} from './loadModel';
 import {createValidatorConfig} from './loadSpec';
 import type {ApiModel, SpecProblem} from './model';
 import {renderErrorPage} from './renderErrorPage';
-import {renderSection} from './renderSection';
+import {renderSectionCached} from './renderCached';
 import {assignSectionIds} from './sectionIds';
 
 export const API_NAVBAR_GROUP = 'HTTP API';
@@ -58,19 +58,19 @@ export const openapiGenerator: SectionGenerator = {
       kept.map(({source, outcome}) => ({source, title: outcome.ok ? outcome.model.info.title : undefined, version: outcome.ok ? outcome.model.info.version : undefined})),
       context.configFile,
     );
-    return kept.map(({source, outcome}, index) => {
+    return Promise.all(kept.map(({source, outcome}, index) => {
       const id = ids[index]!;
-      return outcome.ok ? apiSection(context, source, outcome.model, id) : errorSection(context, source, outcome.problems, id);
-    });
+      return outcome.ok ? apiSection(context, source, outcome, id) : errorSection(context, source, outcome.problems, id);
+    }));
   },
 };
 
-function apiSection(context: TargetContext, source: SpecSource, model: ApiModel, id: string): GeneratedSection {
+async function apiSection(context: TargetContext, source: SpecSource, {model, key}: {model: ApiModel; key: string}, id: string): Promise<GeneratedSection> {
   for (const problem of model.problems) {
     context.report.warn(`invalid API description: ${problem.message}`, problemDetails(context, problem, 'Fix the description; its pages are built anyway'));
   }
   const options = context.config.openapi ?? {};
-  const {files, staticFiles} = renderSection(model, id, {
+  const {files, staticFiles} = await renderSectionCached(context.siteDir, model, key, id, {
     schemaPages: options.schemaPages !== false,
     proxy: options.proxy,
     sendButton: options.sendButton !== false,

@@ -4,17 +4,17 @@
  * validation and a bundle. (A failed load is not cached: it is cheap, and the file it misses may
  * appear without the root file changing.)
  */
-import {readFileSync} from 'node:fs';
 import fs from 'node:fs/promises';
-import {createRequire} from 'node:module';
 import path from 'node:path';
 import type {Config} from '@redocly/openapi-core';
 import {createContentCache, hashContent, type ContentCache} from '../core/contentCache';
 import {extractModel} from './extractModel';
+import {codeFingerprint} from './fingerprint';
 import {loadSpec} from './loadSpec';
-import {OPENAPI_MODEL_VERSION, type ApiModel, type SpecProblem} from './model';
+import type {ApiModel, SpecProblem} from './model';
 
-export type LoadOutcome = {ok: true; model: ApiModel} | {ok: false; files: string[]; problems: SpecProblem[]};
+/** `key` identifies the model's input (the content of its files): what rendered output depends on. */
+export type LoadOutcome = {ok: true; model: ApiModel; key: string} | {ok: false; files: string[]; problems: SpecProblem[]};
 
 interface CacheEntry {
   /** Content hash of each file the model was built from. */
@@ -25,22 +25,26 @@ interface CacheEntry {
 export type ModelCache = ContentCache<CacheEntry>;
 
 export function createModelCache(siteDir: string): ModelCache {
-  // The validator's version is part of the key: a new Redocly may report other problems.
-  return createContentCache<CacheEntry>(siteDir, 'openapi', `${OPENAPI_MODEL_VERSION}/redocly-${redoclyVersion()}`);
+  // One entry per spec file, overwritten when it changes, so the cache does not grow with edits.
+  return createContentCache<CacheEntry>(siteDir, 'openapi-models', codeFingerprint());
 }
 
 export async function loadModel(root: string, file: string, validator: Config, cache: ModelCache): Promise<LoadOutcome> {
   const key = `model:${file}`;
   const cached = await cache.get(key);
   if (cached && (await hashFiles(root, Object.keys(cached.hashes))).every(([name, hash]) => cached.hashes[name] === hash)) {
-    return {ok: true, model: cached.model};
+    return {ok: true, model: cached.model, key: inputKey(cached.hashes)};
   }
   const loaded = await loadSpec(root, file, validator);
   if (!loaded.ok) return loaded;
   const model = extractModel({document: loaded.document, file, files: loaded.files, format: loaded.format, problems: loaded.problems});
   const hashes = Object.fromEntries(await hashFiles(root, loaded.files));
   await cache.set(key, {hashes, model});
-  return {ok: true, model};
+  return {ok: true, model, key: inputKey(hashes)};
+}
+
+function inputKey(hashes: Record<string, string>): string {
+  return hashContent(JSON.stringify(Object.entries(hashes).sort(([a], [b]) => (a < b ? -1 : 1))));
 }
 
 async function hashFiles(root: string, files: string[]): Promise<[string, string][]> {
@@ -50,15 +54,4 @@ async function hashFiles(root: string, files: string[]): Promise<[string, string
       return [file, content ? hashContent(content) : 'missing'];
     }),
   );
-}
-
-function redoclyVersion(): string {
-  try {
-    // Read from disk, not imported: the package is ESM and exports no package.json.
-    const entry = createRequire(__filename).resolve('@redocly/openapi-core');
-    const manifest = path.join(path.dirname(entry), '..', 'package.json');
-    return (JSON.parse(readFileSync(manifest, 'utf8')) as {version: string}).version;
-  } catch {
-    return 'unknown';
-  }
 }

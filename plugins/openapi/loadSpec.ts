@@ -14,6 +14,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import {BaseResolver, bundle, createConfig, detectSpec, lint, type Config, type NormalizedProblem} from '@redocly/openapi-core';
 import {convertObj} from 'swagger2openapi';
+import {isObject, resolvePointer} from './components';
 import {createPointerLocator, type PointerLocator} from './locatePointer';
 import type {SpecFormat, SpecProblem} from './model';
 
@@ -60,7 +61,7 @@ export async function loadSpec(root: string, file: string, config: Config): Prom
   if (errors.length > MAX_REPORTED_PROBLEMS) {
     located.push({file, message: `and ${errors.length - MAX_REPORTED_PROBLEMS} more problems of the same kinds`});
   }
-  const unresolved = located.filter((problem) => problem.rule === 'no-unresolved-refs');
+  const unresolved = located.filter((problem) => problem.rule === 'no-unresolved-refs' && !isMappingProblem(problem));
   if (unresolved.length > 0) return {ok: false, files: [file], problems: unresolved};
 
   let bundled: Awaited<ReturnType<typeof bundle>>;
@@ -72,6 +73,9 @@ export async function loadSpec(root: string, file: string, config: Config): Prom
   const files = [file, ...[...bundled.fileDependencies].map(relative).filter((dep) => dep !== file).sort()];
   const parsed = bundled.bundle.parsed as Record<string, unknown>;
 
+  // Redocly reads a discriminator mapping's bare schema name (`cat: Cat`) as a file ref; OpenAPI
+  // allows it. Only a mapping that names no schema at all is a problem, and not a fatal one.
+  const problems = located.filter((problem) => !(isMappingProblem(problem) && problem.file === file && mappingResolves(parsed, problem.pointer!)));
   const format = formatOf(parsed);
   if (!format) {
     return {
@@ -80,13 +84,24 @@ export async function loadSpec(root: string, file: string, config: Config): Prom
       problems: [{file, pointer: '#/', message: 'not an OpenAPI 3.x or Swagger 2.0 document: it needs an `openapi: 3.x.y` or `swagger: "2.0"` field'}],
     };
   }
-  if (format !== 'swagger-2.0') return {ok: true, document: parsed, format, files, problems: located};
+  if (format !== 'swagger-2.0') return {ok: true, document: parsed, format, files, problems};
   try {
     const converted = await convertObj(parsed, {patch: true, warnOnly: true, text: '{}', resolveInternal: false});
-    return {ok: true, document: converted.openapi, format, files, problems: located};
+    return {ok: true, document: converted.openapi, format, files, problems};
   } catch (error) {
     return fatal({message: `cannot convert this Swagger 2.0 document to OpenAPI 3: ${firstLine(error)}`});
   }
+}
+
+function isMappingProblem(problem: SpecProblem): boolean {
+  return problem.rule === 'no-unresolved-refs' && /\/discriminator\/mapping\/[^/]+$/.test(problem.pointer ?? '');
+}
+
+function mappingResolves(document: Record<string, unknown>, pointer: string): boolean {
+  const name = resolvePointer(document, pointer);
+  if (typeof name !== 'string' || name.includes('/') || name.startsWith('#')) return false;
+  const schemas = resolvePointer(document, '#/components/schemas');
+  return isObject(schemas) && Object.hasOwn(schemas, name);
 }
 
 function formatOf(document: Record<string, unknown>): SpecFormat | undefined {
@@ -128,8 +143,8 @@ function describeLoadError(error: unknown, relative: (abs: string) => string): O
     const reason = (err.originalError?.message ?? firstLine(error)).split('\n')[0]!.replace(/ in "[^"]*" \(\d+:\d+\)$/, '');
     return {
       file: err.source?.absoluteRef ? relative(err.source.absoluteRef) : undefined,
-      // Redocly counts lines from 0.
-      line: typeof err.line === 'number' ? err.line + 1 : undefined,
+      // Redocly takes js-yaml's "(line:column)", which counts from 1.
+      line: typeof err.line === 'number' && err.line > 0 ? err.line : undefined,
       message: `cannot parse the file: ${reason}`,
     };
   }

@@ -2,7 +2,7 @@
  * The page a section gets when its description cannot be read: the same lines the build printed
  * (file:line: pointer: reason. fix), so a reader of the site knows what the author has to fix.
  */
-import {code, heading, importDefault, jsxFlow, paragraph, inlineCode} from '../core/mdx/build';
+import {code, heading, inlineCode, jsxFlow, paragraph} from '../core/mdx/build';
 import {writeMdx} from '../core/mdx/writeMdx';
 
 export function renderErrorPage(title: string, file: string, messages: string[]): string {
@@ -15,7 +15,6 @@ export function renderErrorPage(title: string, file: string, messages: string[])
       custom_edit_url: null,
     },
     children: [
-      importDefault('Admonition', '@theme/Admonition'),
       heading(1, title),
       jsxFlow('Admonition', {type: 'danger', title: 'This API description could not be read'}, [
         paragraph('docs-architect could not build the reference of ', inlineCode(file), ':'),

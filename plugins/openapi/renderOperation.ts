@@ -5,7 +5,7 @@
  * (src/theme/ApiItem) fetches and hands to docusaurus-theme-openapi-docs' components.
  */
 import type {BlockContent, PhrasingContent, RootContent} from 'mdast';
-import {heading, importDefault, inlineCode, jsxFlow, list, paragraph, strong, text} from '../core/mdx/build';
+import {heading, inlineCode, jsxFlow, list, paragraph, strong, text} from '../core/mdx/build';
 import {writeMdx} from '../core/mdx/writeMdx';
 import {markdownBlocks, markdownInline} from './markdown';
 import type {OperationModel, ParameterSummary} from './model';
@@ -27,10 +27,11 @@ const PARAMETER_LOCATIONS = ['path', 'query', 'header', 'cookie'];
 
 export function renderOperation(operation: OperationModel, page: PageContext): string {
   const isWebhook = operation.kind === 'webhook';
+  // No imports: MethodEndpoint, OperationDetails and Admonition come from the MDX provider of
+  // src/theme/ApiItem.
+  // An import per page would make the bundler track every page as a user of the theme's modules,
+  // which is what made GitHub's spec take 10+ GB to build (docs/adr/0019).
   const children: RootContent[] = [
-    importDefault('MethodEndpoint', '@theme/ApiExplorer/MethodEndpoint'),
-    importDefault('OperationDetails', '@site/src/components/OpenApi/OperationDetails'),
-    ...(operation.deprecated ? [importDefault('Admonition', '@theme/Admonition')] : []),
     heading(1, operation.title),
     jsxFlow('MethodEndpoint', {method: isWebhook ? 'event' : operation.method, path: isWebhook ? 'webhook' : operation.path, context: 'endpoint'}),
   ];

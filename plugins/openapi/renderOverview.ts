@@ -4,7 +4,7 @@
  * schemas), and the problems the validator found, if any.
  */
 import type {PhrasingContent, RootContent} from 'mdast';
-import {heading, importDefault, inlineCode, jsxFlow, link, list, paragraph, strong, table, text} from '../core/mdx/build';
+import {heading, inlineCode, jsxFlow, link, list, paragraph, strong, table, text} from '../core/mdx/build';
 import {writeMdx} from '../core/mdx/writeMdx';
 import {markdownBlocks} from './markdown';
 import type {ApiModel, SecuritySchemeModel, SpecFormat} from './model';
@@ -31,7 +31,6 @@ export interface OverviewLinks {
 export function renderOverview(model: ApiModel, links: OverviewLinks): string {
   const {info} = model;
   const children: RootContent[] = [];
-  if (model.problems.length > 0) children.push(importDefault('Admonition', '@theme/Admonition'));
   children.push(heading(1, info.title));
   const facts: PhrasingContent[] = [];
   if (info.version) facts.push(text('Version '), inlineCode(info.version), text(' · '));

@@ -4,17 +4,14 @@
  * page's JSON (src/components/OpenApi/SchemaDetails).
  */
 import type {BlockContent, PhrasingContent, RootContent} from 'mdast';
-import {heading, importDefault, inlineCode, jsxFlow, list, paragraph, text} from '../core/mdx/build';
+import {heading, inlineCode, jsxFlow, list, paragraph, text} from '../core/mdx/build';
 import {writeMdx} from '../core/mdx/writeMdx';
 import {markdownBlocks, markdownInline} from './markdown';
 import type {SchemaModel} from './model';
 import {firstLine, type PageContext} from './renderOperation';
 
 export function renderSchema(schema: SchemaModel, page: PageContext): string {
-  const children: RootContent[] = [
-    importDefault('SchemaDetails', '@site/src/components/OpenApi/SchemaDetails'),
-    heading(1, schema.title),
-  ];
+  const children: RootContent[] = [heading(1, schema.title)];
   if (schema.deprecated) children.push(paragraph(text('Deprecated.')));
   children.push(...markdownBlocks(schema.description));
   children.push(jsxFlow('SchemaDetails', {}, summaryBlocks(schema)));

@@ -31,10 +31,11 @@ export function assignSectionIds(specs: SpecIdentity[], configFile?: string): st
     }
     taken.add(source.id);
   });
-  const base = specs.map(({source, title}) => `api-${slugify(title ?? '', MAX_SLUG) || slugify(fileStem(source.file), MAX_SLUG) || 'spec'}`);
+  const base = specs.map(({source, title}) => `api-${slugify(title ?? '', MAX_SLUG, 'prose') || slugify(fileStem(source.file), MAX_SLUG) || 'spec'}`);
+  const sharing = (index: number) => specs.filter((other, j) => !other.source.id && base[j] === base[index]).length;
   specs.forEach((spec, index) => {
     if (ids[index]) return;
-    const sameBase = specs.filter((other, j) => !ids[j] && base[j] === base[index]).length > 1;
+    const sameBase = sharing(index) > 1;
     const candidates = [
       base[index]!,
       ...(sameBase && spec.version ? [`${base[index]}-${slugify(spec.version, 20)}`] : []),

@@ -3,13 +3,16 @@
  * deterministic, so a page keeps its URL from build to build.
  */
 
-/** `listPets` → `list-pets`, `repos/get-content` → `repos-get-content`, `Café Menu` → `cafe-menu`. */
-export function slugify(text: string, maxLength = 80): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+/**
+ * `listPets` → `list-pets`, `repos/get-content` → `repos-get-content`, `Café Menu` → `cafe-menu`.
+ * Identifiers are split at case changes; prose (a title: `GitHub's OpenAPI`) is not, and loses its
+ * apostrophes: `githubs-openapi`.
+ */
+export function slugify(text: string, maxLength = 80, kind: 'identifier' | 'prose' = 'identifier'): string {
+  let words = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  if (kind === 'identifier') words = words.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2');
+  else words = words.replace(/['\u2019]/g, '');
+  const slug = words
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
@@ -24,10 +27,10 @@ export function slugify(text: string, maxLength = 80): string {
  * Hands out slugs unique within one namespace: the second `list-pets` becomes `list-pets-2`. Callers
  * visit the spec in document order, so the numbering is stable.
  */
-export function createSlugger(reserved: Iterable<string> = []): (text: string, fallback: string) => string {
+export function createSlugger(reserved: Iterable<string> = []): (text: string, fallback: string, kind?: 'identifier' | 'prose') => string {
   const used = new Set(reserved);
-  return (text, fallback) => {
-    const base = slugify(text) || slugify(fallback) || 'item';
+  return (text, fallback, kind = 'identifier') => {
+    const base = slugify(text, 80, kind) || slugify(fallback) || 'item';
     let slug = base;
     for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
     used.add(slug);
