@@ -44,36 +44,40 @@ describe('collectComponents', () => {
   });
 });
 
+/** Reads a path in a resolved value, which is plain JSON. */
+function at(value: unknown, ...keys: (string | number)[]): unknown {
+  return keys.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], value);
+}
+
 describe('resolveRefs', () => {
   const components = collectComponents(document, {$ref: '#/components/schemas/Person'});
 
   it('replaces refs with copies of their targets', () => {
-    const resolved = resolveRefs({$ref: '#/components/schemas/Person'}, components) as any;
-    expect(resolved.properties.name).toEqual({type: 'string'});
-    expect(resolved.properties.pets.items.properties.kind).toEqual({type: 'string'});
+    const resolved = resolveRefs({$ref: '#/components/schemas/Person'}, components);
+    expect(at(resolved, 'properties', 'name')).toEqual({type: 'string'});
+    expect(at(resolved, 'properties', 'pets', 'items', 'properties', 'kind')).toEqual({type: 'string'});
   });
 
   it('cuts cycles with the theme marker, naming the schema', () => {
-    const resolved = resolveRefs({$ref: '#/components/schemas/Person'}, components) as any;
-    expect(resolved.properties.pets.items.properties.owner).toBe('circular(Person)');
-    const tree = resolveRefs({$ref: '#/components/schemas/Tree'}, collectComponents(document, {$ref: '#/components/schemas/Tree'})) as any;
-    expect(tree.properties.children.items).toBe('circular(A tree)');
+    const resolved = resolveRefs({$ref: '#/components/schemas/Person'}, components);
+    expect(at(resolved, 'properties', 'pets', 'items', 'properties', 'owner')).toBe('circular(Person)');
+    const tree = resolveRefs({$ref: '#/components/schemas/Tree'}, collectComponents(document, {$ref: '#/components/schemas/Tree'}));
+    expect(at(tree, 'properties', 'children', 'items')).toBe('circular(A tree)');
   });
 
   it('resolves discriminator mappings (refs and bare names) to schemas', () => {
-    const resolved = resolveRefs({$ref: '#/components/schemas/Pet'}, collectComponents(document, {$ref: '#/components/schemas/Pet'})) as any;
-    const {cat, dog} = resolved.discriminator.mapping;
-    expect(cat.allOf[0]).toBe('circular(Pet)');
-    expect(cat.allOf[1].properties.lives).toEqual({type: 'integer'});
-    expect(dog.allOf[0]).toBe('circular(Pet)');
-    expect(resolved.discriminator.propertyName).toBe('kind');
+    const resolved = resolveRefs({$ref: '#/components/schemas/Pet'}, collectComponents(document, {$ref: '#/components/schemas/Pet'}));
+    expect(at(resolved, 'discriminator', 'mapping', 'cat', 'allOf', 0)).toBe('circular(Pet)');
+    expect(at(resolved, 'discriminator', 'mapping', 'cat', 'allOf', 1, 'properties', 'lives')).toEqual({type: 'integer'});
+    expect(at(resolved, 'discriminator', 'mapping', 'dog', 'allOf', 0)).toBe('circular(Pet)');
+    expect(at(resolved, 'discriminator', 'propertyName')).toBe('kind');
   });
 
   it('never shares an object between two uses (the theme mutates what it renders)', () => {
-    const resolved = resolveRefs({a: {$ref: '#/components/schemas/Person'}, b: {$ref: '#/components/schemas/Person'}}, components) as any;
-    expect(resolved.a).toEqual(resolved.b);
-    expect(resolved.a).not.toBe(resolved.b);
-    expect(resolved.a.properties).not.toBe(resolved.b.properties);
+    const resolved = resolveRefs({a: {$ref: '#/components/schemas/Person'}, b: {$ref: '#/components/schemas/Person'}}, components);
+    expect(at(resolved, 'a')).toEqual(at(resolved, 'b'));
+    expect(at(resolved, 'a')).not.toBe(at(resolved, 'b'));
+    expect(at(resolved, 'a', 'properties')).not.toBe(at(resolved, 'b', 'properties'));
   });
 
   it('lets keywords beside a ref win over the target (OpenAPI 3.1)', () => {
