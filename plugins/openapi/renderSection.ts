@@ -9,8 +9,13 @@
  *   webhooks/<webhook>.mdx         one page per webhook            /<id>/webhooks/<webhook>/
  *   schemas/<schema>.mdx           one page per schema             /<id>/schemas/<schema>/
  *   static: _openapi/{operations,webhooks,schemas}/<slug>.json
+ *
+ * A list longer than 50 entries is split into sub-folders (`group-<word>/`, see sidebarGroups);
+ * URLs come from slugs, so they do not change when grouping does.
  */
 import type {ApiModel, OperationModel} from './model';
+import {groupForSidebar, nameWords, pathWords, type GroupNode} from './sidebarGroups';
+import {createSlugger} from './slugs';
 import {renderOperation} from './renderOperation';
 import {renderOverview} from './renderOverview';
 import {renderSchema} from './renderSchema';
@@ -36,6 +41,28 @@ export function renderSection(model: ApiModel, sectionId: string, options: Rende
   const addData = (kind: string, slug: string, data: unknown) => staticFiles.set(`_openapi/${kind}/${slug}.json`, JSON.stringify(data));
   const category = (folder: string, content: object) => files.set(`${folder}/_category_.json`, `${JSON.stringify(content, null, 2)}\n`);
 
+  const renderOperationAt = (kind: 'operations' | 'webhooks') => (operation: OperationModel, file: string, position: number) => {
+    const page = {dataUrl: dataUrl(kind, operation.slug), position, sourceFile: model.file, infoPath: `${sectionId}/`, proxy: options.proxy, sendButton: options.sendButton};
+    files.set(file, renderOperation(operation, page));
+    addData(kind, operation.slug, operation.data);
+  };
+  /** Lays a group tree out as folders: its items first, then one sub-category per group. */
+  const place = <T extends {slug: string}>(node: GroupNode<T>, folder: string, render: (item: T, file: string, position: number) => void, firstPosition = 1) => {
+    let position = firstPosition;
+    const join = (name: string) => (folder ? `${folder}/${name}` : name);
+    const slugger = createSlugger();
+    for (const entry of node.entries) {
+      if ('item' in entry) {
+        render(entry.item, join(`${entry.item.slug}.mdx`), position++);
+      } else {
+        const groupFolder = join(`group-${slugger(entry.label, 'other', 'prose')}`);
+        category(groupFolder, {label: entry.label, position: position++, collapsed: true});
+        place(entry.node, groupFolder, render);
+      }
+    }
+    return position;
+  };
+
   let position = 1;
   const folderOf = new Map<string, string>();
   for (const tag of model.tags) {
@@ -48,49 +75,35 @@ export function renderSection(model: ApiModel, sectionId: string, options: Rende
       collapsed: true,
       link: {type: 'generated-index', slug: `/tags/${tag.slug}`, title: tag.label, description: firstLine(tag.description) ?? `Operations tagged ${tag.label}.`},
     });
+    place(groupForSidebar(operations, (operation) => pathWords(operation.path), titleOf), tag.slug, renderOperationAt('operations'));
   }
-  const pagePath = (operation: OperationModel) => {
-    const folder = operation.tag ? folderOf.get(operation.tag) : undefined;
-    return folder ? `${folder}/${operation.slug}.mdx` : `${operation.slug}.mdx`;
-  };
-  model.operations.forEach((operation, index) => {
-    // Operations keep the spec's order inside a tag; untagged ones come after the tags.
-    const page = {
-      dataUrl: dataUrl('operations', operation.slug),
-      position: operation.tag ? index + 1 : position + index,
-      sourceFile: model.file,
-      infoPath: `${sectionId}/`,
-      proxy: options.proxy,
-      sendButton: options.sendButton,
-    };
-    files.set(pagePath(operation), renderOperation(operation, page));
-    addData('operations', operation.slug, operation.data);
-  });
-  position += model.operations.length;
+  // Operations without a tag come after the tags, at the top level.
+  const untagged = model.operations.filter((operation) => !operation.tag);
+  position = place(groupForSidebar(untagged, (operation) => pathWords(operation.path), titleOf), '', renderOperationAt('operations'), position);
 
   if (model.webhooks.length > 0) {
     category('webhooks', {label: 'Webhooks', position: position++, collapsed: true});
-    model.webhooks.forEach((webhook, index) => {
-      files.set(`webhooks/${webhook.slug}.mdx`, renderOperation(webhook, {dataUrl: dataUrl('webhooks', webhook.slug), position: index + 1, sourceFile: model.file}));
-      addData('webhooks', webhook.slug, webhook.data);
-    });
+    place(groupForSidebar(model.webhooks, (webhook) => nameWords(webhook.path), titleOf), 'webhooks', renderOperationAt('webhooks'));
   }
   const schemas = options.schemaPages ? model.schemas : [];
   if (schemas.length > 0) {
     category('schemas', {label: 'Schemas', position: position++, collapsed: true});
-    schemas.forEach((schema, index) => {
-      files.set(`schemas/${schema.slug}.mdx`, renderSchema(schema, {dataUrl: dataUrl('schemas', schema.slug), position: index + 1, sourceFile: model.file}));
+    place(groupForSidebar(schemas, (schema) => nameWords(schema.name), titleOf), 'schemas', (schema, file, at) => {
+      files.set(file, renderSchema(schema, {dataUrl: dataUrl('schemas', schema.slug), position: at, sourceFile: model.file}));
       addData('schemas', schema.slug, schema.data);
     });
   }
 
+  const firstPage = (prefix: string) => [...files.keys()].find((file) => file.startsWith(prefix) && file.endsWith('.mdx'));
   files.set(
     'index.mdx',
     renderOverview(model, {
       tagPage: (tag) => (folderOf.has(tag) ? `./tags/${folderOf.get(tag)}/` : undefined),
-      webhooksPage: model.webhooks[0] ? `./webhooks/${model.webhooks[0].slug}.mdx` : undefined,
-      schemasPage: schemas[0] ? `./schemas/${schemas[0].slug}.mdx` : undefined,
+      webhooksPage: model.webhooks.length > 0 ? `./${firstPage('webhooks/')}` : undefined,
+      schemasPage: schemas.length > 0 ? `./${firstPage('schemas/')}` : undefined,
     }),
   );
   return {files, staticFiles};
 }
+
+const titleOf = (page: {title: string}) => page.title;
