@@ -2,7 +2,7 @@
  * Other targets for the end-to-end tests: real folders made in the OS temp dir, built with the real
  * CLI and served with `docusaurus serve` on loopback.
  */
-import {execFileSync, spawn, type ChildProcess} from 'node:child_process';
+import {execFileSync, spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,13 +50,18 @@ export function makeBareTarget(): string {
   return dir;
 }
 
-export function buildSite(target: string, out: string): void {
-  execFileSync(process.execPath, [path.join(SITE_DIR, 'bin', 'docs-architect.js'), 'build', target, '--out', out], {
+/** Builds `target` into `out` with the CLI; returns what the build printed on stderr (its warnings). */
+export function buildSite(target: string, out: string): string {
+  const result = spawnSync(process.execPath, [path.join(SITE_DIR, 'bin', 'docs-architect.js'), 'build', target, '--out', out], {
     cwd: SITE_DIR,
-    stdio: 'pipe',
+    encoding: 'utf8',
     env: {...process.env, DOCS_TARGET: ''},
     timeout: 600_000,
   });
+  if (result.status !== 0) {
+    throw new Error(`docs-architect build ${target} failed (${result.status ?? result.signal}):\n${result.stderr.slice(-4000)}`);
+  }
+  return result.stderr;
 }
 
 export async function serveSite(dir: string, port: number): Promise<ChildProcess> {

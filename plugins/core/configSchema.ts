@@ -90,3 +90,40 @@ export const CONFIG_EXAMPLES: Record<keyof DocsArchitectConfig, string> = {
 };
 
 export const CONFIG_KEYS = Object.keys(configSchema.shape) as (keyof DocsArchitectConfig)[];
+
+/** The keys of the `openapi` object, for its reference table. */
+export const OPENAPI_CONFIG_KEYS = Object.keys(openapiSchema.shape);
+
+/**
+ * The keys the config accepts at a path (`['openapi']` → specs, discover...; `['openapi', 'specs', '0']`
+ * → path, id, title), so an unknown nested key is compared with its siblings, not the top-level keys.
+ */
+export function knownKeysAt(keyPath: (string | number)[]): string[] {
+  let schema: z.core.$ZodType | undefined = configSchema;
+  for (const segment of keyPath) {
+    schema = schema && childSchema(objectOf(schema) ?? schema, segment);
+  }
+  const object = schema && objectOf(schema);
+  return object ? Object.keys(object._zod.def.shape) : [];
+}
+
+function objectOf(schema: z.core.$ZodType): z.core.$ZodObject | undefined {
+  const def = schema._zod.def;
+  if (def.type === 'object') return schema as z.core.$ZodObject;
+  if (def.type === 'optional') return objectOf((def as z.core.$ZodOptionalDef).innerType);
+  if (def.type === 'union') {
+    for (const option of (def as z.core.$ZodUnionDef).options) {
+      const object = objectOf(option);
+      if (object) return object;
+    }
+  }
+  return undefined;
+}
+
+function childSchema(schema: z.core.$ZodType, segment: string | number): z.core.$ZodType | undefined {
+  const def = schema._zod.def;
+  if (def.type === 'object') return (def as z.core.$ZodObjectDef).shape[String(segment)];
+  if (def.type === 'optional') return childSchema((def as z.core.$ZodOptionalDef).innerType, segment);
+  if (def.type === 'array') return (def as z.core.$ZodArrayDef).element;
+  return undefined;
+}

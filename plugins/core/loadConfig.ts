@@ -6,10 +6,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {createJiti} from 'jiti';
-import {isMap, isScalar, LineCounter, parseDocument, type Document} from 'yaml';
+import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Document} from 'yaml';
 import {closest, distance} from 'fastest-levenshtein';
 import type * as z from 'zod';
-import {configSchema, CONFIG_EXAMPLES, CONFIG_KEYS, type DocsArchitectConfig} from './configSchema';
+import {configSchema, CONFIG_EXAMPLES, CONFIG_KEYS, knownKeysAt, type DocsArchitectConfig} from './configSchema';
 import {UserError} from './errors';
 
 export const CONFIG_BASENAME = 'docs-architect.config';
@@ -121,8 +121,10 @@ function issueToErrors(
   const keyPath = issue.path.map(String);
   const line = (pathToKey: string[]) => lineOfKey(document, lineCounter, pathToKey);
   if (issue.code === 'unrecognized_keys') {
+    // An unknown key inside an object (openapi.spec) is compared with the keys of that object.
+    const known = keyPath.length > 0 ? knownKeysAt(keyPath) : CONFIG_KEYS;
     return issue.keys.map((unknownKey) => {
-      const suggestion = closest(unknownKey, CONFIG_KEYS);
+      const suggestion = known.length > 0 ? closest(unknownKey, known) : undefined;
       const similar = suggestion && isSimilar(unknownKey, suggestion);
       return new UserError('unknown key', {
         file,
@@ -130,7 +132,7 @@ function issueToErrors(
         key: [...keyPath, unknownKey].join('.'),
         fix: similar
           ? `Did you mean "${suggestion}"? Rename it`
-          : `Remove it; the known keys are ${CONFIG_KEYS.join(', ')}`,
+          : `Remove it; the known keys${keyPath.length > 0 ? ` of ${keyPath.join('.')}` : ''} are ${known.join(', ')}`,
       });
     });
   }
@@ -180,6 +182,12 @@ function lineOfKey(document: Document | undefined, lineCounter: LineCounter | un
   let node: unknown = document.contents;
   let offset: number | undefined;
   for (const key of keyPath) {
+    if (isSeq(node) && /^\d+$/.test(key)) {
+      // A list item has no key of its own: its line is where the item starts.
+      node = node.items[Number(key)];
+      offset = (node as {range?: [number]} | undefined)?.range?.[0] ?? offset;
+      continue;
+    }
     if (!isMap(node)) break;
     const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
     if (!pair) break;
