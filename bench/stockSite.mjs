@@ -1,7 +1,9 @@
 /**
  * The stock pipeline as its README sets it up: a Docusaurus site with the classic preset,
- * docusaurus-plugin-openapi-docs (one config entry for the spec, schema pages on, sidebar by tag)
- * and docusaurus-theme-openapi-docs. It lives under the OS temp folder and links this repository's
+ * docusaurus-plugin-openapi-docs (one config entry for the spec, sidebar by tag, other options at
+ * their defaults) and docusaurus-theme-openapi-docs. Schema pages (`showSchemas`) stay off, as by
+ * default: with them on, its build of GitHub's description fails (a schema page throws "Cannot read
+ * properties of undefined (reading 'writeOnly')" during static rendering, after 12 minutes and 16.9 GB). It lives under the OS temp folder and links this repository's
  * node_modules, so both pipelines run the same Docusaurus, Rspack and webpack.
  */
 import fs from 'node:fs';
@@ -40,7 +42,6 @@ module.exports = {
           api: {
             specPath: ${JSON.stringify(`spec${path.extname(spec)}`)},
             outputDir: 'docs/api',
-            showSchemas: true,
             sidebarOptions: {groupPathsBy: 'tag', categoryLinkSource: 'tag'},
           },
         },

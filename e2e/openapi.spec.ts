@@ -86,6 +86,14 @@ test.describe('the HTTP API reference of the sample service', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test("the description's own x-codeSamples show in their language's tab", async ({page, consoleErrors}) => {
+    await gotoHydrated(page, `${SECTION}/delete-item/`);
+    await page.getByRole('tab', {name: 'cURL', exact: true}).click();
+    await page.getByRole('tab', {name: 'With the key from .env'}).click();
+    await expect(page.locator('pre').filter({hasText: 'curl -X DELETE "http://localhost:8080/items/1" -H "X-API-Key: $API_KEY"'})).toBeVisible();
+    expect(consoleErrors).toEqual([]);
+  });
+
   test('a deprecated operation is marked, in the page and in the sidebar', async ({page, consoleErrors}) => {
     await gotoHydrated(page, `${SECTION}/search-items/`);
     await expect(page.locator('.theme-admonition').filter({hasText: 'Deprecated'})).toContainText('This operation is deprecated');

@@ -161,3 +161,10 @@ export interface SchemaData {
   schema: unknown;
   components: ComponentMap;
 }
+
+/** What a schema page fetches: the schemas it shows, by name, and the components they reach. */
+export interface SchemaPageData {
+  version: typeof PAGE_DATA_VERSION;
+  schemas: Record<string, unknown>;
+  components: ComponentMap;
+}

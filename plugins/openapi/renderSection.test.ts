@@ -14,7 +14,7 @@ import {compilePage, renderPage} from './testing/compileMdx';
 
 const FIXTURES = path.join(__dirname, '__fixtures__');
 const GOLDEN = path.join(FIXTURES, 'kitchen-sink');
-const GOLDEN_PAGES = ['index.mdx', 'pets/get-pet.mdx', 'pets/remove-a-pet.mdx', 'pets/add-a-pet.mdx', 'webhooks/pet-adopted.mdx', 'schemas/pet.mdx', 'pets/_category_.json'];
+const GOLDEN_PAGES = ['index.mdx', 'pets/get-pet.mdx', 'pets/remove-a-pet.mdx', 'pets/add-a-pet.mdx', 'webhooks/pet-adopted.mdx', 'schemas.mdx', 'pets/_category_.json'];
 
 let section: SectionFiles;
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 
 describe('renderSection', () => {
-  it('lays out pages by tag, with webhooks and schemas in their own folders', () => {
+  it('lays out pages by tag, webhooks in their own folder, schemas on one page', () => {
     expect([...section.files.keys()].sort()).toEqual([
       'index.mdx',
       'pets/_category_.json',
@@ -35,9 +35,7 @@ describe('renderSection', () => {
       'pets/remove-a-pet.mdx',
       'ping-2.mdx',
       'ping.mdx',
-      'schemas/_category_.json',
-      'schemas/cat.mdx',
-      'schemas/pet.mdx',
+      'schemas.mdx',
       'webhooks/_category_.json',
       'webhooks/pet-adopted.mdx',
     ]);
@@ -47,8 +45,7 @@ describe('renderSection', () => {
       '_openapi/operations/ping-2.json',
       '_openapi/operations/ping.json',
       '_openapi/operations/remove-a-pet.json',
-      '_openapi/schemas/cat.json',
-      '_openapi/schemas/pet.json',
+      '_openapi/schemas/index.json',
       '_openapi/webhooks/pet-adopted.json',
     ]);
   });
@@ -69,6 +66,17 @@ describe('renderSection', () => {
     const data = JSON.parse(section.staticFiles.get('_openapi/operations/get-pet.json')!) as {version: number; components: object};
     expect(data.version).toBe(1);
     expect(Object.keys(data.components)).toContain('#/components/schemas/Pet');
+  });
+
+  it('puts each schema on the schema page under its own heading, with the data of all of them', () => {
+    const page = section.files.get('schemas.mdx')!;
+    expect(page).toContain('slug: "/schemas"');
+    expect(page).toMatch(/^## Pet$/m);
+    expect(page).toMatch(/^## Cat$/m);
+    expect(page).toContain('<SchemaDetails name={"Cat"}>');
+    const data = JSON.parse(section.staticFiles.get('_openapi/schemas/index.json')!) as {schemas: object; components: object};
+    expect(data.schemas).toEqual({Pet: {$ref: '#/components/schemas/Pet'}, Cat: {$ref: '#/components/schemas/Cat'}});
+    expect(Object.keys(data.components)).toEqual(['#/components/schemas/Cat', '#/components/schemas/Pet']);
   });
 
   it('writes no import into any page (components come from the MDX provider)', () => {

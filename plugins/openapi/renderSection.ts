@@ -7,18 +7,19 @@
  *   <tag>/<operation>.mdx          one page per operation          /<id>/<operation>/
  *   <operation>.mdx                operations without a tag        /<id>/<operation>/
  *   webhooks/<webhook>.mdx         one page per webhook            /<id>/webhooks/<webhook>/
- *   schemas/<schema>.mdx           one page per schema             /<id>/schemas/<schema>/
+ *   schemas.mdx                    the schemas (up to 50)          /<id>/schemas/
+ *   schemas/<group>.mdx            more: a page per group of 50    /<id>/schemas/<group>/
  *   static: _openapi/{operations,webhooks,schemas}/<slug>.json
  *
  * A list longer than 50 entries is split into sub-folders (`group-<word>/`, see sidebarGroups);
  * URLs come from slugs, so they do not change when grouping does.
  */
-import type {ApiModel, OperationModel} from './model';
+import type {ApiModel, OperationModel, SchemaModel} from './model';
 import {groupForSidebar, nameWords, pathWords, type GroupNode} from './sidebarGroups';
-import {createSlugger} from './slugs';
+import {createSlugger, slugify} from './slugs';
 import {renderOperation} from './renderOperation';
 import {renderOverview} from './renderOverview';
-import {renderSchema} from './renderSchema';
+import {renderSchemaPage, schemaPageData} from './renderSchema';
 import {firstLine} from './renderOperation';
 
 export interface SectionFiles {
@@ -86,12 +87,47 @@ export function renderSection(model: ApiModel, sectionId: string, options: Rende
     place(groupForSidebar(model.webhooks, (webhook) => nameWords(webhook.path), titleOf), 'webhooks', renderOperationAt('webhooks'));
   }
   const schemas = options.schemaPages ? model.schemas : [];
+  let schemasPage: string | undefined;
   if (schemas.length > 0) {
-    category('schemas', {label: 'Schemas', position: position++, collapsed: true});
-    place(groupForSidebar(schemas, (schema) => nameWords(schema.name), titleOf), 'schemas', (schema, file, at) => {
-      files.set(file, renderSchema(schema, {dataUrl: dataUrl('schemas', schema.slug), position: at, sourceFile: model.file}));
-      addData('schemas', schema.slug, schema.data);
-    });
+    // Schemas are shown up to 50 a page: a sidebar group of schemas is one page, not a folder.
+    const pageSlug = createSlugger();
+    const writePage = (file: string, title: string, slug: string, list: SchemaModel[], at: number) => {
+      const page = {dataUrl: dataUrl('schemas', slug || 'index'), position: at, sourceFile: model.file};
+      files.set(file, renderSchemaPage({title, slug, schemas: list}, page));
+      addData('schemas', slug || 'index', schemaPageData(list));
+      schemasPage ??= `./${file}`;
+    };
+    // A page's URL is made of the words of its groups (`/schemas/webhook-issue/`), not of the
+    // runs that only cut long lists ("Actions – User").
+    const placeSchemas = (node: GroupNode<SchemaModel>, folder: string, words: string[]) => {
+      let at = 1;
+      for (const entry of node.entries) {
+        if ('item' in entry) continue;
+        const isRun = entry.label.includes(' – ');
+        const groupWords = isRun ? words : [...words, entry.label];
+        if (entry.node.entries.every((child) => 'item' in child)) {
+          const slug = pageSlug(groupWords.join(' '), 'schemas', 'prose');
+          writePage(`${folder}/${slug}.mdx`, entry.label, slug, entry.node.entries.map((child) => (child as {item: SchemaModel}).item), at++);
+        } else {
+          const groupFolder = `${folder}/group-${slugify(entry.label, 80, 'prose') || 'other'}`;
+          category(groupFolder, {label: entry.label, position: at++, collapsed: true});
+          placeSchemas(entry.node, groupFolder, groupWords);
+        }
+      }
+      // Schemas in no group of their own share a last page.
+      const loose = node.entries.flatMap((entry) => ('item' in entry ? [entry.item] : []));
+      if (loose.length > 0) {
+        const slug = pageSlug([...words, 'other'].join(' '), 'other', 'prose');
+        writePage(`${folder}/${slug}.mdx`, 'Other', slug, loose, at++);
+      }
+    };
+    const tree = groupForSidebar(schemas, (schema) => nameWords(schema.name), titleOf);
+    if (tree.entries.every((entry) => 'item' in entry)) {
+      writePage('schemas.mdx', 'Schemas', '', schemas, position++);
+    } else {
+      category('schemas', {label: 'Schemas', position: position++, collapsed: true});
+      placeSchemas(tree, 'schemas', []);
+    }
   }
 
   const firstPage = (prefix: string) => [...files.keys()].find((file) => file.startsWith(prefix) && file.endsWith('.mdx'));
@@ -100,7 +136,7 @@ export function renderSection(model: ApiModel, sectionId: string, options: Rende
     renderOverview(model, {
       tagPage: (tag) => (folderOf.has(tag) ? `./tags/${folderOf.get(tag)}/` : undefined),
       webhooksPage: model.webhooks.length > 0 ? `./${firstPage('webhooks/')}` : undefined,
-      schemasPage: schemas.length > 0 ? `./${firstPage('schemas/')}` : undefined,
+      schemasPage,
     }),
   );
   return {files, staticFiles};

@@ -1,7 +1,7 @@
 /**
- * A schema page's details: the static property list from the MDX until the page's data is loaded,
- * then the theme's expandable Schema and an example generated from it (as the stock schema pages
- * show beside the schema).
+ * One schema of a schema page: the static property list from the MDX until the page's data is
+ * loaded, then the theme's expandable Schema and an example generated from it (as the stock schema
+ * pages show beside the schema).
  */
 import {useMemo, type ReactNode} from 'react';
 import CodeBlock from '@theme/CodeBlock';
@@ -11,9 +11,9 @@ import {sampleResponseFromSchema} from 'docusaurus-plugin-openapi-docs/lib/opena
 import {usePageDataContext} from './pageData';
 import LoadError from './LoadError';
 
-export default function SchemaDetails({children}: {children?: ReactNode}): ReactNode {
+export default function SchemaDetails({name, children}: {name: string; children?: ReactNode}): ReactNode {
   const data = usePageDataContext();
-  const schema = data?.status === 'loaded' ? data.schema : undefined;
+  const schema = data?.status === 'loaded' ? data.schemas?.[name] : undefined;
   const example = useMemo(() => (schema === undefined ? undefined : exampleOf(schema)), [schema]);
   if (data?.status === 'error') {
     return (
@@ -29,9 +29,7 @@ export default function SchemaDetails({children}: {children?: ReactNode}): React
       <Schema schema={schema} schemaType="response" />
       {example !== undefined && (
         <>
-          <Heading as="h2" id="example">
-            Example
-          </Heading>
+          <Heading as="h3">Example</Heading>
           <CodeBlock language="json">{example}</CodeBlock>
         </>
       )}

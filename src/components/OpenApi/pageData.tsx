@@ -9,12 +9,12 @@ import {resolveRefs} from '@site/plugins/openapi/client/resolveRefs';
 export type PageData =
   | {status: 'loading'}
   | {status: 'error'; url: string; message: string}
-  | {status: 'loaded'; api?: Record<string, unknown>; schema?: unknown};
+  | {status: 'loaded'; api?: Record<string, unknown>; schemas?: Record<string, unknown>};
 
 interface RawPageData {
   version: number;
   api?: Record<string, unknown>;
-  schema?: unknown;
+  schemas?: Record<string, unknown>;
   components: Record<string, unknown>;
 }
 
@@ -47,7 +47,7 @@ export function useFetchedPageData(path: string): PageData {
         return {
           status: 'loaded' as const,
           api: raw.api ? resolveRefs(raw.api, raw.components) : undefined,
-          schema: raw.schema !== undefined ? resolveRefs(raw.schema, raw.components) : undefined,
+          schemas: raw.schemas ? resolveRefs(raw.schemas, raw.components) : undefined,
         };
       })
       .then(
