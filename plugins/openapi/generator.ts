@@ -23,9 +23,9 @@ export const API_NAVBAR_GROUP = 'HTTP API';
 const LANGUAGE_TABS = [
   {highlight: 'bash', language: 'curl', logoClass: 'curl'},
   {highlight: 'javascript', language: 'javascript', logoClass: 'javascript'},
-  {highlight: 'python', language: 'python', logoClass: 'python', variant: 'requests'},
+  {highlight: 'python', language: 'python', logoClass: 'python'},
   {highlight: 'go', language: 'go', logoClass: 'go'},
-  {highlight: 'java', language: 'java', logoClass: 'java', variant: 'okhttp'},
+  {highlight: 'java', language: 'java', logoClass: 'java'},
   {highlight: 'javascript', language: 'nodejs', logoClass: 'nodejs'},
   {highlight: 'ruby', language: 'ruby', logoClass: 'ruby'},
   {highlight: 'php', language: 'php', logoClass: 'php'},

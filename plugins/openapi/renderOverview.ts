@@ -78,7 +78,7 @@ export function renderOverview(model: ApiModel, links: OverviewLinks): string {
       children.push(
         table(
           ['Variable', 'Default', 'Allowed values', 'Description'],
-          variables.map((v) => [inlineCode(v.name), inlineCode(v.default), v.enum ? v.enum.join(', ') : 'any', v.description ?? '']),
+          variables.map((v) => [inlineCode(v.name), inlineCode(v.default), v.enum ? v.enum.join(', ') : 'any', firstLine(v.description) ?? '']),
         ),
       );
     }
