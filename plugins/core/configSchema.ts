@@ -34,7 +34,7 @@ const openapiSchema = z.strictObject({
   discover: z.boolean().optional(),
   /** Found descriptions to leave out (.gitignore syntax); test and fixture folders are always left out. */
   exclude: z.array(z.string().min(1)).optional(),
-  /** A page per schema of `components.schemas`. Default: true. */
+  /** Pages for the schemas of `components.schemas` (up to 50 a page). Default: true. */
   schemaPages: z.boolean().optional(),
   /** A proxy the explorer sends requests through, for APIs that do not allow cross-origin calls. Default: none. */
   proxy: z.url({protocol: /^https?$/}).optional(),
