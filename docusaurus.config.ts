@@ -11,7 +11,10 @@ import {getVcsPreset} from '@docusaurus/utils';
 import docsArchitectCore from './plugins/core/index';
 import {formatUserError, isUserError} from './plugins/core/errors';
 import {createHistoryVcs} from './plugins/core/historyVcs';
+import {staticRoot} from './plugins/core/generatedFiles';
 import {prepareSite, type SitePlan} from './plugins/core/prepareSite';
+import type {SiteSection} from './plugins/core/types';
+import {openapiGenerator} from './plugins/openapi/generator';
 import {overviewGenerator} from './plugins/overview/generator';
 import {codeReferenceGenerator} from './plugins/code-reference/generator';
 import {historyGenerator} from './plugins/git-history/generator';
@@ -21,7 +24,7 @@ import {createParseFrontMatter} from './plugins/audience/parseFrontMatter';
 import {createVocabulary} from './plugins/audience/vocabulary';
 
 const siteDir = __dirname;
-const generators = [overviewGenerator, codeReferenceGenerator, historyGenerator];
+const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator];
 
 /**
  * Front matter problems already reported, shared by the build-time check and the parseFrontMatter
@@ -69,6 +72,32 @@ function targetVcs(context: SitePlan['context'], hasGitHistory: boolean) {
 const CHECK_KEY = Symbol.for('docs-architect.frontMatterCheck');
 const checkState = globalThis as typeof globalThis & {[CHECK_KEY]?: ReturnType<typeof createFrontMatterCheck>};
 
+/**
+ * Navbar items: one per section, except that sections sharing a `navbarGroup` (the API references of
+ * several descriptions, say) share one dropdown when there are more than one of them.
+ */
+function navbarItems(sections: SiteSection[]) {
+  const item = (section: SiteSection) => ({
+    type: 'docSidebar' as const,
+    sidebarId: 'default',
+    docsPluginId: section.kind === 'authored' ? 'default' : section.id,
+    label: section.title,
+  });
+  const items = [];
+  const grouped = new Set<string>();
+  for (const section of sections) {
+    const group = section.navbarGroup;
+    const members = group ? sections.filter((other) => other.navbarGroup === group) : [];
+    if (!group || members.length < 2) {
+      items.push({...item(section), position: 'left' as const});
+    } else if (!grouped.has(group)) {
+      grouped.add(group);
+      items.push({type: 'dropdown' as const, label: group, position: 'left' as const, items: members.map(item)});
+    }
+  }
+  return items;
+}
+
 export default async function createConfig(): Promise<Config> {
   const frontMatterCheck = (checkState[CHECK_KEY] ??= createFrontMatterCheck(reportedFrontMatter));
   const prepare = () =>
@@ -95,6 +124,9 @@ export default async function createConfig(): Promise<Config> {
   const authored = sections.find((section) => section.kind === 'authored');
   const generated = sections.filter((section) => section.kind === 'generated');
   const useWebpack = process.env.DOCS_BUNDLER === 'webpack';
+  // Themes and theme configuration generated sections ask for (docusaurus-theme-openapi-docs...).
+  const sectionThemes = [...new Set(generated.flatMap((section) => section.docs?.themes ?? []))];
+  const sectionThemeConfig = Object.assign({}, ...generated.map((section) => section.docs?.themeConfig ?? {})) as Record<string, unknown>;
   const hasGitHistory = git.isRepository && Boolean(git.head);
   const vocabulary = createVocabulary(context.config.audiences);
   const docsSources = sections.map((section) => ({pluginId: section.kind === 'authored' ? 'default' : section.id, title: section.title}));
@@ -109,6 +141,8 @@ export default async function createConfig(): Promise<Config> {
     title: context.project.name,
     tagline: context.project.description ?? 'Documentation generated from the code by docs-architect',
     favicon: 'img/favicon.svg',
+    // Generated sections' files served as they are (the data API pages fetch), beside the site's own.
+    staticDirectories: ['static', staticRoot(siteDir)],
     url: context.config.url ?? 'http://localhost',
     baseUrl: context.config.baseUrl ?? '/',
     trailingSlash: true,
@@ -152,7 +186,7 @@ export default async function createConfig(): Promise<Config> {
               }
             : false,
           blog: false,
-          theme: {customCss: require.resolve('./src/css/custom.css')},
+          theme: {customCss: [require.resolve('./src/css/custom.css'), require.resolve('./src/css/openapi.css')]},
         } satisfies Preset.Options,
       ],
     ],
@@ -169,12 +203,14 @@ export default async function createConfig(): Promise<Config> {
           // (TargetContext.history.lastChange), so Docusaurus never asks git about the generated file.
           showLastUpdateTime: hasGitHistory,
           showLastUpdateAuthor: hasGitHistory,
+          ...(section.docs?.docItemComponent ? {docItemComponent: section.docs.docItemComponent} : {}),
         },
       ]),
       [audiencePlugin as PluginModule, {vocabulary, sources: docsSources}],
     ],
     themes: [
       '@docusaurus/theme-mermaid',
+      ...sectionThemes,
       [
         '@easyops-cn/docusaurus-search-local',
         {
@@ -196,13 +232,7 @@ export default async function createConfig(): Promise<Config> {
         title: context.project.name,
         logo: {alt: 'docs-architect', src: 'img/logo.svg'},
         items: [
-          ...sections.map((section) => ({
-            type: 'docSidebar' as const,
-            sidebarId: 'default',
-            docsPluginId: section.kind === 'authored' ? 'default' : section.id,
-            position: 'left' as const,
-            label: section.title,
-          })),
+          ...navbarItems(sections),
           // Audience navigation only once some page says who it is for.
           ...(frontMatterCheck.taggedPages > 0
             ? [
@@ -219,6 +249,7 @@ export default async function createConfig(): Promise<Config> {
       },
       prism: {theme: prismThemes.github, darkTheme: prismThemes.dracula},
       mermaid: {theme: {light: 'neutral', dark: 'dark'}},
+      ...sectionThemeConfig,
     } satisfies Preset.ThemeConfig,
   };
 }

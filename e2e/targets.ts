@@ -50,9 +50,11 @@ export function makeBareTarget(): string {
   return dir;
 }
 
-export function buildSite(target: string, out: string): void {
+/** Builds `target` into `out` with the CLI; returns what the build printed on stderr (its warnings). */
+export function buildSite(target: string, out: string): string {
   const result = runBuild(target, out);
-  if (result.status !== 0) throw new Error(`build of ${target} failed (${result.status}):\n${result.stderr}`);
+  if (result.status !== 0) throw new Error(`build of ${target} failed (${result.status}):\n${result.stderr.slice(-4000)}`);
+  return result.stderr;
 }
 
 /** `docs-architect build` with its exit status and output, for tests that read what it prints. */

@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import {createContentCache, hashContent} from '../core/contentCache';
 import {WORK_DIR} from '../core/generatedFiles';
-import type {SectionGenerator, TargetContext} from '../core/types';
+import type {GeneratedSection, SectionGenerator, TargetContext} from '../core/types';
 import {FILE_FACTS_VERSION, type FileFacts} from './extract/facts';
 import {extractCodeReference} from './extract/extractCodeReference';
 import {createSymbolIndex} from './links';
@@ -72,7 +72,7 @@ export async function generateCodeReference(context: TargetContext, options: {ca
   };
 }
 
-export const codeReferenceGenerator: SectionGenerator = {
+export const codeReferenceGenerator: SectionGenerator<GeneratedSection | undefined> = {
   id: SECTION_ID,
   async generate(context: TargetContext) {
     const result = await generateCodeReference(context);

@@ -47,6 +47,37 @@ const term = z.strictObject({
 });
 
 const uniqueIds = (terms: {id: string}[]) => new Set(terms.map((t) => t.id)).size === terms.length;
+const sectionId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {message: 'must be lower-case letters, digits and dashes'});
+
+/** One API description to document: its path, or its path with a section id and title. */
+const openapiSpec = z.union([
+  relativePath,
+  z.strictObject({
+    /** The description's root file, relative to the repository root. */
+    path: relativePath,
+    /** The section's id and URL segment. Default: `api-` and the slug of `info.title`. */
+    id: sectionId.optional(),
+    /** The section's title in the navbar and on the landing page. Default: `info.title` and `info.version`. */
+    title: z.string().min(1).optional(),
+  }),
+]);
+
+const openapiSchema = z.strictObject({
+  /** API descriptions to document besides the ones found; each gets its own section. */
+  specs: z.array(openapiSpec).optional(),
+  /** Look for API descriptions in the repository (by name and by content). Default: true. */
+  discover: z.boolean().optional(),
+  /** Found descriptions to leave out (.gitignore syntax); test and fixture folders are always left out. */
+  exclude: z.array(z.string().min(1)).optional(),
+  /** Pages for the schemas of `components.schemas` (up to 50 a page). Default: true. */
+  schemaPages: z.boolean().optional(),
+  /** A proxy the explorer sends requests through, for APIs that do not allow cross-origin calls. Default: none. */
+  proxy: z.url({protocol: /^https?$/}).optional(),
+  /** Show the explorer's "Send" button. Default: true. */
+  sendButton: z.boolean().optional(),
+});
+
+export type OpenApiConfig = z.infer<typeof openapiSchema>;
 
 export const configSchema = z.strictObject({
   /** The site's title. Default: the `name` in the target's package.json, else its folder name. */
@@ -108,6 +139,8 @@ export const configSchema = z.strictObject({
       tsconfig: relativePath.optional(),
     })
     .optional(),
+  /** The HTTP API reference: which OpenAPI/Swagger descriptions to document and how. Default: every one found. */
+  openapi: openapiSchema.optional(),
 });
 
 export type DocsArchitectConfig = z.infer<typeof configSchema>;
@@ -127,6 +160,44 @@ export const CONFIG_EXAMPLES: Record<keyof DocsArchitectConfig, string> = {
   history: 'history: {changelog: "both", hotspotMonths: 6, adrPaths: ["docs/adr"]}',
   audiences: 'audiences: {extra: [{id: "data-science", label: "Data scientists"}]}',
   codeReference: 'codeReference: {entryPoints: ["src/index.ts"], exclude: ["src/generated/"]}',
+  openapi: 'openapi: {specs: ["api/openapi.yaml"]}',
 };
 
 export const CONFIG_KEYS = Object.keys(configSchema.shape) as (keyof DocsArchitectConfig)[];
+
+/** The keys of the `openapi` object, for its reference table. */
+export const OPENAPI_CONFIG_KEYS = Object.keys(openapiSchema.shape);
+
+/**
+ * The keys the config accepts at a path (`['openapi']` → specs, discover...; `['openapi', 'specs', '0']`
+ * → path, id, title), so an unknown nested key is compared with its siblings, not the top-level keys.
+ */
+export function knownKeysAt(keyPath: (string | number)[]): string[] {
+  let schema: z.core.$ZodType | undefined = configSchema;
+  for (const segment of keyPath) {
+    schema = schema && childSchema(objectOf(schema) ?? schema, segment);
+  }
+  const object = schema && objectOf(schema);
+  return object ? Object.keys(object._zod.def.shape) : [];
+}
+
+function objectOf(schema: z.core.$ZodType): z.core.$ZodObject | undefined {
+  const def = schema._zod.def;
+  if (def.type === 'object') return schema as z.core.$ZodObject;
+  if (def.type === 'optional') return objectOf((def as z.core.$ZodOptionalDef).innerType);
+  if (def.type === 'union') {
+    for (const option of (def as z.core.$ZodUnionDef).options) {
+      const object = objectOf(option);
+      if (object) return object;
+    }
+  }
+  return undefined;
+}
+
+function childSchema(schema: z.core.$ZodType, segment: string | number): z.core.$ZodType | undefined {
+  const def = schema._zod.def;
+  if (def.type === 'object') return (def as z.core.$ZodObjectDef).shape[String(segment)];
+  if (def.type === 'optional') return childSchema((def as z.core.$ZodOptionalDef).innerType, segment);
+  if (def.type === 'array') return (def as z.core.$ZodArrayDef).element;
+  return undefined;
+}

@@ -46,6 +46,8 @@ beforeAll(async () => {
     'config/app.json': '{"port": 80, "openapi": false}',
     '.github/workflows/ci.yml': 'openapi: 3.0.0\n', // never a spec, whatever it holds
     'pnpm-lock.yaml': 'openapi: 3.0.0\n',
+    // Our own config may start with its `openapi:` key: it is not an API description.
+    'docs-architect.config.yaml': 'openapi:\n  specs: [openapi.yaml]\n',
     'docs/intro.md': '# Intro\n',
     'docs/adr/0001-record.md': '# ADR\n',
     'docs/guides/setup.mdx': '# Setup\n',

@@ -70,7 +70,7 @@ export const ADR_DIRS = [
 
 const SPEC_NAME = /(^|\/)(openapi|swagger)\.(ya?ml|json)$|\.(openapi|swagger)\.(ya?ml|json)$/i;
 const SPEC_CANDIDATE = /\.(ya?ml|json)$/i;
-const NOT_SPECS = /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|composer\.json|pnpm-lock\.yaml|\.?[^/]*lock[^/]*|\.eslintrc[^/]*|renovate\.json|\.github\/.*)$/i;
+const NOT_SPECS = /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|composer\.json|pnpm-lock\.yaml|\.?[^/]*lock[^/]*|\.eslintrc[^/]*|renovate\.json|\.github\/.*|docs-architect\.config\.[^/]*)$/i;
 const COMPOSE = /(^|\/)(docker-)?compose(\.[\w-]+)?\.ya?ml$/i;
 const ENV = /(^|\/)\.env(\.[\w-]+)?$|(^|\/)[\w-]+\.env$/;
 const ENV_EXAMPLE = /example|sample|template|dist|defaults?/i;

@@ -1,5 +1,6 @@
 /**
- * The one place generated files live: `.docs-architect/generated/<section>/` under the site, git-ignored.
+ * The one place generated files live: `.docs-architect/generated/<section>/` under the site (and
+ * `.docs-architect/static/<section>/` for files served as they are), git-ignored.
  * A section is written as a whole: files whose content is unchanged are left alone (so `npm start`
  * does not reload for nothing), stale files are deleted, and the result depends only on the input.
  */
@@ -10,6 +11,14 @@ export const WORK_DIR = '.docs-architect';
 
 export function generatedDir(siteDir: string, section: string): string {
   return path.join(siteDir, WORK_DIR, 'generated', section);
+}
+
+/**
+ * Files generated sections serve as they are (a site static directory): `<root>/<section>/<file>` is
+ * served at `/<section>/<file>`.
+ */
+export function staticRoot(siteDir: string): string {
+  return path.join(siteDir, WORK_DIR, 'static');
 }
 
 export interface SyncResult {

@@ -120,6 +120,20 @@ describe('loadConfig: mistakes are UserErrors naming file, line and key', () => 
     expect(text).toContain('e.g. audiences: {extra: [{id: "data-science", label: "Data scientists"}]}');
   });
 
+  it('an unknown key inside an object is compared with the keys of that object', async () => {
+    const {text} = await failure(target({'docs-architect.config.yaml': 'openapi:\n  spec:\n    - api.yaml\n'}));
+    expect(text).toBe('<target>/docs-architect.config.yaml:2: openapi.spec: unknown key. Did you mean "specs"? Rename it.');
+    const nested = await failure(target({'docs-architect.config.yaml': 'openapi:\n  specs:\n    - path: api.yaml\n      tittle: API\n'}));
+    expect(nested.text).toBe('<target>/docs-architect.config.yaml:4: openapi.specs.0.tittle: unknown key. Did you mean "title"? Rename it.');
+    const far = await failure(target({'docs-architect.config.yaml': 'openapi:\n  zzzqqq: 1\n'}));
+    expect(far.text).toContain('openapi.zzzqqq: unknown key. Remove it; the known keys of openapi are specs, discover, exclude,');
+  });
+
+  it('a wrong nested value names its path and shows an example of the top-level key', async () => {
+    const {text} = await failure(target({'docs-architect.config.yaml': 'openapi:\n  specs:\n    - path: api.yaml\n      id: Not An Id\n'}));
+    expect(text).toMatch(/:4: openapi\.specs\.0\.id: .*lower-case letters, digits and dashes.* e\.g\. openapi: \{specs: \["api\/openapi\.yaml"\]\}\.$/);
+  });
+
   it('a differently cased key is recognised as a typo', async () => {
     const {text} = await failure(target({'docs-architect.config.json': '{"repositoryURL": "https://github.com/a/b"}'}));
     expect(text).toMatch(/:1: repositoryURL: unknown key\. Did you mean "repositoryUrl"\? Rename it\.$/);

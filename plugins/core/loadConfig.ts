@@ -8,8 +8,8 @@ import path from 'node:path';
 import {createJiti} from 'jiti';
 import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Document} from 'yaml';
 import {closest, distance} from 'fastest-levenshtein';
-import {ZodArray, ZodObject, ZodOptional, type z} from 'zod';
-import {configSchema, CONFIG_EXAMPLES, CONFIG_KEYS, type DocsArchitectConfig} from './configSchema';
+import type * as z from 'zod';
+import {configSchema, CONFIG_EXAMPLES, CONFIG_KEYS, knownKeysAt, type DocsArchitectConfig} from './configSchema';
 import {UserError} from './errors';
 
 export const CONFIG_BASENAME = 'docs-architect.config';
@@ -121,10 +121,10 @@ function issueToErrors(
   const keyPath = issue.path.map(String);
   const line = (pathToKey: string[]) => lineOfKey(document, lineCounter, pathToKey);
   if (issue.code === 'unrecognized_keys') {
-    // A nested object (`audiences: {...}`) suggests among its own keys, not the top-level ones.
+    // An unknown key inside an object (openapi.spec) is compared with the keys of that object.
     const known = keyPath.length > 0 ? knownKeysAt(keyPath) : CONFIG_KEYS;
     return issue.keys.map((unknownKey) => {
-      const suggestion = closest(unknownKey, known);
+      const suggestion = known.length > 0 ? closest(unknownKey, known) : undefined;
       const similar = suggestion && isSimilar(unknownKey, suggestion);
       return new UserError('unknown key', {
         file,
@@ -147,23 +147,6 @@ function issueToErrors(
       fix: `Set it to ${expected(issue)}${example}`,
     }),
   ];
-}
-
-/** The keys the schema allows at a path of object keys and list indices. */
-function knownKeysAt(keyPath: string[]): string[] {
-  let schema: z.ZodType = configSchema;
-  for (const key of keyPath) {
-    schema = unwrap(schema);
-    if (schema instanceof ZodArray) schema = schema.element as z.ZodType;
-    else if (schema instanceof ZodObject) schema = (schema.shape as Record<string, z.ZodType>)[key] ?? schema;
-  }
-  schema = unwrap(schema);
-  if (schema instanceof ZodArray) schema = unwrap(schema.element as z.ZodType);
-  return schema instanceof ZodObject ? Object.keys(schema.shape) : CONFIG_KEYS;
-}
-
-function unwrap(schema: z.ZodType): z.ZodType {
-  return schema instanceof ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

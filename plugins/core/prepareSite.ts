@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {discoverTarget} from './discoverTarget';
 import {UserError} from './errors';
-import {generatedDir, syncDirectory, WORK_DIR} from './generatedFiles';
+import {generatedDir, staticRoot, syncDirectory, WORK_DIR} from './generatedFiles';
 import {readGitInfo} from './git';
 import {readTargetHistory} from './history';
 import {loadConfig} from './loadConfig';
@@ -99,24 +99,40 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
     });
   }
 
+  const written = new Set<string>();
   for (const generator of options.generators) {
-    const section = await generator.generate(context);
-    const dir = generatedDir(options.siteDir, generator.id);
-    if (!section || section.files.size === 0) {
-      fs.rmSync(dir, {recursive: true, force: true});
-      continue;
+    const produced = await generator.generate(context);
+    const list = produced === undefined ? [] : Array.isArray(produced) ? produced : [produced];
+    for (const section of list) {
+      if (section.files.size === 0) continue;
+      if (!SECTION_ID.test(section.id) || written.has(section.id) || section.id === 'docs') {
+        throw new Error(`generator "${generator.id}" produced an invalid or duplicate section id "${section.id}"`);
+      }
+      written.add(section.id);
+      const dir = generatedDir(options.siteDir, section.id);
+      await syncDirectory(dir, section.files);
+      // Static files live in their own tree: Docusaurus copies it to the site root as it is.
+      const staticDir = path.join(staticRoot(options.siteDir), section.id);
+      if (section.staticFiles?.size) await syncDirectory(staticDir, section.staticFiles);
+      else fs.rmSync(staticDir, {recursive: true, force: true});
+      watch[section.id] = section.watch;
+      sections.push({
+        id: section.id,
+        title: section.title,
+        description: section.description,
+        to: `${section.id}/`,
+        kind: 'generated',
+        path: dir,
+        docs: section.docs,
+        navbarGroup: section.navbarGroup,
+      });
     }
-    await syncDirectory(dir, section.files);
-    watch[section.id] = section.watch;
-    sections.push({
-      id: section.id,
-      title: section.title,
-      description: section.description,
-      to: `${section.id}/`,
-      kind: 'generated',
-      path: dir,
-    });
   }
+  // A section that is gone (a spec deleted, a generator with nothing to say) leaves no folder behind.
+  removeOtherFolders(path.dirname(generatedDir(options.siteDir, 'x')), written);
+  removeOtherFolders(staticRoot(options.siteDir), written);
+  // The site lists this folder among its static directories: it must exist even when empty.
+  fs.mkdirSync(staticRoot(options.siteDir), {recursive: true});
 
   for (const check of options.checks ?? []) {
     await check.check(context, sections);
@@ -132,6 +148,16 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
   }
 
   return {context, sections, watch, landing: createLandingData(context, sections)};
+}
+
+/** Section ids become folder names, plugin ids and URL segments. */
+const SECTION_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+function removeOtherFolders(root: string, keep: Set<string>): void {
+  const entries = fs.existsSync(root) ? fs.readdirSync(root, {withFileTypes: true}) : [];
+  for (const entry of entries) {
+    if (!keep.has(entry.name)) fs.rmSync(path.join(root, entry.name), {recursive: true, force: true});
+  }
 }
 
 function authoredDocsDir(context: TargetContext): string | undefined {

@@ -39,11 +39,34 @@ export interface GeneratedSection {
   files: Map<string, string>;
   /** Absolute paths whose change should regenerate this section during `npm start`. */
   watch: string[];
+  /**
+   * Files served as they are (not bundled) at `/<id>/<path>`, by relative POSIX path: data a page
+   * fetches at run time, so that large inputs never go through the bundler.
+   */
+  staticFiles?: Map<string, string>;
+  /** Options of this section's docs instance, for sections whose pages need a theme's own layout. */
+  docs?: SectionDocsOptions;
+  /** Sections with the same group share one navbar dropdown of that label (when there are several). */
+  navbarGroup?: string;
 }
 
-export interface SectionGenerator {
+/** The docs-instance options a generated section may set; everything else is the site's default. */
+export interface SectionDocsOptions {
+  /** Module that renders each page, e.g. `@theme/ApiItem` of docusaurus-theme-openapi-docs. */
+  docItemComponent?: string;
+  /** Docusaurus themes the pages use (module names), added once to the site. */
+  themes?: string[];
+  /** Theme configuration those themes read, merged (key by key) into the site's `themeConfig`. */
+  themeConfig?: Record<string, unknown>;
+}
+
+/** What a generator returns: one section, several (one per API description, say), or none. */
+export type GeneratorResult = GeneratedSection | GeneratedSection[] | undefined;
+
+export interface SectionGenerator<Result extends GeneratorResult = GeneratorResult> {
   id: string;
-  generate(context: TargetContext): Promise<GeneratedSection | undefined>;
+  /** One section, several (one per API description, say), or none when the target has nothing for it. */
+  generate(context: TargetContext): Promise<Result>;
 }
 
 /**
@@ -65,6 +88,9 @@ export interface SiteSection {
   kind: 'authored' | 'generated';
   /** Absolute folder a docs instance reads. */
   path: string;
+  /** For generated sections: see GeneratedSection. */
+  docs?: SectionDocsOptions;
+  navbarGroup?: string;
 }
 
 /** Data the landing page renders (global data of the core plugin). */

@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {ADR_DIRS} from '../core/discoverTarget';
-import type {SectionGenerator, TargetContext} from '../core/types';
+import type {GeneratedSection, SectionGenerator, TargetContext} from '../core/types';
 import type {DecisionSource} from './extractDecisions';
 import {isDecisionFile} from './extractDecisions';
 import {extractHistory} from './extractHistory';
@@ -18,7 +18,7 @@ import {renderHistory} from './renderHistory';
 
 const CHANGELOG_NAMES = /^(changelog|changes|history|releases)\.mdx?$/i;
 
-export const historyGenerator: SectionGenerator = {
+export const historyGenerator: SectionGenerator<GeneratedSection | undefined> = {
   id: 'history',
   async generate(context) {
     const {history, inventory, report} = context;

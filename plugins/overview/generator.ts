@@ -1,11 +1,11 @@
 import path from 'node:path';
 import {lastUpdateFrontMatter} from '../core/history';
-import type {SectionGenerator} from '../core/types';
+import type {GeneratedSection, SectionGenerator} from '../core/types';
 import {extractOverview} from './extractOverview';
 import {renderOverview} from './renderOverview';
 
 /** The "Repository overview" section: one page, rebuilt from the inventory on every build. */
-export const overviewGenerator: SectionGenerator = {
+export const overviewGenerator: SectionGenerator<GeneratedSection | undefined> = {
   id: 'overview',
   async generate(context) {
     const model = extractOverview(context);

@@ -19,6 +19,7 @@ import type {
   Emphasis,
 } from 'mdast';
 import type {MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement} from 'mdast-util-mdx-jsx';
+import type {MdxjsEsm} from 'mdast-util-mdx';
 
 type Phrasing = PhrasingContent | string;
 
@@ -128,4 +129,14 @@ function attributes(props: JsxProps): MdxJsxAttribute[] {
         value: {type: 'mdxJsxAttributeValueExpression', value: JSON.stringify(value)},
       }),
     );
+}
+
+/**
+ * `import Name from "module";`, for a component a page uses that the theme does not provide globally.
+ * Both come from our own code, never from a target; they are checked anyway, since ESM is code.
+ */
+export function importDefault(name: string, module: string): MdxjsEsm {
+  if (!/^[A-Z][A-Za-z0-9]*$/.test(name)) throw new Error(`importDefault: "${name}" is not a component name`);
+  if (!/^[@\w./-]+$/.test(module)) throw new Error(`importDefault: "${module}" is not a module path`);
+  return {type: 'mdxjsEsm', value: `import ${name} from ${JSON.stringify(module)};`};
 }

@@ -1,0 +1,57 @@
+/**
+ * A spec file → its API model, or the problems that stop it. Models are cached by the content hash
+ * of every file the description is made of: an unchanged spec costs a few file reads, not a
+ * validation and a bundle. (A failed load is not cached: it is cheap, and the file it misses may
+ * appear without the root file changing.)
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type {Config} from '@redocly/openapi-core';
+import {createContentCache, hashContent, type ContentCache} from '../core/contentCache';
+import {extractModel} from './extractModel';
+import {codeFingerprint} from './fingerprint';
+import {loadSpec} from './loadSpec';
+import type {ApiModel, SpecProblem} from './model';
+
+/** `key` identifies the model's input (the content of its files): what rendered output depends on. */
+export type LoadOutcome = {ok: true; model: ApiModel; key: string} | {ok: false; files: string[]; problems: SpecProblem[]};
+
+interface CacheEntry {
+  /** Content hash of each file the model was built from. */
+  hashes: Record<string, string>;
+  model: ApiModel;
+}
+
+export type ModelCache = ContentCache<CacheEntry>;
+
+export function createModelCache(siteDir: string): ModelCache {
+  // One entry per spec file, overwritten when it changes, so the cache does not grow with edits.
+  return createContentCache<CacheEntry>(siteDir, 'openapi-models', codeFingerprint());
+}
+
+export async function loadModel(root: string, file: string, validator: Config, cache: ModelCache): Promise<LoadOutcome> {
+  const key = `model:${file}`;
+  const cached = await cache.get(key);
+  if (cached && (await hashFiles(root, Object.keys(cached.hashes))).every(([name, hash]) => cached.hashes[name] === hash)) {
+    return {ok: true, model: cached.model, key: inputKey(cached.hashes)};
+  }
+  const loaded = await loadSpec(root, file, validator);
+  if (!loaded.ok) return loaded;
+  const model = extractModel({document: loaded.document, file, files: loaded.files, format: loaded.format, problems: loaded.problems});
+  const hashes = Object.fromEntries(await hashFiles(root, loaded.files));
+  await cache.set(key, {hashes, model});
+  return {ok: true, model, key: inputKey(hashes)};
+}
+
+function inputKey(hashes: Record<string, string>): string {
+  return hashContent(JSON.stringify(Object.entries(hashes).sort(([a], [b]) => (a < b ? -1 : 1))));
+}
+
+async function hashFiles(root: string, files: string[]): Promise<[string, string][]> {
+  return Promise.all(
+    files.map(async (file): Promise<[string, string]> => {
+      const content = await fs.readFile(path.resolve(root, file)).catch(() => undefined);
+      return [file, content ? hashContent(content) : 'missing'];
+    }),
+  );
+}
