@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {estimateReadingTime, SECONDS_PER_CODE_LINE} from './readingTime';
+import {countWords, estimateReadingTime, SECONDS_PER_CODE_LINE} from './readingTime';
 
 const words = (n: number) => Array.from({length: n}, (_, i) => `word${i}`).join(' ');
 
@@ -47,5 +47,21 @@ describe('estimateReadingTime', () => {
   it('is zero for an empty page and at least a minute otherwise', () => {
     expect(estimateReadingTime('').minutes).toBe(0);
     expect(estimateReadingTime('Hello.').minutes).toBe(1);
+  });
+
+  it('counts every word of a page as long as a large generated reference page, none split where it is cut', () => {
+    // 540 KB of prose in one paragraph: one Intl.Segmenter call over it would take minutes.
+    const sentence = 'The parser returns a typed result or throws a ZodError. ';
+    const page = sentence.repeat(10_000);
+    expect(estimateReadingTime(page).words).toBe(10 * 10_000);
+  });
+
+  it('counts the same words in a long text whether or not it has to cut it', () => {
+    const segmenter = new Intl.Segmenter('en', {granularity: 'word'});
+    const text = Array.from({length: 900}, (_, i) => `word${i} und-so-weiter`).join(' ');
+    let whole = 0;
+    for (const segment of segmenter.segment(text)) if (segment.isWordLike) whole++;
+    expect(text.length).toBeGreaterThan(4000);
+    expect(countWords(text, segmenter)).toBe(whole);
   });
 });
