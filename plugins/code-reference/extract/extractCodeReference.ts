@@ -5,7 +5,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import ignore from 'ignore';
-import {hashContent, type ContentCache} from '../../core/contentCache';
+import {hashContent} from '../../core/contentCache';
+import type {BundledCache} from '../bundledCache';
 import type {TargetContext} from '../../core/types';
 import type {CodeReferenceModel} from '../model';
 import type {CodeReferenceOptions} from '../options';
@@ -25,7 +26,7 @@ export interface ExtractResult {
 
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
-export async function extractCodeReference(context: TargetContext, options: CodeReferenceOptions, cache?: ContentCache<FileFacts>): Promise<ExtractResult> {
+export async function extractCodeReference(context: TargetContext, options: CodeReferenceOptions, cache?: BundledCache<FileFacts>): Promise<ExtractResult> {
   const packages = planPackages(context, options);
   const files = new Set(context.inventory.files);
   const resolver = createModuleResolver(context.root, files, context.report, options.tsconfig);
@@ -42,14 +43,14 @@ export async function extractCodeReference(context: TargetContext, options: Code
       return undefined;
     }
     const key = hashContent(FILE_FACTS_VERSION, file, text);
-    const cached = await cache?.get(key);
+    const cached = cache?.get(key);
     if (cached) {
       stats.cached++;
       return cached;
     }
     stats.parsed++;
     const parsed = parseFile(file, text);
-    await cache?.set(key, parsed);
+    cache?.set(key, parsed);
     return parsed;
   };
 
