@@ -9,7 +9,7 @@ import {hashContent} from '../core/contentCache';
 import {WORK_DIR} from '../core/generatedFiles';
 import type {SectionGenerator, TargetContext} from '../core/types';
 import {FILE_FACTS_VERSION, type FileFacts} from './extract/facts';
-import {extractCodeReference} from './extract/extractCodeReference';
+import {extractCodeReference, type FileStamp} from './extract/extractCodeReference';
 import {createSymbolIndex} from './links';
 import {CODE_REFERENCE_MODEL_VERSION, normalizeModel, serializeModel} from './model';
 import {normalizeOptions} from './options';
@@ -41,7 +41,7 @@ function codeVersion(...dirs: string[]): string {
 export interface GenerateResult {
   files: Map<string, string>;
   watch: string[];
-  stats: {files: number; parsed: number; cached: number; pages: number; rendered: number; symbols: number; readMs: number; linkMs: number; renderMs: number};
+  stats: {files: number; parsed: number; cached: number; unread: number; pages: number; rendered: number; symbols: number; readMs: number; linkMs: number; renderMs: number};
 }
 
 /** Everything but the Docusaurus hand-over: also what the benchmark and the tests call. */
@@ -55,8 +55,9 @@ export async function generateCodeReference(context: TargetContext, options: {ca
   const pageCache = useCache
     ? await loadBundledCache(context.siteDir, 'code-reference-sections', `${CODE_REFERENCE_MODEL_VERSION}-${RENDER_VERSION}-${codeVersion('render', '../core/mdx', '.')}`)
     : undefined;
-  const extracted = await extractCodeReference(context, config, factsCache);
-  await factsCache?.save();
+  const stamps = useCache ? await loadBundledCache<FileStamp>(context.siteDir, 'code-reference-stamps', `${FILE_FACTS_VERSION}-${codeVersion('extract')}-${context.root}`) : undefined;
+  const extracted = await extractCodeReference(context, config, factsCache, stamps);
+  await Promise.all([factsCache?.save(), stamps?.save()]);
   const model = normalizeModel(extracted.model);
   if (model.symbols.length === 0 && model.containers.every((container) => container.exports.length === 0)) return undefined;
   const index = createSymbolIndex(model, `/${SECTION_ID}`);
