@@ -171,6 +171,32 @@ describe('generated pages', () => {
     expect(edited.stats).toMatchObject({parsed: 1, rendered: 2});
     expect(edited.files.get('acme/shapes/geometry.mdx')).toContain('How far apart two points are.');
   });
+
+  it('skip reading files whose size, time and inode are those of their last read, unless that read was racy', async () => {
+    const geometry = path.join(context.root, 'src/geometry.ts');
+    const past = new Date('2024-01-02T03:04:05Z');
+    const walk = (dir: string): string[] => fs.readdirSync(dir, {withFileTypes: true}).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+    for (const file of walk(path.join(context.root, 'src'))) fs.utimesSync(file, past, past);
+    const first = (await generateCodeReference(context))!;
+    expect(first.stats.unread).toBe(0);
+    const second = (await generateCodeReference(context))!;
+    expect(second.stats.unread).toBe(second.stats.files);
+    expect(second.files).toEqual(first.files);
+
+    // Edited now: read again. Its stamp is racy (modified within a second of the read)...
+    fs.writeFileSync(geometry, fs.readFileSync(geometry, 'utf8').replace('How far apart two points are.', 'How far apart are two points?'));
+    // (A whole millisecond, so that utimes can set the very same time again below.)
+    const mtime = new Date(Math.floor(Date.now()));
+    fs.utimesSync(geometry, mtime, mtime);
+    const edited = (await generateCodeReference(context))!;
+    expect(edited.stats).toMatchObject({parsed: 1, unread: edited.stats.files - 1});
+    // ...so an edit of the same size with the same modification time is still seen.
+    fs.writeFileSync(geometry, fs.readFileSync(geometry, 'utf8').replace('How far apart are two points?', 'How near, then, are points?!!'));
+    fs.utimesSync(geometry, mtime, mtime);
+    const racy = (await generateCodeReference(context))!;
+    expect(racy.stats.parsed).toBe(1);
+    expect(racy.files.get('acme/shapes/geometry.mdx')).toContain('How near, then, are points?!!');
+  });
 });
 
 describe('broken input', () => {

@@ -5,16 +5,16 @@
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import {createContentCache, hashContent} from '../core/contentCache';
+import {hashContent} from '../core/contentCache';
 import {WORK_DIR} from '../core/generatedFiles';
 import type {GeneratedSection, SectionGenerator, TargetContext} from '../core/types';
 import {FILE_FACTS_VERSION, type FileFacts} from './extract/facts';
-import {extractCodeReference} from './extract/extractCodeReference';
+import {extractCodeReference, type FileStamp} from './extract/extractCodeReference';
 import {createSymbolIndex} from './links';
 import {CODE_REFERENCE_MODEL_VERSION, normalizeModel, serializeModel} from './model';
 import {normalizeOptions} from './options';
 import {renderSection, RENDER_VERSION} from './render/renderSection';
-import {loadSectionCache} from './render/sectionCache';
+import {loadBundledCache} from './bundledCache';
 
 export const SECTION_ID = 'api';
 
@@ -41,7 +41,7 @@ function codeVersion(...dirs: string[]): string {
 export interface GenerateResult {
   files: Map<string, string>;
   watch: string[];
-  stats: {files: number; parsed: number; cached: number; pages: number; rendered: number; symbols: number; readMs: number; linkMs: number; renderMs: number};
+  stats: {files: number; parsed: number; cached: number; unread: number; pages: number; rendered: number; symbols: number; readMs: number; linkMs: number; renderMs: number};
 }
 
 /** Everything but the Docusaurus hand-over: also what the benchmark and the tests call. */
@@ -51,11 +51,13 @@ export async function generateCodeReference(context: TargetContext, options: {ca
   const useCache = options.cache ?? true;
   // The code that made an entry is part of its key: an entry made by older code simply misses, even
   // when someone forgot to bump a version.
-  const factsCache = useCache ? createContentCache<FileFacts>(context.siteDir, 'code-reference-facts', `${FILE_FACTS_VERSION}-${codeVersion('extract')}`) : undefined;
+  const factsCache = useCache ? await loadBundledCache<FileFacts>(context.siteDir, 'code-reference-facts', `${FILE_FACTS_VERSION}-${codeVersion('extract')}`) : undefined;
   const pageCache = useCache
-    ? await loadSectionCache(context.siteDir, 'code-reference-sections', `${CODE_REFERENCE_MODEL_VERSION}-${RENDER_VERSION}-${codeVersion('render', '../core/mdx', '.')}`)
+    ? await loadBundledCache(context.siteDir, 'code-reference-sections', `${CODE_REFERENCE_MODEL_VERSION}-${RENDER_VERSION}-${codeVersion('render', '../core/mdx', '.')}`)
     : undefined;
-  const extracted = await extractCodeReference(context, config, factsCache);
+  const stamps = useCache ? await loadBundledCache<FileStamp>(context.siteDir, 'code-reference-stamps', `${FILE_FACTS_VERSION}-${codeVersion('extract')}-${context.root}`) : undefined;
+  const extracted = await extractCodeReference(context, config, factsCache, stamps);
+  await Promise.all([factsCache?.save(), stamps?.save()]);
   const model = normalizeModel(extracted.model);
   if (model.symbols.length === 0 && model.containers.every((container) => container.exports.length === 0)) return undefined;
   const index = createSymbolIndex(model, `/${SECTION_ID}`);

@@ -160,8 +160,16 @@ function normalize(options: ts.CompilerOptions): ts.CompilerOptions {
   };
 }
 
+const tsconfigKeys = new WeakMap<ts.CompilerOptions, string>();
+
+/** What of a tsconfig changes a resolution; once per options object (resolve runs for every import). */
 function tsconfigKey(options: ts.CompilerOptions): string {
-  return JSON.stringify([options.paths, options.baseUrl, options.moduleResolution, options.rootDirs, options.customConditions]);
+  let key = tsconfigKeys.get(options);
+  if (key === undefined) {
+    key = JSON.stringify([options.paths, options.baseUrl, options.moduleResolution, options.rootDirs, options.customConditions]);
+    tsconfigKeys.set(options, key);
+  }
+  return key;
 }
 
 function isBare(specifier: string): boolean {

@@ -21,8 +21,24 @@ const TREES = [gfmFromMarkdown()];
 /** Text with none of Markdown's or GFM's syntax characters, nor a blank line, is one paragraph as it is. */
 const PLAIN = /^[^`*_[\]<>#|~!&\\:=+\-\n\d]*$|^[^`*_[\]<>#|~!&\\\n]*$/;
 
+/**
+ * Parsed comments, per symbol index (one per build) and text: a summary shows on its symbol's section,
+ * in index tables and on every page listing the symbol, and parsing is most of the rendering time.
+ * The trees are shared, so nothing downstream may change them (the writer does not).
+ */
+const parsed = new WeakMap<SymbolIndex, Map<string, BlockContent[]>>();
+
 export function docBlocks(markdown: string | undefined, links: DocLink[] | undefined, index: SymbolIndex): BlockContent[] {
   if (!markdown) return [];
+  let memo = parsed.get(index);
+  if (!memo) parsed.set(index, (memo = new Map()));
+  const key = links?.length ? `${markdown}\0${JSON.stringify(links)}` : markdown;
+  let blocks = memo.get(key);
+  if (!blocks) memo.set(key, (blocks = parseBlocks(markdown, links, index)));
+  return blocks;
+}
+
+function parseBlocks(markdown: string, links: DocLink[] | undefined, index: SymbolIndex): BlockContent[] {
   if (PLAIN.test(markdown) && !/^\s|\s$/.test(markdown) && !/^(\d+[.)]|[-+=])(\s|$)/.test(markdown)) {
     return [{type: 'paragraph', children: withLinks(markdown, links ?? [], index)}];
   }
@@ -33,13 +49,25 @@ export function docBlocks(markdown: string | undefined, links: DocLink[] | undef
   return blocks.map((node) => (isPhrasing(node) ? ({type: 'paragraph', children: [node]} as Paragraph) : node)) as BlockContent[];
 }
 
+/**
+ * The text up to the first blank line, when it starts as a paragraph does: all a summary needs, and
+ * far less to parse than a long comment. Anything else (a comment opening with code, a list, a
+ * heading) is parsed whole.
+ */
+function firstParagraph(markdown: string | undefined): string | undefined {
+  if (!markdown) return markdown;
+  const end = markdown.search(/\n[ \t]*\n/);
+  if (end === -1 || !/^[ ]{0,3}[\p{L}\p{N}({\x60"'*_]/u.test(markdown) || /^[ ]{0,3}(\d+[.)]|[-+*])(\s|$)|^[ ]{0,3}(\x60{3}|~{3}|\*{3})/.test(markdown)) return markdown;
+  return markdown.slice(0, end);
+}
+
 function isPhrasing(node: RootContent): node is PhrasingContent {
   return ['text', 'inlineCode', 'emphasis', 'strong', 'link', 'delete', 'break', 'image'].includes(node.type);
 }
 
 /** The first paragraph as one line of phrasing: for summaries in tables and lists. */
 export function docSummary(markdown: string | undefined, links: DocLink[] | undefined, index: SymbolIndex): PhrasingContent[] {
-  const first = docBlocks(markdown, links, index).find((node): node is Paragraph => node.type === 'paragraph');
+  const first = docBlocks(firstParagraph(markdown), links, index).find((node): node is Paragraph => node.type === 'paragraph');
   return first ? (first.children.map((child) => oneLine(child)) as PhrasingContent[]) : [];
 }
 

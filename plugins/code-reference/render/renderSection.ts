@@ -7,7 +7,7 @@
  */
 import {hashContent} from '../../core/contentCache';
 import type {SymbolIndex} from '../links';
-import type {SectionCache} from './sectionCache';
+import type {BundledCache} from '../bundledCache';
 import type {CodeReferenceModel, ContainerModel} from '../model';
 import {renderContainerPage, renderPackageIndex, renderPackagesIndex} from './pages';
 
@@ -23,7 +23,7 @@ export interface RenderStats {
   rendered: number;
 }
 
-export async function renderSection(model: CodeReferenceModel, index: SymbolIndex, cache?: SectionCache): Promise<{files: Map<string, string>; stats: RenderStats}> {
+export async function renderSection(model: CodeReferenceModel, index: SymbolIndex, cache?: BundledCache): Promise<{files: Map<string, string>; stats: RenderStats}> {
   const files = new Map<string, string>();
   const stats: RenderStats = {pages: 0, rendered: 0};
   const slugs = model.containers.map((container) => container.slug).concat(model.packages.map((pkg) => pkg.slug));
