@@ -37,10 +37,13 @@ export function createModuleResolver(root: string, files: Set<string>, report: R
   for (const file of files) {
     for (let dir = path.posix.dirname(file); dir !== '.' && !directories.has(dir); dir = path.posix.dirname(dir)) directories.add(dir);
   }
+  // Nothing outside the target is looked at: TypeScript would otherwise walk up the target's parent
+  // folders looking for node_modules. An import that resolves only outside is external.
   const host: ts.ModuleResolutionHost = {
-    fileExists: (file) => (isInside(root, file) ? files.has(relative(file)) : fs.existsSync(file)),
-    directoryExists: (dir) => (isInside(root, dir) ? dir === root || directories.has(relative(dir)) : fs.existsSync(dir)),
+    fileExists: (file) => isInside(root, file) && files.has(relative(file)),
+    directoryExists: (dir) => isInside(root, dir) && (dir === root || directories.has(relative(dir))),
     readFile: (file) => {
+      if (!isInside(root, file) || !files.has(relative(file))) return undefined;
       try {
         return fs.readFileSync(file, 'utf8');
       } catch {
