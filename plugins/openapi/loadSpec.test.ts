@@ -110,6 +110,27 @@ describe('loadSpec', () => {
     expect(loaded.problems[0]!.message).toMatch(/nowhere\.yaml/);
   });
 
+  it('a $ref leading outside the repository, or to a URL, is not read: fatal, saying why', async () => {
+    write('secret.yaml', 'type: string\ndescription: outside the target\n');
+    write('repo/api.yaml', MULTI_ROOT.replace('./schemas/pet.yaml', '../secret.yaml'));
+    const outside = await loadSpec(path.join(root, 'repo'), 'api.yaml', config);
+    expect(outside.ok).toBe(false);
+    expect(outside.problems[0]).toMatchObject({file: 'api.yaml', line: 16, rule: 'no-unresolved-refs'});
+    expect(outside.problems[0]!.message).toMatch(/points outside the repository/);
+    expect(JSON.stringify(outside)).not.toContain('outside the target');
+
+    fs.symlinkSync(path.join(root, 'secret.yaml'), path.join(root, 'repo', 'link.yaml'));
+    write('repo/linked.yaml', MULTI_ROOT.replace('./schemas/pet.yaml', './link.yaml'));
+    const linked = await loadSpec(path.join(root, 'repo'), 'linked.yaml', config);
+    expect(linked.ok).toBe(false);
+    expect(linked.problems[0]!.message).toMatch(/points outside the repository/);
+
+    write('repo/remote.yaml', MULTI_ROOT.replace('./schemas/pet.yaml', 'https://example.com/pet.yaml'));
+    const remote = await loadSpec(path.join(root, 'repo'), 'remote.yaml', config);
+    expect(remote.ok).toBe(false);
+    expect(remote.problems[0]!.message).toMatch(/remote \$ref "https:\/\/example\.com\/pet\.yaml" is not fetched/);
+  });
+
   it('a file that is not an API description is fatal', async () => {
     write('other.yaml', 'name: not an api\nversion: 2\n');
     const loaded = await loadSpec(root, 'other.yaml', config);

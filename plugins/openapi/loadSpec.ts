@@ -10,6 +10,7 @@
  * - invalid: the document breaks the OpenAPI schema somewhere (Redocly's `struct` rule). It is
  *   rendered, and every problem is a build warning (so strict mode fails).
  */
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {BaseResolver, bundle, createConfig, detectSpec, lint, type Config, type NormalizedProblem} from '@redocly/openapi-core';
@@ -17,6 +18,7 @@ import {convertObj} from 'swagger2openapi';
 import {isObject, resolvePointer} from './components';
 import {createPointerLocator, type PointerLocator} from './locatePointer';
 import type {SpecFormat, SpecProblem} from './model';
+import {isInside} from '../core/resolveTarget';
 
 export type LoadedSpec =
   | {ok: true; document: Record<string, unknown>; format: SpecFormat; files: string[]; problems: SpecProblem[]}
@@ -48,7 +50,7 @@ export async function loadSpec(root: string, file: string, config: Config): Prom
   if (head.trim() === '') return fatal({message: 'the file is empty'});
 
   // Lint first: bundling rewrites the resolver's cached documents in place.
-  const resolver = new BaseResolver();
+  const resolver = new TargetResolver(root);
   let lintProblems: NormalizedProblem[];
   try {
     lintProblems = await lint({ref: absolute, config, externalRefResolver: resolver});
@@ -90,6 +92,33 @@ export async function loadSpec(root: string, file: string, config: Config): Prom
     return {ok: true, document: converted.openapi, format, files, problems};
   } catch (error) {
     return fatal({message: `cannot convert this Swagger 2.0 document to OpenAPI 3: ${firstLine(error)}`});
+  }
+}
+
+/**
+ * Follows `$ref`s to files of the target only: a ref to a file outside the repository (`../../x`,
+ * or a link leading out) or to a URL is not read, and is reported as an unresolved ref, with why.
+ * Builds stay offline and never read outside the target.
+ */
+class TargetResolver extends BaseResolver {
+  constructor(private readonly root: string) {
+    super();
+  }
+
+  override async loadExternalRef(absoluteRef: string) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(absoluteRef)) {
+      throw new Error(`remote $ref "${absoluteRef}" is not fetched (builds stay offline): copy the file into the repository and refer to it by a relative path`);
+    }
+    let real = absoluteRef;
+    try {
+      real = fsSync.realpathSync(absoluteRef);
+    } catch {
+      // missing: the base class reports it
+    }
+    if (!isInside(this.root, absoluteRef) || !isInside(this.root, real)) {
+      throw new Error(`$ref "${absoluteRef}" points outside the repository and is not read: move the file into the repository`);
+    }
+    return super.loadExternalRef(absoluteRef);
   }
 }
 
