@@ -3,11 +3,15 @@
  * One run of the code reference generator on a target, in its own process, for bench/code-reference.mjs:
  * discover → extract → render → write the pages, as a build does before Docusaurus starts.
  *
- *   node bench/code-reference-run.mjs <target> <siteDir> [--entries]
+ *   node bench/code-reference-run.mjs <target> <siteDir> [--entries | --session <file> <label>]
  *
  * Prints one JSON line: {ms, stats, warnings} (or, with --entries, the entry point files).
+ * With --session, it does what a running `npm start` does after an edit (NODE_ENV=development, so
+ * caches stay in the process): generate, then edit <file> (relative to the target) the way the
+ * benchmark edits, and generate again; `ms` is the second generation.
  * Plain Node ESM; the TypeScript plugins are loaded with jiti, as Docusaurus loads its config.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {performance} from 'node:perf_hooks';
@@ -34,6 +38,22 @@ if (mode === '--entries') {
   process.exit(0);
 }
 const {generateCodeReference} = await jiti.import(path.join(SITE_DIR, 'plugins/code-reference/generator.ts'));
+if (mode === '--session') {
+  const [file, label] = process.argv.slice(5);
+  if (process.env.NODE_ENV !== 'development') throw new Error('--session runs with NODE_ENV=development, as npm start does');
+  await syncDirectory(generatedDir(siteDir, 'api'), (await generateCodeReference(context)).files);
+  const absolute = path.join(target, file);
+  const text = fs.readFileSync(absolute, 'utf8');
+  fs.writeFileSync(absolute, text.replace(/\/\*\*(\r?\n)/, (_m, eol) => `/**${eol} * Edited in a session (${label}).${eol}`));
+  const edited = performance.now();
+  // As the core plugin's watcher does: the target is discovered again, then the section regenerated.
+  const again = await loadTargetContext({siteDir, target});
+  const regenerated = performance.now();
+  const result = await generateCodeReference(again);
+  const written = await syncDirectory(generatedDir(siteDir, 'api'), result.files);
+  console.log(JSON.stringify({ms: Math.round(performance.now() - regenerated), discoverMs: Math.round(regenerated - edited), stats: result.stats, written, warnings: again.report.warnings.length}));
+  process.exit(0);
+}
 const discovered = performance.now();
 const result = await generateCodeReference(context);
 const written = await syncDirectory(generatedDir(siteDir, 'api'), result.files);

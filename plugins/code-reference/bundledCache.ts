@@ -18,14 +18,40 @@ export interface BundledCache<T = string> {
   save(): Promise<void>;
 }
 
-export async function loadBundledCache<T = string>(siteDir: string, name: string, version: string): Promise<BundledCache<T>> {
+/**
+ * The entries as last written, kept in the process when it regenerates on every edit (`npm start`,
+ * where Docusaurus sets NODE_ENV to development): the next generation then skips reading and parsing
+ * the file, which was most of the time of a regeneration after a one-file edit. The file's size and
+ * modification time must still be those we wrote, or it is read again. A build does not keep them:
+ * the memory is better left to the bundler.
+ */
+const retained = new Map<string, {version: string; entries: Record<string, unknown>; size: number; mtimeMs: number}>();
+
+export function retainsCaches(): boolean {
+  return process.env.NODE_ENV === 'development';
+}
+
+export async function loadBundledCache<T = string>(siteDir: string, name: string, version: string, retain = retainsCaches()): Promise<BundledCache<T>> {
   const file = path.join(siteDir, WORK_DIR, 'cache', `${name}.json`);
   let stored: Record<string, T> = {};
-  try {
-    const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as {version?: string; entries?: Record<string, T>};
-    if (parsed.version === version && parsed.entries && typeof parsed.entries === 'object') stored = parsed.entries;
-  } catch {
-    // no cache yet, or a broken one: start empty
+  const kept = retain ? retained.get(file) : undefined;
+  const stat = kept ? await fs.stat(file).catch(() => undefined) : undefined;
+  if (kept && stat && kept.version === version && stat.size === kept.size && stat.mtimeMs === kept.mtimeMs) {
+    stored = kept.entries as Record<string, T>;
+  } else {
+    try {
+      const text = await fs.readFile(file, 'utf8');
+      const parsed = JSON.parse(text) as {version?: string; entries?: Record<string, T>};
+      if (parsed.version === version && parsed.entries && typeof parsed.entries === 'object') {
+        stored = parsed.entries;
+        if (retain) {
+          const read = await fs.stat(file);
+          if (read.size === Buffer.byteLength(text)) retained.set(file, {version, entries: stored, size: read.size, mtimeMs: read.mtimeMs});
+        }
+      }
+    } catch {
+      // no cache yet, or a broken one: start empty
+    }
   }
   const used = new Map<string, T>();
   let changed = false;
@@ -43,8 +69,13 @@ export async function loadBundledCache<T = string>(siteDir: string, name: string
       if (!changed && used.size === Object.keys(stored).length) return;
       await fs.mkdir(path.dirname(file), {recursive: true});
       const temporary = `${file}.${process.pid}.${crypto.randomUUID()}.tmp`;
-      await fs.writeFile(temporary, JSON.stringify({version, entries: Object.fromEntries(used)}));
+      const entries = Object.fromEntries(used);
+      await fs.writeFile(temporary, JSON.stringify({version, entries}));
       await fs.rename(temporary, file);
+      if (retain) {
+        const written = await fs.stat(file);
+        retained.set(file, {version, entries, size: written.size, mtimeMs: written.mtimeMs});
+      }
     },
   };
 }

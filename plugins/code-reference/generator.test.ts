@@ -172,6 +172,28 @@ describe('generated pages', () => {
     expect(edited.files.get('acme/shapes/geometry.mdx')).toContain('How far apart two points are.');
   });
 
+  it('kept in memory between regenerations (npm start), give the pages that caches read from disk give', async () => {
+    const geometry = path.join(context.root, 'src/geometry.ts');
+    const original = fs.readFileSync(geometry, 'utf8');
+    const previous = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'development';
+    let kept: Map<string, string>;
+    try {
+      await generateCodeReference(context);
+      fs.writeFileSync(geometry, fs.readFileSync(geometry, 'utf8').replace(/The distance between two points\.|How far apart two points are\./, 'The distance, kept in memory.'));
+      await generateCodeReference(context);
+      fs.writeFileSync(geometry, fs.readFileSync(geometry, 'utf8').replace('The distance, kept in memory.', 'The distance, twice.'));
+      kept = (await generateCodeReference(context))!.files;
+    } finally {
+      process.env.NODE_ENV = previous;
+    }
+    const fromDisk = (await generateCodeReference(context))!;
+    expect(fromDisk.stats.rendered).toBe(0);
+    expect(kept).toEqual(fromDisk.files);
+    expect(kept.get('acme/shapes/geometry.mdx')).toContain('The distance, twice.');
+    fs.writeFileSync(geometry, original);
+  });
+
   it('skip reading files whose size, time and inode are those of their last read, unless that read was racy', async () => {
     const geometry = path.join(context.root, 'src/geometry.ts');
     const past = new Date('2024-01-02T03:04:05Z');
