@@ -9,6 +9,7 @@ import path from 'node:path';
 import {test, expect, gotoHydrated} from './fixtures';
 import {PORT} from '../playwright.config';
 import {buildSite, serveSite, tempDir} from './targets';
+import {makeRepo} from '../test/gitRepo';
 
 test.describe.configure({mode: 'serial'});
 
@@ -17,11 +18,9 @@ const FIXTURE = path.join(__dirname, '..', 'test', 'fixtures', 'code-reference',
 function sampleTarget(): string {
   const dir = tempDir('coderef-sample');
   fs.cpSync(FIXTURE, dir, {recursive: true});
-  const git = (...args: string[]) => execFileSync('git', args, {cwd: dir, stdio: 'pipe'});
-  git('init', '-q', '-b', 'main');
-  git('remote', 'add', 'origin', 'https://github.com/acme/shapes.git');
-  git('add', '-A');
-  git('-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'fixture');
+  const repo = makeRepo(dir);
+  repo.git('remote', 'add', 'origin', 'https://github.com/acme/shapes.git');
+  repo.commit('fixture');
   return dir;
 }
 
