@@ -27,11 +27,8 @@ export interface BundledCache<T = string> {
  */
 const retained = new Map<string, {version: string; entries: Record<string, unknown>; size: number; mtimeMs: number}>();
 
-export function retainsCaches(): boolean {
-  return process.env.NODE_ENV === 'development';
-}
-
-export async function loadBundledCache<T = string>(siteDir: string, name: string, version: string, retain = retainsCaches()): Promise<BundledCache<T>> {
+export async function loadBundledCache<T = string>(siteDir: string, name: string, version: string): Promise<BundledCache<T>> {
+  const retain = process.env.NODE_ENV === 'development';
   const file = path.join(siteDir, WORK_DIR, 'cache', `${name}.json`);
   let stored: Record<string, T> = {};
   const kept = retain ? retained.get(file) : undefined;
