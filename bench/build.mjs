@@ -22,6 +22,7 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {setInterval, clearInterval} from 'node:timers';
 import {fileURLToPath} from 'node:url';
+import {descendantsOf, parseGnuTime, readProcTable} from './measure.mjs';
 
 const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(SITE_DIR, 'bin', 'docs-architect.js');
@@ -223,35 +224,6 @@ function createSyntheticTarget(pages) {
 // ---------------------------------------------------------------------------------------------
 // Process-tree sampler (/proc)
 
-const PAGE_SIZE = (() => {
-  try {
-    return Number(execFileSync('getconf', ['PAGESIZE'], {encoding: 'utf8'}).trim()) || 4096;
-  } catch {
-    return 4096;
-  }
-})();
-
-/** pid -> {ppid, comm, rssBytes} for every process readable in /proc. */
-function readProcTable() {
-  const table = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat;
-    try {
-      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // exited meanwhile
-    }
-    // comm is in parentheses and may hold spaces: split after the last ')'.
-    const close = stat.lastIndexOf(')');
-    const comm = stat.slice(stat.indexOf('(') + 1, close);
-    const fields = stat.slice(close + 2).split(' ');
-    // fields[0] is state (field 3); ppid is field 4, rss (pages) is field 24.
-    table.set(Number(entry), {ppid: Number(fields[1]), comm, rssBytes: Number(fields[21]) * PAGE_SIZE});
-  }
-  return table;
-}
-
 function readPss(pid) {
   try {
     const text = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
@@ -272,18 +244,7 @@ function startTreeSampler(rootPid, {pss: withPss = false} = {}) {
   const commands = new Map(); // comm -> max simultaneous count
   const sample = () => {
     const table = readProcTable();
-    const children = new Map();
-    for (const [pid, info] of table) {
-      if (!children.has(info.ppid)) children.set(info.ppid, []);
-      children.get(info.ppid).push(pid);
-    }
-    const descendants = [];
-    const stack = [...(children.get(rootPid) ?? [])];
-    while (stack.length > 0) {
-      const pid = stack.pop();
-      descendants.push(pid);
-      stack.push(...(children.get(pid) ?? []));
-    }
+    const descendants = descendantsOf(table, rootPid);
     let rss = 0;
     let pss = 0;
     const counts = new Map();
@@ -315,17 +276,6 @@ function clearSiteCaches() {
   for (const dir of ['.docusaurus', '.docs-architect', path.join('node_modules', '.cache')]) {
     fs.rmSync(path.join(SITE_DIR, dir), {recursive: true, force: true});
   }
-}
-
-function parseGnuTime(text) {
-  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(text)?.[1];
-  const maxRssKb = /Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1];
-  const user = /User time \(seconds\): ([\d.]+)/.exec(text)?.[1];
-  const sys = /System time \(seconds\): ([\d.]+)/.exec(text)?.[1];
-  const cpu = /Percent of CPU this job got: (\d+)%/.exec(text)?.[1];
-  if (!wall || !maxRssKb) return undefined;
-  const seconds = wall.split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
-  return {wallS: seconds, maxRssMB: Number(maxRssKb) / 1024, userS: Number(user), sysS: Number(sys), cpuPercent: Number(cpu)};
 }
 
 let currentChild; // for Ctrl-C

@@ -1,7 +1,8 @@
 /**
  * Measuring one command: wall time and the peak RSS of its largest process from GNU time, the peak
  * RSS of its whole process tree sampled from /proc every 200 ms, its exit code and a log file. Plain
- * Node ESM, Linux only. (bench/build.mjs has the same sampler inline; this module is for new benches.)
+ * Node ESM, Linux only. bench/build.mjs uses its /proc table and GNU time parser for its own sampler
+ * (which adds PSS and process names).
  */
 import {execFileSync, spawn} from 'node:child_process';
 import fs from 'node:fs';
@@ -20,8 +21,8 @@ const PAGE_SIZE = (() => {
   }
 })();
 
-/** pid -> {ppid, rssBytes} for every process readable in /proc. */
-function readProcTable() {
+/** pid -> {ppid, comm, rssBytes} for every process readable in /proc. */
+export function readProcTable() {
   const table = new Map();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -31,11 +32,31 @@ function readProcTable() {
     } catch {
       continue; // exited meanwhile
     }
+    // comm is in parentheses and may hold spaces: split after the last ')'.
     const close = stat.lastIndexOf(')');
+    const comm = stat.slice(stat.indexOf('(') + 1, close);
     const fields = stat.slice(close + 2).split(' ');
-    table.set(Number(entry), {ppid: Number(fields[1]), rssBytes: Number(fields[21]) * PAGE_SIZE});
+    // fields[0] is state (field 3); ppid is field 4, rss (pages) is field 24.
+    table.set(Number(entry), {ppid: Number(fields[1]), comm, rssBytes: Number(fields[21]) * PAGE_SIZE});
   }
   return table;
+}
+
+/** Every descendant of rootPid in a /proc table (not rootPid itself). */
+export function descendantsOf(table, rootPid) {
+  const children = new Map();
+  for (const [pid, info] of table) {
+    if (!children.has(info.ppid)) children.set(info.ppid, []);
+    children.get(info.ppid).push(pid);
+  }
+  const descendants = [];
+  const stack = [...(children.get(rootPid) ?? [])];
+  while (stack.length > 0) {
+    const pid = stack.pop();
+    descendants.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return descendants;
 }
 
 /** Peak of the summed RSS of rootPid's descendants (rootPid is /usr/bin/time itself). */
@@ -43,18 +64,7 @@ function startTreeSampler(rootPid) {
   let peak = 0;
   const sample = () => {
     const table = readProcTable();
-    const children = new Map();
-    for (const [pid, info] of table) {
-      if (!children.has(info.ppid)) children.set(info.ppid, []);
-      children.get(info.ppid).push(pid);
-    }
-    let rss = 0;
-    const stack = [...(children.get(rootPid) ?? [])];
-    while (stack.length > 0) {
-      const pid = stack.pop();
-      rss += table.get(pid)?.rssBytes ?? 0;
-      stack.push(...(children.get(pid) ?? []));
-    }
+    const rss = descendantsOf(table, rootPid).reduce((sum, pid) => sum + (table.get(pid)?.rssBytes ?? 0), 0);
     peak = Math.max(peak, rss);
   };
   const timer = setInterval(sample, SAMPLE_MS);
@@ -65,11 +75,16 @@ function startTreeSampler(rootPid) {
   };
 }
 
-function parseGnuTime(text) {
+/** Wall time, peak RSS (largest process), user and system time and CPU share from `/usr/bin/time -v`. */
+export function parseGnuTime(text) {
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(text)?.[1];
   const maxRssKb = /Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1];
+  const user = /User time \(seconds\): ([\d.]+)/.exec(text)?.[1];
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(text)?.[1];
+  const cpu = /Percent of CPU this job got: (\d+)%/.exec(text)?.[1];
   if (!wall || !maxRssKb) return undefined;
-  return {wallS: wall.split(':').reduce((acc, part) => acc * 60 + Number(part), 0), maxRssMB: Number(maxRssKb) / 1024};
+  const seconds = wall.split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
+  return {wallS: seconds, maxRssMB: Number(maxRssKb) / 1024, userS: Number(user), sysS: Number(sys), cpuPercent: Number(cpu)};
 }
 
 let current; // the running child, for Ctrl-C
