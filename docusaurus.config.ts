@@ -12,6 +12,7 @@ import docsArchitectCore from './plugins/core/index';
 import {formatUserError, isUserError} from './plugins/core/errors';
 import {createHistoryVcs} from './plugins/core/historyVcs';
 import {staticRoot} from './plugins/core/generatedFiles';
+import {sourceOfStaged} from './plugins/core/authored/stageAuthoredDocs';
 import {prepareSite, type SitePlan} from './plugins/core/prepareSite';
 import type {SiteSection} from './plugins/core/types';
 import {openapiGenerator} from './plugins/openapi/generator';
@@ -61,7 +62,7 @@ function preparedOnce(key: string, prepare: () => Promise<SitePlan>): Promise<Si
 function targetVcs(context: SitePlan['context'], hasGitHistory: boolean) {
   if (!hasGitHistory || context.history.state !== 'ok') return getVcsPreset('disabled');
   if (process.env.NODE_ENV === 'development') return getVcsPreset('hardcoded');
-  return createHistoryVcs(context.history, context.root);
+  return createHistoryVcs(context.history, context.root, (file) => sourceOfStaged(siteDir, context.root, file));
 }
 
 /**
@@ -134,7 +135,8 @@ export default async function createConfig(): Promise<Config> {
   const editUrl =
     links && git.isRepository
       ? ({docPath}: {docPath: string}) =>
-          links.editUrl(path.posix.join(git.prefix, path.relative(context.root, authored!.path).split(path.sep).join('/'), docPath), ref)
+          // Docusaurus reads a staged copy; the edit link is to the real file (docs/adr/0024).
+          links.editUrl(path.posix.join(git.prefix, path.relative(context.root, authored!.source ?? authored!.path).split(path.sep).join('/'), docPath), ref)
       : undefined;
 
   return {
@@ -161,6 +163,7 @@ export default async function createConfig(): Promise<Config> {
         docsDirs: sections.map((section) => section.path),
         strict: context.strict,
         reported: reportedFrontMatter,
+        sourceOf: (file) => sourceOfStaged(siteDir, context.root, file) ?? file,
         wordsPerMinute: context.config.audiences?.wordsPerMinute,
       }),
     },

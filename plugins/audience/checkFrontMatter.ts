@@ -60,7 +60,8 @@ export function createFrontMatterCheck(reported: Set<string>): FrontMatterCheck 
             const id = problemId(file, problem);
             if (reported.has(id)) continue;
             reported.add(id);
-            const error = problemToError(problem, file, content);
+            // The authored section is a staged copy: name the file the author edits.
+            const error = problemToError(problem, section.source ? path.join(section.source, path.relative(section.path, file)) : file, content);
             context.report.warn(error.message, error.details);
           }
         }

@@ -25,6 +25,8 @@ export interface ParseFrontMatterOptions {
   wordsPerMinute?: number;
   now?: () => Date;
   warn?: (message: string) => void;
+  /** The file an author edits for a file Docusaurus reads (the authored docs are a staged copy). */
+  sourceOf?: (file: string) => string;
 }
 
 export function createParseFrontMatter(options: ParseFrontMatterOptions): ParseFrontMatter {
@@ -36,7 +38,7 @@ export function createParseFrontMatter(options: ParseFrontMatterOptions): ParseF
 
     const {value, problems} = validateFrontMatter(result.frontMatter, schema);
     for (const problem of problems) {
-      const error = problemToError(problem, params.filePath, params.fileContent);
+      const error = problemToError(problem, options.sourceOf?.(params.filePath) ?? params.filePath, params.fileContent);
       if (options.strict) throw error;
       const id = problemId(params.filePath, problem);
       if (options.reported.has(id)) continue;

@@ -27,8 +27,8 @@ export interface SyncResult {
   deleted: number;
 }
 
-/** Makes `dir` hold exactly `files` (relative POSIX path → content). */
-export async function syncDirectory(dir: string, files: Map<string, string>): Promise<SyncResult> {
+/** Makes `dir` hold exactly `files` (relative POSIX path → content; bytes for images and other binary files). */
+export async function syncDirectory(dir: string, files: Map<string, string | Uint8Array>): Promise<SyncResult> {
   const result: SyncResult = {written: 0, unchanged: 0, deleted: 0};
   // Checked before anything is deleted, so a bad map leaves the folder as it was.
   for (const relative of files.keys()) {
@@ -45,8 +45,8 @@ export async function syncDirectory(dir: string, files: Map<string, string>): Pr
   }
   for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const file = path.join(dir, relative);
-    const current = await fs.readFile(file, 'utf8').catch(() => undefined);
-    if (current === content) {
+    const current = await fs.readFile(file).catch(() => undefined);
+    if (current?.equals(typeof content === 'string' ? Buffer.from(content) : content)) {
       result.unchanged++;
       continue;
     }

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import {stageAuthoredDocs} from './authored/stageAuthoredDocs';
 import {discoverTarget} from './discoverTarget';
 import {UserError} from './errors';
 import {generatedDir, staticRoot, syncDirectory, WORK_DIR} from './generatedFiles';
@@ -89,13 +90,23 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
 
   const docsDir = authoredDocsDir(context);
   if (docsDir) {
+    // Docusaurus reads a checked copy, never the target in place (docs/adr/0024).
+    const staged = await stageAuthoredDocs({
+      root: context.root,
+      docsDir,
+      siteDir: options.siteDir,
+      targetFiles: context.inventory.files,
+      report: context.report,
+    });
+    watch.docs = staged.watch;
     sections.push({
       id: 'docs',
       title: 'Guides',
       description: `The hand-written documentation of ${context.project.name}.`,
       to: 'docs/',
       kind: 'authored',
-      path: docsDir,
+      path: staged.dir,
+      source: docsDir,
     });
   }
 

@@ -88,6 +88,8 @@ export interface SiteSection {
   kind: 'authored' | 'generated';
   /** Absolute folder a docs instance reads. */
   path: string;
+  /** For the authored section: the real docs folder in the target, of which `path` is a checked copy. */
+  source?: string;
   /** For generated sections: see GeneratedSection. */
   docs?: SectionDocsOptions;
   navbarGroup?: string;

@@ -39,6 +39,11 @@ export interface WalkOptions {
   exclude?: string[];
   /** When set, only paths these patterns match are kept (.gitignore syntax). */
   include?: string[];
+  /**
+   * Walk only this folder (POSIX, relative to the root): the root's rules still apply, and a link is
+   * still judged against the whole target, so a link from it to a file elsewhere in the target stays.
+   */
+  under?: string;
 }
 
 export interface WalkResult {
@@ -89,6 +94,7 @@ export async function walkFiles(root: string, options: WalkOptions = {}): Promis
     for (const entry of entries) {
       const relative = relDir ? `${relDir}/${entry.name}` : entry.name;
       const absolute = path.join(dir, entry.name);
+      if (!onPath(relative)) continue;
       if (entry.isSymbolicLink()) {
         // A link is kept only when it is a file inside the target; linked folders are not walked
         // (their real folder is, if it is inside), which also rules out cycles.
@@ -107,6 +113,13 @@ export async function walkFiles(root: string, options: WalkOptions = {}): Promis
         files.push(relative);
       }
     }
+  }
+
+  const under = options.under?.replace(/^\/+|\/+$/g, '');
+  /** With `under`: the folder itself, what is inside it, and the folders that lead to it. */
+  function onPath(relative: string): boolean {
+    if (!under) return true;
+    return relative === under || relative.startsWith(`${under}/`) || under.startsWith(`${relative}/`);
   }
 
   function included(relative: string): boolean {

@@ -1,0 +1,106 @@
+/**
+ * One hand-written page of the target, read before Docusaurus sees it: its front matter is parsed
+ * with the parser Docusaurus uses, an `.mdx` page is parsed as MDX (syntax only, not compiled), and
+ * its links, images and link definitions are listed with their position, so the stager can
+ * neutralise those that leave the target. A page Docusaurus would reject comes back as a problem,
+ * with the line at fault, instead of failing the whole build later with a stack trace.
+ */
+import type {Nodes} from 'mdast';
+import {DEFAULT_PARSE_FRONT_MATTER} from '@docusaurus/utils';
+import {fromMarkdown} from 'mdast-util-from-markdown';
+import {gfmFromMarkdown} from 'mdast-util-gfm';
+import {mdxFromMarkdown} from 'mdast-util-mdx';
+import {gfm} from 'micromark-extension-gfm';
+import {mdxjs} from 'micromark-extension-mdxjs';
+
+export interface PageProblem {
+  /** 1-based line in the page. */
+  line?: number;
+  message: string;
+  fix: string;
+}
+
+/** A link, image or link definition with a URL, and where it is in the page's text. */
+export interface PageReference {
+  kind: 'link' | 'image' | 'definition';
+  url: string;
+  line: number;
+  start: number;
+  end: number;
+  /** What replaces the whole construct when it must go: the link's own text, the image's alt text. */
+  plain: string;
+}
+
+export type AuthoredPage = {ok: true; references: PageReference[]} | {ok: false; problem: PageProblem};
+
+export async function readAuthoredPage(filePath: string, text: string): Promise<AuthoredPage> {
+  const frontMatter = await checkFrontMatter(filePath, text);
+  if (frontMatter) return {ok: false, problem: frontMatter};
+  const isMdx = /\.mdx$/i.test(filePath);
+  let tree;
+  try {
+    // The front matter is blanked, not cut, so every offset and line still matches the file.
+    tree = fromMarkdown(blankFrontMatter(text), {
+      extensions: isMdx ? [mdxjs(), gfm()] : [gfm()],
+      mdastExtensions: isMdx ? [mdxFromMarkdown(), gfmFromMarkdown()] : [gfmFromMarkdown()],
+    });
+  } catch (error) {
+    const {line, reason} = error as {line?: number; reason?: string; message: string};
+    return {
+      ok: false,
+      problem: {
+        line: line ?? undefined,
+        message: `this MDX page does not parse: ${(reason ?? (error as Error).message).replace(/\.$/, '')}`,
+        fix: 'Correct the MDX syntax there (or rename the page to .md to have it read as plain Markdown); until then the page shows this message',
+      },
+    };
+  }
+  const references: PageReference[] = [];
+  collect(tree, text, references);
+  return {ok: true, references};
+}
+
+async function checkFrontMatter(filePath: string, text: string): Promise<PageProblem | undefined> {
+  try {
+    await DEFAULT_PARSE_FRONT_MATTER({filePath, fileContent: text});
+    return undefined;
+  } catch (error) {
+    const {reason, mark} = error as {reason?: string; mark?: {line: number}};
+    return {
+      // js-yaml counts from the end of the opening `---` line, which is line 1 of the file.
+      line: mark ? mark.line + 1 : undefined,
+      message: `the front matter is not valid YAML: ${reason ?? (error as Error).message.split('\n')[0]}`,
+      fix: 'Correct the YAML between the two `---` lines (quote values that hold `:`, `#`, `[` or `{`); until then the page shows this message',
+    };
+  }
+}
+
+/** The page with its front matter block turned into spaces, line breaks kept. */
+function blankFrontMatter(text: string): string {
+  const match = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?=\r?\n|$)/.exec(text);
+  return match ? match[0].replace(/[^\r\n]/g, ' ') + text.slice(match[0].length) : text;
+}
+
+function collect(node: Nodes, text: string, out: PageReference[]): void {
+  const position = node.position;
+  if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && position) {
+    const start = position.start.offset ?? 0;
+    const end = position.end.offset ?? start;
+    out.push({kind: node.type, url: node.url, line: position.start.line, start, end, plain: plainOf(node, text)});
+  }
+  if ('children' in node) for (const child of node.children as Nodes[]) collect(child, text, out);
+}
+
+function plainOf(node: Nodes, text: string): string {
+  if (node.type === 'image') return escapeMarkdown(node.alt ?? '');
+  if (node.type !== 'link' || node.children.length === 0) return '';
+  // The link's own text as the author wrote it (emphasis, code and all), without the brackets.
+  const first = node.children[0]!.position?.start.offset;
+  const last = node.children.at(-1)!.position?.end.offset;
+  return first === undefined || last === undefined ? '' : text.slice(first, last);
+}
+
+/** Alt text shown as text: every ASCII punctuation escaped, which both Markdown and MDX accept. */
+function escapeMarkdown(value: string): string {
+  return value.replace(/[\\`*_{}[\]<>()#+\-.!|~:]/g, (character) => `\\${character}`);
+}

@@ -1,0 +1,178 @@
+/**
+ * A hostile target must not make the build read outside it: symbolic links out, `..` links and
+ * images out, a `.git` file naming another repository. And one bad authored page must not sink the
+ * site. Each case checks the warning (file:line and what to do) and that nothing from outside reaches
+ * the staged copy Docusaurus reads.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {stageAuthoredDocs, type StagedDocs} from '../../plugins/core/authored/stageAuthoredDocs';
+import {createReport, type Report} from '../../plugins/core/report';
+import {formatUserError} from '../../plugins/core/errors';
+import {walkFiles} from '../../plugins/core/walkFiles';
+
+const SECRET = 'TOP-SECRET-OUTSIDE-THE-TARGET';
+
+let base: string;
+let root: string;
+let outside: string;
+let siteDir: string;
+
+function write(relative: string, content: string): void {
+  const file = path.join(root, relative);
+  fs.mkdirSync(path.dirname(file), {recursive: true});
+  fs.writeFileSync(file, content);
+}
+
+/** Every staged file's content, by path relative to the staging root. */
+function stagedFiles(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const entry of fs.readdirSync(dir, {recursive: true, withFileTypes: true})) {
+    if (entry.isFile()) out.set(path.relative(dir, path.join(entry.parentPath, entry.name)), fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+  }
+  return out;
+}
+
+function warnings(report: Report): string[] {
+  return report.warnings.map((warning) => formatUserError(warning));
+}
+
+describe('staging the authored docs of a hostile target', () => {
+  let report: Report;
+  let staged: StagedDocs;
+  let files: Map<string, string>;
+
+  beforeAll(async () => {
+    base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'docs-architect-hostile-')));
+    root = path.join(base, 'target');
+    outside = path.join(base, 'somewhere');
+    siteDir = path.join(base, 'site');
+    fs.mkdirSync(path.join(outside, 'folder'), {recursive: true});
+    fs.writeFileSync(path.join(outside, 'secret.txt'), `${SECRET}\n`);
+    fs.writeFileSync(path.join(outside, 'secret.png'), SECRET);
+    fs.writeFileSync(path.join(outside, 'folder', 'page.md'), `# ${SECRET}\n`);
+
+    write('docs/intro.md', '---\ntitle: Intro\n---\n\n# Intro\n\nA [guide](./guide.md) and [the app](../src/app.ts).\n\n![diagram](./img/flow.png)\n');
+    write('docs/img/flow.png', 'PNG');
+    write('src/app.ts', 'export const app = 1;\n');
+    write('src/unlinked.ts', 'export const unlinked = 1;\n');
+    write(
+      'docs/guide.md',
+      [
+        '# Guide', //                                                   1
+        '', //                                                          2
+        'Read [the *secret*](../../somewhere/secret.txt) now.', //      3
+        '', //                                                          4
+        '![a <b> secret](../../somewhere/secret.png)', //               5
+        '', //                                                          6
+        'Also [encoded](..%2F..%2Fsomewhere%2Fsecret.txt) and [ref][r].', // 7
+        '', //                                                          8
+        '[r]: ../../somewhere/secret.txt', //                           9
+        '', //                                                          10
+        '[absolute](/../../../../somewhere/secret.txt)', //             11
+        '',
+      ].join('\n'),
+    );
+    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'docs', 'passwd.md'));
+    fs.symlinkSync(path.join(outside, 'folder'), path.join(root, 'docs', 'linked'));
+    write('docs/bad-yaml.md', '---\ntitle: Broken\ntags: [one, two\n---\n\nBody.\n');
+    write('docs/bad.mdx', '---\ntitle: Bad MDX\n---\n\n# Bad\n\nSome text.\n\n<Tabs>\n  <TabItem value="a">\n</Tabs>\n');
+    write('docs/good.mdx', '---\ntitle: Good MDX\n---\n\nexport const x = 1;\n\n# Good {x}\n');
+
+    report = createReport();
+    const {files: targetFiles} = await walkFiles(root);
+    staged = await stageAuthoredDocs({root, docsDir: path.join(root, 'docs'), siteDir, targetFiles, report});
+    files = stagedFiles(path.dirname(staged.dir));
+  });
+
+  afterAll(() => {
+    fs.rmSync(base, {recursive: true, force: true});
+  });
+
+  it('stages exactly the docs and the target files they link to, nothing from outside', () => {
+    expect([...files.keys()].sort()).toEqual([
+      'docs/bad-yaml.md',
+      'docs/bad.mdx',
+      'docs/good.mdx',
+      'docs/guide.md',
+      'docs/img/flow.png',
+      'docs/intro.md',
+      'src/app.ts',
+    ]);
+    expect(files.size).toBe(7);
+    for (const [file, content] of files) expect(content, file).not.toContain(SECRET);
+    expect(staged.dir).toBe(path.join(siteDir, '.docs-architect', 'authored', 'docs'));
+  });
+
+  it('leaves out a symbolic link to a file outside, with a warning naming the link', () => {
+    expect(warnings(report)).toContain(
+      `${path.join(root, 'docs', 'passwd.md')}: this is a symbolic link to something outside the repository (or to nothing); it is left out of the site. Replace the link by the file itself, or remove it.`,
+    );
+  });
+
+  it('leaves out a symbolic link to a folder outside, with a warning naming the link', () => {
+    expect(warnings(report)).toContain(
+      `${path.join(root, 'docs', 'linked')}: this is a symbolic link to something outside the repository (or to nothing); it is left out of the site. Replace the link by the file itself, or remove it.`,
+    );
+  });
+
+  it('turns a `..` link out of the target into its text, with a warning at file:line', () => {
+    const guide = path.join(root, 'docs', 'guide.md');
+    expect(warnings(report)).toContain(
+      `${guide}:3: the link "../../somewhere/secret.txt" points outside the repository; its text is shown without the link and the file is not published. Link to a file inside the repository, or to its web address.`,
+    );
+    expect(files.get('docs/guide.md')).toContain('Read the *secret* now.');
+    expect(warnings(report).filter((line) => line.startsWith(`${guide}:`)).map((line) => line.slice(guide.length).split(':')[1])).toEqual([
+      '3',
+      '5',
+      '7',
+      '9',
+      '11',
+    ]);
+  });
+
+  it('turns an image out of the target into its alt text, escaped, with a warning at file:line', () => {
+    expect(warnings(report)).toContain(
+      `${path.join(root, 'docs', 'guide.md')}:5: the image "../../somewhere/secret.png" points outside the repository; its alt text is shown and the file is not published. Link to a file inside the repository, or to its web address.`,
+    );
+    expect(files.get('docs/guide.md')).toContain('a \\<b\\> secret');
+    expect(files.get('docs/guide.md')).not.toMatch(/\]\(|somewhere/);
+  });
+
+  it('keeps links inside the target working: relative paths unchanged, linked files copied beside', () => {
+    expect(files.get('docs/intro.md')).toBe(fs.readFileSync(path.join(root, 'docs', 'intro.md'), 'utf8'));
+    expect(files.get('src/app.ts')).toBe('export const app = 1;\n');
+    expect(staged.watch).toEqual([path.join(root, 'docs'), path.join(root, 'src', 'app.ts')]);
+  });
+
+  it('replaces a page with invalid front matter by an error page, with a warning at file:line', () => {
+    const file = path.join(root, 'docs', 'bad-yaml.md');
+    const warning = warnings(report).find((line) => line.startsWith(`${file}:`));
+    expect(warning).toMatch(new RegExp(`^${file}:4: the front matter is not valid YAML: .+\\. Correct the YAML between the two \`---\` lines`));
+    const page = files.get('docs/bad-yaml.md')!;
+    expect(page).toContain('title: "bad-yaml.md could not be built"');
+    expect(page).toContain('`docs/bad-yaml.md:4`: the front matter is not valid YAML');
+    expect(page).not.toContain(base);
+  });
+
+  it('replaces an MDX page with a syntax error by an error page, with a warning at file:line', () => {
+    const file = path.join(root, 'docs', 'bad.mdx');
+    const warning = warnings(report).find((line) => line.startsWith(`${file}:`));
+    expect(warning).toMatch(new RegExp(`^${file}:11: this MDX page does not parse: .*TabItem.*\\. Correct the MDX syntax there`));
+    const page = files.get('docs/bad.mdx')!;
+    expect(page).toContain('`docs/bad.mdx:11`: this MDX page does not parse');
+    // The message is text: its `<TabItem>` is escaped, not a component.
+    expect(page).not.toMatch(/(^|[^\\])<\/?TabItem/);
+    expect(staged.replaced).toEqual(['docs/bad-yaml.md', 'docs/bad.mdx']);
+  });
+
+  it('keeps a valid MDX page as it is', () => {
+    expect(files.get('docs/good.mdx')).toBe(fs.readFileSync(path.join(root, 'docs', 'good.mdx'), 'utf8'));
+  });
+
+  it('warns exactly once per problem', () => {
+    expect(report.warnings).toHaveLength(9);
+  });
+});
