@@ -1,9 +1,11 @@
 /**
- * Facts about the target's git repository, read with simple-git. Git always runs in the target, and
- * paths are passed after `--`, so no file or branch name can be taken for an option.
+ * Facts about the target's git repository, read with simple-git. Git always runs in the target, only
+ * once its `.git` is known to be its own (gitDir.ts), and paths are passed after `--`, so no file or
+ * branch name can be taken for an option.
  */
 import path from 'node:path';
 import {simpleGit} from 'simple-git';
+import {checkGitDir} from './gitDir';
 
 export interface GitInfo {
   isRepository: boolean;
@@ -13,9 +15,14 @@ export interface GitInfo {
   branch?: string;
   remoteUrl?: string;
   shallow?: boolean;
+  /** Why the target's `.git` was not used (it leads to another repository): the site has no history. */
+  refused?: string;
 }
 
 export async function readGitInfo(targetRoot: string): Promise<GitInfo> {
+  // Checked before git runs at all: git would follow a `.git` file to any repository.
+  const gitDir = await checkGitDir(targetRoot);
+  if (!gitDir.ok) return {isRepository: false, prefix: '', refused: gitDir.reason};
   const git = simpleGit({baseDir: targetRoot, maxConcurrentProcesses: 4});
   try {
     const inside = (await git.raw(['rev-parse', '--is-inside-work-tree'])).trim() === 'true';

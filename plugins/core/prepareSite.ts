@@ -50,6 +50,12 @@ export async function loadTargetContext(options: Omit<PrepareOptions, 'generator
       history: await readTargetHistory(root, git, {cacheFile: path.join(options.siteDir, WORK_DIR, 'cache', 'git-log.json')}),
     })),
   ]);
+  if (git.refused) {
+    report.warn(`the git history is not read: ${git.refused}`, {
+      file: path.join(root, '.git'),
+      fix: 'Build from a clone of the repository itself; the site is built without history, edit links or dates meanwhile',
+    });
+  }
   if (history.state === 'error') {
     report.warn(`the git history could not be read: ${history.reason}`, {
       file: root,

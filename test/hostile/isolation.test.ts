@@ -12,6 +12,8 @@ import {stageAuthoredDocs, type StagedDocs} from '../../plugins/core/authored/st
 import {createReport, type Report} from '../../plugins/core/report';
 import {formatUserError} from '../../plugins/core/errors';
 import {walkFiles} from '../../plugins/core/walkFiles';
+import {loadTargetContext} from '../../plugins/core/prepareSite';
+import {makeRepo, tempBase, type TestRepo} from '../gitRepo';
 
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-TARGET';
 
@@ -174,5 +176,57 @@ describe('staging the authored docs of a hostile target', () => {
 
   it('warns exactly once per problem', () => {
     expect(report.warnings).toHaveLength(9);
+  });
+});
+
+describe('a `.git` that leads to another repository', () => {
+  let gitBase: string;
+  let victim: TestRepo;
+
+  beforeAll(() => {
+    gitBase = tempBase('hostile-git');
+    victim = makeRepo(path.join(gitBase, 'victim'));
+    victim.commit(`private: ${SECRET}`, {files: {'private.txt': 'x\n'}, author: 'Victim <victim@example.com>'});
+  });
+
+  afterAll(() => {
+    fs.rmSync(gitBase, {recursive: true, force: true});
+  });
+
+  async function contextOf(target: string) {
+    return loadTargetContext({siteDir: path.join(gitBase, 'site'), target});
+  }
+
+  it('refuses a `.git` file pointing outside: a warning, no history, no commit of the other repository', async () => {
+    const target = path.join(gitBase, 'gitfile');
+    fs.mkdirSync(target);
+    fs.writeFileSync(path.join(target, 'README.md'), '# Target\n');
+    fs.writeFileSync(path.join(target, '.git'), 'gitdir: ../victim/.git\n');
+    const context = await contextOf(target);
+    expect(context.git).toEqual({isRepository: false, prefix: '', refused: expect.stringContaining('points at another repository outside the target (../victim/.git)')});
+    expect(context.history.log.commits).toEqual([]);
+    expect(warnings(context.report)).toEqual([
+      `${path.join(target, '.git')}: the git history is not read: its \`.git\` file points at another repository outside the target (../victim/.git), which does not name this folder as its work tree. Build from a clone of the repository itself; the site is built without history, edit links or dates meanwhile.`,
+    ]);
+    expect(JSON.stringify(context)).not.toContain(SECRET);
+  });
+
+  it('refuses a `.git` symbolic link to another repository', async () => {
+    const target = path.join(gitBase, 'gitlink');
+    fs.mkdirSync(target);
+    fs.symlinkSync(path.join(victim.dir, '.git'), path.join(target, '.git'));
+    const context = await contextOf(target);
+    expect(context.git.refused).toBe('its `.git` is a symbolic link to a folder outside the repository');
+    expect(context.history.log.commits).toHaveLength(0);
+  });
+
+  it('accepts a linked worktree of a repository outside, whose git folder names this target', async () => {
+    const target = path.join(gitBase, 'worktree');
+    victim.git('worktree', 'add', '--quiet', '-b', 'wt', target);
+    const context = await contextOf(target);
+    expect(context.git.refused).toBeUndefined();
+    expect(context.git.isRepository).toBe(true);
+    expect(context.history.log.commits).toHaveLength(1);
+    expect(context.report.warnings).toHaveLength(0);
   });
 });
