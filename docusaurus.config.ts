@@ -9,6 +9,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 import {getVcsPreset} from '@docusaurus/utils';
 import docsArchitectCore from './plugins/core/index';
+import bundlerCachePlugin from './plugins/core/bundlerCachePlugin';
 import {formatUserError, isUserError} from './plugins/core/errors';
 import {createHistoryVcs} from './plugins/core/historyVcs';
 import {staticRoot} from './plugins/core/generatedFiles';
@@ -24,7 +25,11 @@ import {createFrontMatterCheck} from './plugins/audience/checkFrontMatter';
 import {createParseFrontMatter} from './plugins/audience/parseFrontMatter';
 import {createVocabulary} from './plugins/audience/vocabulary';
 
-const siteDir = __dirname;
+/**
+ * The site folder of this build: the CLI gives each (target, output folder) its own (see
+ * plugins/core/buildFolders.ts, docs/adr/0025); Docusaurus run by hand on this folder uses this one.
+ */
+const siteDir = process.env.DOCS_SITE_DIR || __dirname;
 const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator];
 
 /**
@@ -210,6 +215,7 @@ export default async function createConfig(): Promise<Config> {
         },
       ]),
       [audiencePlugin as PluginModule, {vocabulary, sources: docsSources}],
+      bundlerCachePlugin as PluginModule,
     ],
     themes: [
       '@docusaurus/theme-mermaid',

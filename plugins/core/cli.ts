@@ -7,6 +7,7 @@ import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
+import {createBuildSite} from './buildFolders';
 import {formatUserError, isUserError, UserError} from './errors';
 import {loadConfig} from './loadConfig';
 import {resolveTarget} from './resolveTarget';
@@ -83,10 +84,15 @@ export async function main(argv: string[]): Promise<number> {
       case 'start': {
         const target = resolveTarget(targetArg ?? process.env.DOCS_TARGET ?? SITE_DIR, userCwd());
         await loadConfig(target); // fail here, in one line, rather than inside Docusaurus
-        const args = command === 'build' ? ['build', ...(out ? ['--out-dir', out] : [])] : ['start', '--no-open'];
+        // Each build has its own site folder, so builds of other targets never share work files.
+        const buildOut = out ?? path.join(SITE_DIR, 'build');
+        const siteDir = createBuildSite({packageDir: SITE_DIR, target, out: command === 'build' ? buildOut : 'start'});
+        const config = ['--config', path.join(SITE_DIR, 'docusaurus.config.ts')];
+        const args = command === 'build' ? ['build', siteDir, ...config, '--out-dir', buildOut] : ['start', siteDir, ...config, '--no-open'];
         if (command === 'start') args.push(...portAndHost(values));
         return await runDocusaurus(args, {
           DOCS_TARGET: target,
+          DOCS_SITE_DIR: siteDir,
           ...(values.strict ? {DOCS_STRICT: '1'} : {}),
           ...(values.bundler ? {DOCS_BUNDLER: values.bundler} : {}),
         });
