@@ -35,6 +35,10 @@ import {createStockSite} from './stockSite.mjs';
 
 const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(SITE_DIR, 'bin', 'docs-architect.js');
+// The CLI keeps each build's work folders (.docusaurus, .docs-architect, the bundler's cache) in a
+// cache folder (docs/adr/0025): the benchmark gives it one of its own, so that a cold run can clear it.
+const BUILDS_CACHE = path.join(os.tmpdir(), 'docs-architect-bench-builds');
+process.env.DOCS_ARCHITECT_CACHE_DIR = BUILDS_CACHE;
 const JITI = path.join(SITE_DIR, 'node_modules', 'jiti', 'lib', 'jiti-cli.mjs');
 const DOCUSAURUS = path.join(SITE_DIR, 'node_modules', '@docusaurus', 'core', 'bin', 'docusaurus.mjs');
 const GITHUB_SPEC = path.join(SITE_DIR, 'node_modules', '@octokit', 'openapi', 'generated', 'api.github.com.json');
@@ -73,6 +77,7 @@ function fail(message) {
 }
 
 function clearCaches(...siteDirs) {
+  fs.rmSync(BUILDS_CACHE, {recursive: true, force: true});
   for (const dir of siteDirs) {
     for (const cache of ['.docusaurus', '.docs-architect', path.join('node_modules', '.cache')]) {
       fs.rmSync(path.join(dir, cache), {recursive: true, force: true});

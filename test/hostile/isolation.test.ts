@@ -13,6 +13,7 @@ import {createReport, type Report} from '../../plugins/core/report';
 import {formatUserError} from '../../plugins/core/errors';
 import {walkFiles} from '../../plugins/core/walkFiles';
 import {loadTargetContext} from '../../plugins/core/prepareSite';
+import {cacheRoot, createBuildSite} from '../../plugins/core/buildFolders';
 import {makeRepo, tempBase, type TestRepo} from '../gitRepo';
 
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-TARGET';
@@ -228,5 +229,46 @@ describe('a `.git` that leads to another repository', () => {
     expect(context.git.isRepository).toBe(true);
     expect(context.history.log.commits).toHaveLength(1);
     expect(context.report.warnings).toHaveLength(0);
+  });
+});
+
+describe('each build has its own work folders', () => {
+  let cache: string;
+  const packageDir = path.join(__dirname, '..', '..');
+
+  beforeAll(() => {
+    cache = tempBase('builds');
+  });
+
+  afterAll(() => {
+    fs.rmSync(cache, {recursive: true, force: true});
+  });
+
+  it('gives two targets, or one target built to two folders, two site folders in the cache folder', () => {
+    const env = {DOCS_ARCHITECT_CACHE_DIR: cache};
+    const a = createBuildSite({packageDir, target: '/repos/a', out: '/sites/a', env});
+    const b = createBuildSite({packageDir, target: '/repos/b', out: '/sites/a', env});
+    const a2 = createBuildSite({packageDir, target: '/repos/a', out: '/sites/a2', env});
+    expect(new Set([a, b, a2]).size).toBe(3);
+    for (const dir of [a, b, a2]) expect(path.dirname(dir)).toBe(path.join(cache, 'builds'));
+    expect(createBuildSite({packageDir, target: '/repos/a', out: '/sites/a', env})).toBe(a);
+    expect(JSON.parse(fs.readFileSync(path.join(b, 'build.json'), 'utf8'))).toEqual({target: '/repos/b', out: '/sites/a'});
+  });
+
+  it('links the package sources and modules, and replaces a link that points elsewhere', () => {
+    const env = {DOCS_ARCHITECT_CACHE_DIR: cache};
+    const dir = createBuildSite({packageDir, target: '/repos/c', out: '/sites/c', env});
+    fs.rmSync(path.join(dir, 'src'));
+    fs.symlinkSync(os.tmpdir(), path.join(dir, 'src'));
+    createBuildSite({packageDir, target: '/repos/c', out: '/sites/c', env});
+    expect(fs.readdirSync(dir).sort()).toEqual(['build.json', 'node_modules', 'plugins', 'src', 'static']);
+    for (const name of ['src', 'static', 'plugins']) expect(fs.realpathSync(path.join(dir, name))).toBe(fs.realpathSync(path.join(packageDir, name)));
+    expect(fs.existsSync(path.join(dir, 'node_modules', '@docusaurus', 'core', 'package.json'))).toBe(true);
+  });
+
+  it('is in the XDG cache folder by default, never in the target', () => {
+    expect(cacheRoot({XDG_CACHE_HOME: '/home/u/.cache'})).toBe('/home/u/.cache/docs-architect');
+    expect(cacheRoot({DOCS_ARCHITECT_CACHE_DIR: '/ci/cache', XDG_CACHE_HOME: '/home/u/.cache'})).toBe('/ci/cache');
+    expect(cacheRoot({})).toBe(path.join(os.homedir(), '.cache', 'docs-architect'));
   });
 });
