@@ -10,6 +10,7 @@ import {themes as prismThemes} from 'prism-react-renderer';
 import {getVcsPreset} from '@docusaurus/utils';
 import docsArchitectCore from './plugins/core/index';
 import bundlerCachePlugin from './plugins/core/bundlerCachePlugin';
+import {createServeConfig, isServeCommand} from './plugins/core/serveConfig';
 import {formatUserError, isUserError} from './plugins/core/errors';
 import {createHistoryVcs} from './plugins/core/historyVcs';
 import {staticRoot} from './plugins/core/generatedFiles';
@@ -104,7 +105,16 @@ function navbarItems(sections: SiteSection[]) {
   return items;
 }
 
+/** What regenerates the generated sections during `start`: every watched path but the authored docs'. */
+function generatedWatch(plan: SitePlan): string[] {
+  return Object.entries(plan.watch)
+    .filter(([id]) => id !== 'docs')
+    .flatMap(([, paths]) => paths);
+}
+
 export default async function createConfig(): Promise<Config> {
+  // Serving a built site needs its base URL, not a fresh generation of the target.
+  if (isServeCommand()) return createServeConfig(process.env.DOCS_TARGET || siteDir);
   const frontMatterCheck = (checkState[CHECK_KEY] ??= createFrontMatterCheck(reportedFrontMatter));
   const prepare = () =>
     prepareSite({
@@ -199,7 +209,11 @@ export default async function createConfig(): Promise<Config> {
       ],
     ],
     plugins: [
-      [docsArchitectCore as PluginModule, {landing, watch: Object.values(plan.watch).flat(), regenerate: prepare}],
+      [docsArchitectCore as PluginModule, {landing, watch: generatedWatch(plan), regenerate: prepare}],
+      // The authored docs are a staged copy (docs/adr/0024): an edit to one copies it again, alone.
+      ...(plan.restageAuthored
+        ? [[docsArchitectCore, {id: 'authored-docs', landing, watch: plan.watch.docs ?? [], regenerate: plan.restageAuthored}] as PluginConfig]
+        : []),
       ...generated.map((section): PluginConfig => [
         '@docusaurus/plugin-content-docs',
         {

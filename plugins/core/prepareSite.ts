@@ -14,7 +14,7 @@ import {readGitInfo} from './git';
 import {readTargetHistory} from './history';
 import {loadConfig} from './loadConfig';
 import {createRepoLinks} from './repoLinks';
-import {createReport, formatReport} from './report';
+import {createReport, formatReport, type Report} from './report';
 import {isInside, resolveTarget} from './resolveTarget';
 import type {LandingData, SectionGenerator, SiteCheck, SiteSection, TargetContext} from './types';
 
@@ -36,6 +36,11 @@ export interface SitePlan {
   landing: LandingData;
   /** Absolute paths watched during `npm start`, by section id. */
   watch: Record<string, string[]>;
+  /**
+   * Copies the authored docs again (the paths in `watch.docs` changed during `start`), without
+   * running the generators: an edited guide reloads as fast as Docusaurus alone would.
+   */
+  restageAuthored?: () => Promise<void>;
 }
 
 export async function loadTargetContext(options: Omit<PrepareOptions, 'generators'>): Promise<TargetContext> {
@@ -93,18 +98,21 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
   const context = await loadTargetContext(options);
   const sections: SiteSection[] = [];
   const watch: Record<string, string[]> = {};
+  let restageAuthored: SitePlan['restageAuthored'];
 
   const docsDir = authoredDocsDir(context);
   if (docsDir) {
     // Docusaurus reads a checked copy, never the target in place (docs/adr/0024).
-    const staged = await stageAuthoredDocs({
-      root: context.root,
-      docsDir,
-      siteDir: options.siteDir,
-      targetFiles: context.inventory.files,
-      report: context.report,
-    });
+    const stage = (report: Report) =>
+      stageAuthoredDocs({root: context.root, docsDir, siteDir: options.siteDir, targetFiles: context.inventory.files, report});
+    const staged = await stage(context.report);
     watch.docs = staged.watch;
+    restageAuthored = async () => {
+      const report = createReport();
+      await stage(report);
+      const warnings = formatReport(report);
+      if (warnings) console.warn(warnings);
+    };
     sections.push({
       id: 'docs',
       title: 'Guides',
@@ -164,7 +172,7 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
     throw first!;
   }
 
-  return {context, sections, watch, landing: createLandingData(context, sections)};
+  return {context, sections, watch, restageAuthored, landing: createLandingData(context, sections)};
 }
 
 /** Section ids become folder names, plugin ids and URL segments. */
