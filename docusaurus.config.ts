@@ -11,6 +11,7 @@ import {getVcsPreset} from '@docusaurus/utils';
 import docsArchitectCore from './plugins/core/index';
 import bundlerCachePlugin from './plugins/core/bundlerCachePlugin';
 import {createServeConfig, isServeCommand} from './plugins/core/serveConfig';
+import {watchAuthoredDocs} from './plugins/core/watchAuthoredDocs';
 import {formatUserError, isUserError} from './plugins/core/errors';
 import {createHistoryVcs} from './plugins/core/historyVcs';
 import {staticRoot} from './plugins/core/generatedFiles';
@@ -136,6 +137,8 @@ export default async function createConfig(): Promise<Config> {
     throw error;
   }
   const {context, sections, landing} = plan;
+  // The authored docs are a staged copy (docs/adr/0024): during `start` an edit copies them again.
+  if (process.env.NODE_ENV === 'development' && plan.restageAuthored) watchAuthoredDocs(plan.watch.docs ?? [], plan.restageAuthored);
   const {links, git, ref} = context;
   const authored = sections.find((section) => section.kind === 'authored');
   const generated = sections.filter((section) => section.kind === 'generated');
@@ -210,10 +213,6 @@ export default async function createConfig(): Promise<Config> {
     ],
     plugins: [
       [docsArchitectCore as PluginModule, {landing, watch: generatedWatch(plan), regenerate: prepare}],
-      // The authored docs are a staged copy (docs/adr/0024): an edit to one copies it again, alone.
-      ...(plan.restageAuthored
-        ? [[docsArchitectCore, {id: 'authored-docs', landing, watch: plan.watch.docs ?? [], regenerate: plan.restageAuthored}] as PluginConfig]
-        : []),
       ...generated.map((section): PluginConfig => [
         '@docusaurus/plugin-content-docs',
         {
