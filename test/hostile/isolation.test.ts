@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {stageAuthoredDocs, type StagedDocs} from '../../plugins/core/authored/stageAuthoredDocs';
+import {readAuthoredPage} from '../../plugins/core/authored/readAuthoredPage';
 import {createReport, type Report} from '../../plugins/core/report';
 import {formatUserError} from '../../plugins/core/errors';
 import {walkFiles} from '../../plugins/core/walkFiles';
@@ -169,6 +170,18 @@ describe('staging the authored docs of a hostile target', () => {
     // The message is text: its `<TabItem>` is escaped, not a component.
     expect(page).not.toMatch(/(^|[^\\])<\/?TabItem/);
     expect(staged.replaced).toEqual(['docs/bad-yaml.md', 'docs/bad.mdx']);
+  });
+
+  it('gives the line of an MDX element never closed, which the parser names only in its message', async () => {
+    const page = await readAuthoredPage('/t/docs/open.mdx', '---\ntitle: Open\n---\n\n# Open\n\n<Tabs>\n');
+    expect(page).toEqual({
+      ok: false,
+      problem: {
+        line: 7,
+        message: 'this MDX page does not parse: Expected a closing tag for `<Tabs>` (7:1-7:7)',
+        fix: expect.stringContaining('Correct the MDX syntax there'),
+      },
+    });
   });
 
   it('keeps a valid MDX page as it is', () => {

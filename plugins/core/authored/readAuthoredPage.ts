@@ -45,11 +45,11 @@ export async function readAuthoredPage(filePath: string, text: string): Promise<
       mdastExtensions: isMdx ? [mdxFromMarkdown(), gfmFromMarkdown()] : [gfmFromMarkdown()],
     });
   } catch (error) {
-    const {line, reason} = error as {line?: number; reason?: string; message: string};
+    const {reason} = error as {reason?: string};
     return {
       ok: false,
       problem: {
-        line: line ?? undefined,
+        line: errorLine(error),
         message: `this MDX page does not parse: ${(reason ?? (error as Error).message).replace(/\.$/, '')}`,
         fix: 'Correct the MDX syntax there (or rename the page to .md to have it read as plain Markdown); until then the page shows this message',
       },
@@ -58,6 +58,16 @@ export async function readAuthoredPage(filePath: string, text: string): Promise<
   const references: PageReference[] = [];
   collect(tree, text, references);
   return {ok: true, references};
+}
+
+/**
+ * The line of an MDX parse error. Most carry it; some (an element never closed) only name their
+ * range in the reason, as `(7:1-7:7)`.
+ */
+function errorLine(error: unknown): number | undefined {
+  const {line, place, reason} = error as {line?: number; place?: {line?: number; start?: {line?: number}}; reason?: string};
+  const fromReason = /\((\d+):\d+(?:-\d+:\d+)?\)\s*$/.exec(reason ?? '')?.[1];
+  return line ?? place?.line ?? place?.start?.line ?? (fromReason ? Number(fromReason) : undefined);
 }
 
 async function checkFrontMatter(filePath: string, text: string): Promise<PageProblem | undefined> {
