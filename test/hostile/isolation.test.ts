@@ -184,6 +184,25 @@ describe('staging the authored docs of a hostile target', () => {
     });
   });
 
+  it('walks only the docs folder, and judges its links against the whole target', async () => {
+    fs.symlinkSync(path.join(root, 'src', 'app.ts'), path.join(root, 'docs', 'app-link.ts'));
+    try {
+      const walked = await walkFiles(root, {under: 'docs'});
+      expect(walked.files).toEqual([
+        'docs/app-link.ts',
+        'docs/bad-yaml.md',
+        'docs/bad.mdx',
+        'docs/good.mdx',
+        'docs/guide.md',
+        'docs/img/flow.png',
+        'docs/intro.md',
+      ]);
+      expect(walked.skippedLinks).toEqual(['docs/linked', 'docs/passwd.md']);
+    } finally {
+      fs.rmSync(path.join(root, 'docs', 'app-link.ts'));
+    }
+  });
+
   it('keeps a valid MDX page as it is', () => {
     expect(files.get('docs/good.mdx')).toBe(fs.readFileSync(path.join(root, 'docs', 'good.mdx'), 'utf8'));
   });
