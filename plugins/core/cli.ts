@@ -31,7 +31,9 @@ Options:
   -h, --help       show this help
   -v, --version    show the version
 
-The target can also be given as DOCS_TARGET, e.g. DOCS_TARGET=../my-repo npm run build.`;
+The target can also be given as DOCS_TARGET, e.g. DOCS_TARGET=../my-repo npm run build.
+Each build keeps its work files in its own folder under ~/.cache/docs-architect (or
+$XDG_CACHE_HOME/docs-architect, or DOCS_ARCHITECT_CACHE_DIR); nothing is written into the target.`;
 
 /** Where the user was: npm runs scripts from the package root but records the caller's folder. */
 function userCwd(): string {
