@@ -59,11 +59,11 @@ try {
     const generatorS = out.ms / 1000;
     if (out.stats.symbols !== size) throw new Error(`${label}: ${out.stats.symbols} symbols documented, expected ${size}`);
     const perDoubling = previous ? (generatorS / previous.generatorS) ** (1 / Math.log2(size / previous.size)) : undefined;
-    rows.push([size.toLocaleString('en'), (fs.statSync(path.join(target, 'src', 'index.ts')).size / 2 ** 20).toFixed(1), result.wallS.toFixed(1), generatorS.toFixed(1), out.stats.readMs.toLocaleString('en'), Math.round(result.maxRssMB).toLocaleString('en'), perDoubling === undefined ? '' : `${perDoubling.toFixed(2)}×`]);
+    rows.push([size.toLocaleString('en'), (fs.statSync(path.join(target, 'src', 'index.ts')).size / 2 ** 20).toFixed(1), result.wallS.toFixed(1), (result.userS + result.sysS).toFixed(1), generatorS.toFixed(1), out.stats.readMs.toLocaleString('en'), Math.round(result.maxRssMB).toLocaleString('en'), perDoubling === undefined ? '' : `${perDoubling.toFixed(2)}×`]);
     previous = {size, generatorS};
     process.stderr.write(`${label}: ${result.wallS.toFixed(1)} s, ${Math.round(result.maxRssMB)} MB\n`);
   }
-  console.log(markdownTable(['exports', 'file MB', 'wall s', 'generator s', 'parse ms', 'peak MB', 'generator time per doubling'], rows));
+  console.log(markdownTable(['exports', 'file MB', 'wall s', 'CPU s', 'generator s', 'parse ms', 'peak MB', 'generator time per doubling'], rows));
 } finally {
   if (values.keep) console.error(`kept ${work}`);
   else fs.rmSync(work, {recursive: true, force: true});

@@ -97,11 +97,11 @@ try {
     const data = filesUnder(path.join(site, '.docs-architect', 'static'), /\.json$/);
     const mdx = filesUnder(path.join(site, '.docs-architect', 'generated'), /\.mdx$/);
     const largest = largestFile(path.join(site, '.docs-architect', 'static'));
-    rows.push([`${(text.length / 2 ** 20).toFixed(1)} MB`, operations.toLocaleString('en'), result.wallS.toFixed(1), Math.round(result.maxRssMB).toLocaleString('en'), mdx.count.toLocaleString('en'), `${data.count.toLocaleString('en')}, ${(data.bytes / 2 ** 20).toFixed(0)} MB`, `${(largest / 2 ** 10).toFixed(0)} KB`]);
-    process.stderr.write(`${label}: ${result.wallS.toFixed(1)} s, ${Math.round(result.maxRssMB)} MB\n`);
+    rows.push([`${(text.length / 2 ** 20).toFixed(1)} MB`, operations.toLocaleString('en'), result.wallS.toFixed(1), (result.userS + result.sysS).toFixed(1), Math.round(result.maxRssMB).toLocaleString('en'), mdx.count.toLocaleString('en'), `${data.count.toLocaleString('en')}, ${(data.bytes / 2 ** 20).toFixed(0)} MB`, `${(largest / 2 ** 10).toFixed(0)} KB`]);
+    process.stderr.write(`${label}: ${result.wallS.toFixed(1)} s (${(result.userS + result.sysS).toFixed(1)} s of CPU), ${Math.round(result.maxRssMB)} MB\n`);
     fs.rmSync(site, {recursive: true, force: true});
   }
-  console.log(markdownTable(['description', 'operations', 'generation wall s', 'peak MB', 'MDX pages', 'JSON files the pages fetch', 'largest JSON file'], rows));
+  console.log(markdownTable(['description', 'operations', 'generation wall s', 'CPU s (user + system)', 'peak MB', 'MDX pages', 'JSON files the pages fetch', 'largest JSON file'], rows));
 } finally {
   if (values.keep) console.error(`kept ${work}`);
   else fs.rmSync(work, {recursive: true, force: true});

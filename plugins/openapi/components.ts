@@ -60,10 +60,16 @@ export interface ComponentRegistry {
   components: ComponentMap;
   /** Fan-out groups by id: the refs a group's file starts from; its content is collected later. */
   groups: Map<string, string[]>;
+  /**
+   * What each component names directly, found by walking it once: pages then follow refs without
+   * walking the same schemas again (thousands of operations reach the same few hundred schemas).
+   * Undefined for a ref that leads nowhere.
+   */
+  direct: Map<string, Reach | undefined>;
 }
 
 export function createComponentRegistry(): ComponentRegistry {
-  return {components: {}, groups: new Map()};
+  return {components: {}, groups: new Map(), direct: new Map()};
 }
 
 /** What a value needs: the components it reaches (refs, sorted), and the fan-out groups it defers to. */
@@ -80,53 +86,62 @@ export interface Reach {
  */
 export function collectComponents(document: unknown, value: unknown, registry: ComponentRegistry): Reach {
   const reached = new Set<string>();
-  const shared = new Set<string>();
-  const pending: string[] = [];
-  const defer = (targets: string[]) => {
-    const refs = [...new Set(targets)].sort();
-    const id = groupId(refs);
-    if (!registry.groups.has(id)) registry.groups.set(id, refs);
-    shared.add(id);
-  };
-  const visit = (node: unknown) => {
-    const stack = [node];
-    while (stack.length > 0) {
-      const current = stack.pop();
-      if (Array.isArray(current)) {
-        stack.push(...current);
-      } else if (isObject(current)) {
-        if (typeof current.$ref === 'string') pending.push(current.$ref);
-        const mapping = isObject(current.discriminator) ? current.discriminator.mapping : undefined;
-        if (isObject(mapping)) {
-          const targets = Object.values(mapping).filter((target): target is string => typeof target === 'string').map(mappingRef);
-          if (targets.length > FAN_OUT_BUDGET) defer(targets);
-          else pending.push(...targets);
-        }
-        for (const [key, child] of Object.entries(current)) {
-          if (key === '$ref') continue;
-          if ((key === 'oneOf' || key === 'anyOf') && Array.isArray(child) && child.length > FAN_OUT_BUDGET) {
-            // The alternatives that are refs go to the group; inline ones stay on the page.
-            defer(child.flatMap((item) => (isObject(item) && typeof item.$ref === 'string' ? [item.$ref] : [])));
-            stack.push(child.filter((item) => !(isObject(item) && typeof item.$ref === 'string')));
-          } else {
-            stack.push(child);
-          }
-        }
-      }
-    }
-  };
-  visit(value);
+  const own = scan(value, registry);
+  const shared = new Set(own.shared);
+  const pending = [...own.refs];
   while (pending.length > 0) {
     const ref = pending.pop()!;
     if (reached.has(ref)) continue;
-    const known = Object.hasOwn(registry.components, ref);
-    const target = known ? registry.components[ref] : resolvePointer(document, ref);
-    if (target === undefined) continue;
+    if (!registry.direct.has(ref)) {
+      const target = resolvePointer(document, ref);
+      if (target !== undefined) registry.components[ref] = withTitle(ref, target);
+      registry.direct.set(ref, target === undefined ? undefined : scan(target, registry));
+    }
+    const direct = registry.direct.get(ref);
+    if (!direct) continue;
     reached.add(ref);
-    if (!known) registry.components[ref] = withTitle(ref, target as Json);
-    visit(target);
+    pending.push(...direct.refs);
+    for (const id of direct.shared) shared.add(id);
   }
   return {refs: [...reached].sort(), shared: [...shared].sort()};
+}
+
+/** The refs a value names itself (not through other refs), fan-outs beyond the budget made groups. */
+function scan(value: unknown, registry: ComponentRegistry): Reach {
+  const refs: string[] = [];
+  const shared = new Set<string>();
+  const defer = (targets: string[]) => {
+    const sorted = [...new Set(targets)].sort();
+    const id = groupId(sorted);
+    if (!registry.groups.has(id)) registry.groups.set(id, sorted);
+    shared.add(id);
+  };
+  const stack = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (Array.isArray(current)) {
+      stack.push(...current);
+    } else if (isObject(current)) {
+      if (typeof current.$ref === 'string') refs.push(current.$ref);
+      const mapping = isObject(current.discriminator) ? current.discriminator.mapping : undefined;
+      if (isObject(mapping)) {
+        const targets = Object.values(mapping).filter((target): target is string => typeof target === 'string').map(mappingRef);
+        if (targets.length > FAN_OUT_BUDGET) defer(targets);
+        else refs.push(...targets);
+      }
+      for (const [key, child] of Object.entries(current)) {
+        if (key === '$ref') continue;
+        if ((key === 'oneOf' || key === 'anyOf') && Array.isArray(child) && child.length > FAN_OUT_BUDGET) {
+          // The alternatives that are refs go to the group; inline ones stay on the page.
+          defer(child.flatMap((item) => (isObject(item) && typeof item.$ref === 'string' ? [item.$ref] : [])));
+          stack.push(child.filter((item) => !(isObject(item) && typeof item.$ref === 'string')));
+        } else {
+          stack.push(child);
+        }
+      }
+    }
+  }
+  return {refs, shared: [...shared]};
 }
 
 /** The components of every fan-out group, collected until no new group appears (a group may name others). */

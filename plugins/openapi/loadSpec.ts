@@ -135,12 +135,15 @@ class TargetResolver extends BaseResolver {
   /**
    * YAML goes through core's guarded parser (alias limits, size cap) instead of Redocly's js-yaml,
    * which shares aliased nodes: a small "billion laughs" file then costs minutes and gigabytes in
-   * every walk of the tree. JSON cannot alias, and stays with Redocly's parser.
+   * every walk of the tree. JSON is read with JSON.parse (a key given twice keeps its last value).
    */
   override parseDocument(source: Source, isRoot?: boolean): Document {
     // Redocly leaves other files' text as it is (unless they are the root): so do we.
     const parsesAsYaml = isRoot || /\.(ya?ml|json)$/.test(source.absoluteRef) || /(json|yaml|openapi)/.test(source.mimeType ?? '');
-    if (!parsesAsYaml || /\.(graphql|gql)$/i.test(source.absoluteRef) || looksLikeJson(source.body)) return super.parseDocument(source, isRoot);
+    if (!parsesAsYaml || /\.(graphql|gql)$/i.test(source.absoluteRef)) return super.parseDocument(source, isRoot);
+    // JSON cannot alias, and JSON.parse reads it several times faster than a YAML parser.
+    const json = parseJson(source.body);
+    if (json !== undefined) return {source, parsed: json};
     try {
       return {source, parsed: parseYaml(source.body, {file: source.absoluteRef, maxBytes: MAX_DESCRIPTION_BYTES, merge: true}).value};
     } catch (error) {
@@ -152,14 +155,13 @@ class TargetResolver extends BaseResolver {
   }
 }
 
-/** Starts like JSON and parses as JSON: then there is nothing to alias. */
-function looksLikeJson(body: string): boolean {
-  if (!/^\s*[{[]/.test(body)) return false;
+/** The value of a text that is JSON, else undefined (then it is YAML, or broken). */
+function parseJson(body: string): unknown {
+  if (!/^\s*[{[]/.test(body)) return undefined;
   try {
-    JSON.parse(body);
-    return true;
+    return JSON.parse(body) as unknown;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
