@@ -18,6 +18,7 @@ import {prepareSite} from '../../plugins/core/prepareSite';
 import {extractDecisions} from '../../plugins/git-history/extractDecisions';
 import {openapiGenerator} from '../../plugins/openapi/generator';
 import {createValidatorConfig, loadSpec, MAX_DESCRIPTION_BYTES} from '../../plugins/openapi/loadSpec';
+import {resolveRefs} from '../../plugins/openapi/client/resolveRefs';
 
 /** The classic "billion laughs": nine levels of ten aliases each, 10^9 strings once written out. */
 function billionLaughs(): string {
@@ -188,5 +189,38 @@ describe('API descriptions', () => {
     fs.closeSync(handle);
     const loaded = await loadSpec(root, 'openapi.yaml', await createValidatorConfig());
     expect(loaded).toMatchObject({ok: false, problems: [{file: 'openapi.yaml', message: expect.stringMatching(/^the file is 64\.0 MB, over the 64 MB a description file may have, and is not read/)}]});
+  });
+
+  it('a base schema mapping many subtypes: pages name one shared file instead of carrying the subtypes', async () => {
+    const subtypes = 120;
+    const schemas: Record<string, unknown> = {
+      Event: {type: 'object', required: ['kind'], properties: {kind: {type: 'string'}}, discriminator: {propertyName: 'kind', mapping: Object.fromEntries(Array.from({length: subtypes}, (_, i) => [`k${i}`, `#/components/schemas/Event${i}`]))}},
+    };
+    for (let i = 0; i < subtypes; i++) schemas[`Event${i}`] = {allOf: [{$ref: '#/components/schemas/Event'}, {type: 'object', properties: {[`field${i}`]: {type: 'string'}}}]};
+    const paths = Object.fromEntries(
+      Array.from({length: 10}, (_, i) => [`/events/${i}`, {get: {operationId: `getEvent${i}`, responses: {'200': {description: 'ok', content: {'application/json': {schema: {$ref: '#/components/schemas/Event'}}}}}}}]),
+    );
+    const target = makeDir({'openapi.json': JSON.stringify({openapi: '3.0.3', info: {title: 'Events', version: '1'}, paths, components: {schemas}})});
+    const siteDir = makeDir({});
+    await prepareSite({siteDir, target, generators: [openapiGenerator], strict: true});
+    const root = path.join(siteDir, '.docs-architect', 'static', 'api-events', '_openapi');
+    type Data = {api?: unknown; components: Record<string, unknown>; shared: string[]};
+    const read = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Data;
+    const pages = fs.readdirSync(path.join(root, 'operations'));
+    expect(pages).toHaveLength(10);
+    const sharedFiles = fs.readdirSync(path.join(root, 'shared'));
+    expect(sharedFiles).toHaveLength(1);
+    const shared = read(`shared/${sharedFiles[0]}`);
+    expect(Object.keys(shared.components)).toHaveLength(subtypes + 1);
+    for (const page of pages) {
+      const data = read(`operations/${page}`);
+      // The page carries the base schema only, and names the shared file.
+      expect(Object.keys(data.components)).toEqual(['#/components/schemas/Event']);
+      expect(data.shared).toEqual([sharedFiles[0]!.replace(/\.json$/, '')]);
+      // Merged as the browser merges them, every subtype resolves.
+      const resolved = JSON.stringify(resolveRefs(data.api, {...shared.components, ...data.components}));
+      expect(resolved).not.toContain('"$ref"');
+      expect(resolved).toContain(`field${subtypes - 1}`);
+    }
   });
 });
