@@ -10,7 +10,8 @@ import {createFrontMatterSchema, validateFrontMatter, type NormalizedFrontMatter
 import {computePageFacts} from './pageFacts';
 import {problemId, problemToError} from './problemToError';
 import {isInside} from '../core/resolveTarget';
-import {formatUserError} from '../core/errors';
+import {formatUserError, isUserError, type UserError} from '../core/errors';
+import {MAX_YAML_BYTES, parseYaml} from '../core/parseYaml';
 import {today} from './reviewDue';
 import {FACTS_KEY} from './types';
 import type {Vocabulary} from './vocabulary';
@@ -33,6 +34,14 @@ export function createParseFrontMatter(options: ParseFrontMatterOptions): ParseF
   const schema = createFrontMatterSchema(options.vocabulary);
   const warn = options.warn ?? ((message: string) => console.warn(message));
   return async (params) => {
+    // Docusaurus reads front matter with js-yaml, which shares aliased nodes; a bomb would then be
+    // written out in full when the page's metadata is serialised. Core's parser refuses it first.
+    const refused = refuseAliasBomb(params.fileContent, params.filePath);
+    if (refused) {
+      if (options.strict) throw refused;
+      warn(`warning: ${formatUserError(refused)}`);
+      return {frontMatter: {}, content: params.fileContent.slice(FRONT_MATTER.exec(params.fileContent)![0].length)};
+    }
     const result = await params.defaultParseFrontMatter(params);
     if (!options.docsDirs.some((dir) => isInside(dir, params.filePath))) return result;
 
@@ -48,6 +57,21 @@ export function createParseFrontMatter(options: ParseFrontMatterOptions): ParseF
     attachFacts(result.frontMatter, value, result.content, options);
     return result;
   };
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** The guarded parser's complaint about the front matter's size or aliases; syntax is left to Docusaurus. */
+function refuseAliasBomb(content: string, file: string): UserError | undefined {
+  const yaml = FRONT_MATTER.exec(content)?.[1];
+  // Only a front matter with an anchor can alias, or one past the cap be too big: the rest costs nothing.
+  if (yaml === undefined || (!yaml.includes('&') && yaml.length <= MAX_YAML_BYTES / 4)) return undefined;
+  try {
+    parseYaml(yaml, {file, firstLine: 2, uniqueKeys: false});
+  } catch (error) {
+    if (isUserError(error) && !error.message.startsWith('cannot parse the file')) return error;
+  }
+  return undefined;
 }
 
 function attachFacts(

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {createContentCache, hashContent} from './contentCache';
+import {createContentCache, hashContent, jsonPieces} from './contentCache';
 
 let base: string;
 let counter = 0;
@@ -116,5 +116,22 @@ describe('createContentCache', () => {
     await createContentCache<string>(site, 'ns', '1').set('k', 'v');
     const all = fs.readdirSync(path.join(site, '.docs-architect', 'cache', 'ns'), {recursive: true, encoding: 'utf8'});
     expect(all.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('jsonPieces', () => {
+  it('gives JSON.stringify’s text, byte for byte, in more than one piece', () => {
+    const value = {
+      a: [1, 'two', null, undefined, {deep: {deeper: {deepest: [true, false, {x: 'é"\n'}]}}}],
+      skipped: undefined,
+      date: new Date(0),
+      'key "quoted"': {n: -0.5, e: 1e21, nested: [[[[[1]]]]]},
+      empty: {},
+      list: [],
+    };
+    const pieces = [...jsonPieces(value)];
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(pieces.join('')).toBe(JSON.stringify(value));
+    expect([...jsonPieces('text')].join('')).toBe('"text"');
   });
 });

@@ -1,7 +1,9 @@
 /**
  * A cache keyed by content hash, for extractors whose input is files: same bytes in, same model out,
  * no work. Entries are JSON files under `.docs-architect/cache/<namespace>/`; a corrupt or missing
- * entry is a miss, never an error.
+ * entry is a miss, never an error. An entry is written in pieces, never as one string (the model of
+ * a 50 MB API description came near V8's maximum string length, ~512 MB), and one larger than
+ * MAX_ENTRY_BYTES is not read back: it is a miss, and the work is done again.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -16,6 +18,64 @@ export function hashContent(...parts: (string | Buffer)[]): string {
     hash.update(part);
   }
   return hash.digest('hex');
+}
+
+/** Entries larger than this are not read back (JSON.parse needs them as one string). */
+export const MAX_ENTRY_BYTES = 256 * 2 ** 20;
+
+/** How deep serialisation splits a value into pieces; below it, each value is one JSON.stringify. */
+const SPLIT_DEPTH = 4;
+
+/**
+ * The JSON text of a plain JSON value (what JSON.stringify gives, byte for byte), in pieces: arrays
+ * and objects near the top are opened and each child serialised on its own.
+ */
+export function* jsonPieces(value: unknown, depth = 0): Generator<string> {
+  if (depth >= SPLIT_DEPTH || value === null || typeof value !== 'object' || typeof (value as {toJSON?: unknown}).toJSON === 'function') {
+    yield JSON.stringify(value) ?? 'null';
+    return;
+  }
+  if (Array.isArray(value)) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) yield ',';
+      const item: unknown = value[i];
+      // As JSON.stringify: undefined and functions in an array become null.
+      yield* item === undefined || typeof item === 'function' ? ['null'] : jsonPieces(item, depth + 1);
+    }
+    yield ']';
+    return;
+  }
+  yield '{';
+  let first = true;
+  for (const [key, child] of Object.entries(value)) {
+    if (child === undefined || typeof child === 'function' || typeof child === 'symbol') continue;
+    yield `${first ? '' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    yield* jsonPieces(child, depth + 1);
+  }
+  yield '}';
+}
+
+/** Writes a value as JSON through a stream, a megabyte at a time. */
+async function writeJson(file: string, value: unknown): Promise<void> {
+  const handle = await fs.open(file, 'w');
+  try {
+    let buffer: string[] = [];
+    let size = 0;
+    for (const piece of jsonPieces(value)) {
+      buffer.push(piece);
+      size += piece.length;
+      if (size >= 2 ** 20) {
+        await handle.write(buffer.join(''));
+        buffer = [];
+        size = 0;
+      }
+    }
+    await handle.write(buffer.join(''));
+  } finally {
+    await handle.close();
+  }
 }
 
 export interface ContentCache<T> {
@@ -37,7 +97,9 @@ export function createContentCache<T>(siteDir: string, namespace: string, versio
   const cache: ContentCache<T> = {
     async get(key) {
       try {
-        return JSON.parse(await fs.readFile(fileOf(key), 'utf8')) as T;
+        const file = fileOf(key);
+        if ((await fs.stat(file)).size > MAX_ENTRY_BYTES) return undefined;
+        return JSON.parse(await fs.readFile(file, 'utf8')) as T;
       } catch {
         return undefined;
       }
@@ -48,7 +110,7 @@ export function createContentCache<T>(siteDir: string, namespace: string, versio
       // Write then rename, so a build killed half-way never leaves a truncated entry behind. The
       // temporary name is unique per write: two files with the same content may be stored at once.
       const temporary = `${file}.${process.pid}.${crypto.randomUUID()}.tmp`;
-      await fs.writeFile(temporary, JSON.stringify(value));
+      await writeJson(temporary, value);
       await fs.rename(temporary, file);
     },
     async getOrCompute(key, compute) {

@@ -6,11 +6,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {createJiti} from 'jiti';
-import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Document} from 'yaml';
+import {isMap, isScalar, isSeq, type Document, type LineCounter} from 'yaml';
 import {closest, distance} from 'fastest-levenshtein';
 import type * as z from 'zod';
 import {configSchema, CONFIG_EXAMPLES, CONFIG_KEYS, knownKeysAt, type DocsArchitectConfig} from './configSchema';
 import {UserError} from './errors';
+import {readYamlFile} from './parseYaml';
 
 export const CONFIG_BASENAME = 'docs-architect.config';
 export const CONFIG_EXTENSIONS = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs', 'json', 'yaml', 'yml'] as const;
@@ -52,20 +53,9 @@ interface RawConfig {
 async function readConfigFile(file: string): Promise<RawConfig> {
   const ext = path.extname(file).slice(1);
   if (ext === 'json' || ext === 'yaml' || ext === 'yml') {
-    const text = await fs.readFile(file, 'utf8');
-    const lineCounter = new LineCounter();
-    // JSON is valid YAML 1.2, so one parser gives both formats line numbers.
-    const document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true});
-    const [first] = document.errors;
-    if (first) {
-      const {line} = lineCounter.linePos(first.pos[0]);
-      throw new UserError(`cannot parse the file: ${first.message.split('\n')[0]}`, {
-        file,
-        line,
-        fix: `Fix the ${ext === 'json' ? 'JSON' : 'YAML'} syntax on that line`,
-      });
-    }
-    return {value: document.toJS() ?? {}, document, lineCounter};
+    // JSON is valid YAML 1.2, so one parser gives both formats line numbers (and the same limits).
+    const {value, document, lineCounter} = await readYamlFile(file, {syntax: ext === 'json' ? 'JSON' : 'YAML'});
+    return {value: value ?? {}, document, lineCounter};
   }
   try {
     const jiti = createJiti(__filename, {moduleCache: false, fsCache: false});

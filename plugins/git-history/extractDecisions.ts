@@ -4,7 +4,8 @@
  * and supersede links come from the document; a missing date falls back to the day git first saw it.
  */
 import path from 'node:path';
-import {LineCounter, parseDocument} from 'yaml';
+import {isUserError} from '../core/errors';
+import {parseYaml} from '../core/parseYaml';
 
 export type StatusKind = 'proposed' | 'accepted' | 'rejected' | 'deprecated' | 'superseded' | 'unknown';
 
@@ -154,20 +155,21 @@ function parseDecision(source: DecisionSource, problems: DecisionProblem[]): Dec
 function splitFrontMatter(source: DecisionSource, problems: DecisionProblem[]) {
   const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source.text);
   if (!match) return {frontMatter: {} as Record<string, unknown>, body: source.text, bodyLine: 1};
-  const lineCounter = new LineCounter();
-  const document = parseDocument(match[1]!, {lineCounter, prettyErrors: false});
-  const error = document.errors[0];
   const bodyLine = match[0].split('\n').length;
-  if (error) {
+  let value: unknown;
+  try {
+    value = parseYaml(match[1]!, {file: source.path, firstLine: 2}).value;
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    const syntax = error.message.startsWith('cannot parse the file: ');
     problems.push({
       file: source.path,
-      line: lineCounter.linePos(error.pos[0]).line + 1,
-      message: `front matter is not valid YAML: ${error.message.split('\n')[0]}`,
-      fix: 'Fix the YAML between the --- lines',
+      line: error.details.line,
+      message: syntax ? `front matter is not valid YAML: ${error.message.slice('cannot parse the file: '.length)}` : `front matter is not read: ${error.message}`,
+      fix: syntax ? 'Fix the YAML between the --- lines' : error.details.fix!,
     });
     return {frontMatter: {}, body: source.text.slice(match[0].length), bodyLine};
   }
-  const value = document.toJS() as unknown;
   const frontMatter = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   return {frontMatter, body: source.text.slice(match[0].length), bodyLine};
 }

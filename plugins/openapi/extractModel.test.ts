@@ -77,7 +77,8 @@ describe('extractModel', () => {
   it('gives each operation the data its page fetches: refs kept, the components they reach', () => {
     const data = byTitle('Get a pet').data;
     expect(JSON.stringify(data.api)).toContain('"$ref":"#/components/schemas/Pet"');
-    expect(Object.keys(data.components)).toEqual(['#/components/schemas/Cat', '#/components/schemas/Pet']);
+    expect(data.refs).toEqual(['#/components/schemas/Cat', '#/components/schemas/Pet']);
+    expect(data.shared).toEqual([]);
     expect(data.api).toMatchObject({
       method: 'get',
       path: '/pets/{petId}',

@@ -3,7 +3,7 @@
  * defensively (a field of the wrong type counts as absent), because an invalid description is still
  * rendered (its problems are warnings), and nothing here may throw on a user's document.
  */
-import {collectComponents, deref, isObject, type Json, type JsonObject} from './components';
+import {collectComponents, collectGroups, createComponentRegistry, deref, isObject, type ComponentRegistry, type Json, type JsonObject} from './components';
 import {OPENAPI_MODEL_VERSION, PAGE_DATA_VERSION, type ApiInfo, type ApiModel, type OperationModel, type SchemaModel, type SecuritySchemeModel, type ServerModel, type SpecFormat, type SpecProblem, type TagModel} from './model';
 import {createOperationData, mergedParameters, type OperationContext} from './operationData';
 import {createSlugger} from './slugs';
@@ -26,6 +26,7 @@ export function extractModel(input: ExtractInput): ApiModel {
   const document = input.document as JsonObject;
   const components = isObject(document.components) ? document.components : {};
   const tags = extractTags(document);
+  const registry = createComponentRegistry();
   const operationSlug = createSlugger(RESERVED_SLUGS);
   const operations: OperationModel[] = [];
   for (const [path, rawItem] of entries(document.paths)) {
@@ -34,7 +35,7 @@ export function extractModel(input: ExtractInput): ApiModel {
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
       if (!isObject(operation)) continue;
-      operations.push(extractOperation({document, method, path, pathItem, operation, kind: 'operation'}, operationSlug, tags));
+      operations.push(extractOperation({document, method, path, pathItem, operation, kind: 'operation'}, operationSlug, tags, registry));
     }
   }
   const webhookSlug = createSlugger();
@@ -45,9 +46,11 @@ export function extractModel(input: ExtractInput): ApiModel {
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
       if (!isObject(operation)) continue;
-      webhooks.push(extractOperation({document, method, path: event, pathItem, operation, kind: 'webhook'}, webhookSlug, tags));
+      webhooks.push(extractOperation({document, method, path: event, pathItem, operation, kind: 'webhook'}, webhookSlug, tags, registry));
     }
   }
+  const schemas = extractSchemas(document, components.schemas, registry);
+  const shared = collectGroups(document, registry);
   return {
     version: OPENAPI_MODEL_VERSION,
     file: input.file,
@@ -60,12 +63,14 @@ export function extractModel(input: ExtractInput): ApiModel {
     tags: tags.filter((tag) => operations.some((operation) => operation.tag === tag.name) || webhooks.some((w) => w.tag === tag.name)),
     operations,
     webhooks,
-    schemas: extractSchemas(document, components.schemas),
+    schemas,
+    components: Object.fromEntries(Object.keys(registry.components).sort().map((ref) => [ref, registry.components[ref]])),
+    shared,
     problems: input.problems,
   };
 }
 
-function extractOperation(context: OperationContext, slugger: ReturnType<typeof createSlugger>, tags: TagModel[]): OperationModel {
+function extractOperation(context: OperationContext, slugger: ReturnType<typeof createSlugger>, tags: TagModel[], registry: ComponentRegistry): OperationModel {
   const {document, method, path, operation, kind} = context;
   const operationId = text(operation.operationId);
   const summary = text(operation.summary)?.trim();
@@ -103,7 +108,7 @@ function extractOperation(context: OperationContext, slugger: ReturnType<typeof 
     callbacks: entries(operation.callbacks).map(([name]) => name),
     security: securityNames(operation.security ?? document.security),
     codeSampleLanguages: codeSampleLanguages(operation['x-codeSamples'] ?? operation['x-code-samples']),
-    data: createOperationData(context),
+    data: createOperationData(context, registry),
   };
 }
 
@@ -198,7 +203,7 @@ function tagModel(name: string, displayName: string | undefined, description: st
   return {name, label: displayName?.trim() || name, description, slug: slugger(name, 'tag', 'prose')};
 }
 
-function extractSchemas(document: JsonObject, schemas: Json | undefined): SchemaModel[] {
+function extractSchemas(document: JsonObject, schemas: Json | undefined, registry: ComponentRegistry): SchemaModel[] {
   const slugger = createSlugger();
   return entries(schemas).map(([name, raw]) => {
     const resolved = deref(document, raw);
@@ -212,7 +217,7 @@ function extractSchemas(document: JsonObject, schemas: Json | undefined): Schema
       deprecated: schema.deprecated === true,
       type: typeLabel(document, raw),
       properties: summarizeProperties(document, schema),
-      data: {version: PAGE_DATA_VERSION, schema: {$ref: ref}, components: collectComponents(document, {$ref: ref})},
+      data: {version: PAGE_DATA_VERSION, schema: {$ref: ref}, ...collectComponents(document, {$ref: ref}, registry)},
     };
   });
 }

@@ -13,16 +13,24 @@
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import {BaseResolver, bundle, createConfig, detectSpec, lint, type Config, type NormalizedProblem} from '@redocly/openapi-core';
+import {BaseResolver, bundle, createConfig, detectSpec, lint, type Config, type Document, type NormalizedProblem, type Source} from '@redocly/openapi-core';
 import {convertObj} from 'swagger2openapi';
 import {isObject, resolvePointer} from './components';
 import {createPointerLocator, type PointerLocator} from './locatePointer';
 import type {SpecFormat, SpecProblem} from './model';
 import {isInside} from '../core/resolveTarget';
+import {isUserError, UserError} from '../core/errors';
+import {parseYaml} from '../core/parseYaml';
 
 export type LoadedSpec =
   | {ok: true; document: Record<string, unknown>; format: SpecFormat; files: string[]; problems: SpecProblem[]}
   | {ok: false; files: string[]; problems: SpecProblem[]};
+
+/**
+ * Bytes one file of a description may have. The largest public descriptions we know are under 50 MB
+ * (docs/http-api.md); a bigger file is refused before it is read, with a message, as a budget.
+ */
+export const MAX_DESCRIPTION_BYTES = 64 * 2 ** 20;
 
 /** At most this many problems are located and reported per spec; the rest are counted. */
 export const MAX_REPORTED_PROBLEMS = 50;
@@ -47,7 +55,8 @@ export async function loadSpec(root: string, file: string, config: Config): Prom
 
   const head = await readHead(absolute);
   if (head instanceof Error) return fatal({message: `cannot read the file (${head.message})`});
-  if (head.trim() === '') return fatal({message: 'the file is empty'});
+  if (head.text.trim() === '') return fatal({message: 'the file is empty'});
+  if (head.size > MAX_DESCRIPTION_BYTES) return fatal({message: tooBig(head.size)});
 
   // Lint first: bundling rewrites the resolver's cached documents in place.
   const resolver = new TargetResolver(root);
@@ -118,8 +127,46 @@ class TargetResolver extends BaseResolver {
     if (!isInside(this.root, absoluteRef) || !isInside(this.root, real)) {
       throw new Error(`$ref "${absoluteRef}" points outside the repository and is not read: move the file into the repository`);
     }
+    const size = fsSync.statSync(real, {throwIfNoEntry: false})?.size ?? 0;
+    if (size > MAX_DESCRIPTION_BYTES) throw new UserError(tooBig(size), {file: absoluteRef});
     return super.loadExternalRef(absoluteRef);
   }
+
+  /**
+   * YAML goes through core's guarded parser (alias limits, size cap) instead of Redocly's js-yaml,
+   * which shares aliased nodes: a small "billion laughs" file then costs minutes and gigabytes in
+   * every walk of the tree. JSON is read with JSON.parse (a key given twice keeps its last value).
+   */
+  override parseDocument(source: Source, isRoot?: boolean): Document {
+    // Redocly leaves other files' text as it is (unless they are the root): so do we.
+    const parsesAsYaml = isRoot || /\.(ya?ml|json)$/.test(source.absoluteRef) || /(json|yaml|openapi)/.test(source.mimeType ?? '');
+    if (!parsesAsYaml || /\.(graphql|gql)$/i.test(source.absoluteRef)) return super.parseDocument(source, isRoot);
+    // JSON cannot alias, and JSON.parse reads it several times faster than a YAML parser.
+    const json = parseJson(source.body);
+    if (json !== undefined) return {source, parsed: json};
+    try {
+      return {source, parsed: parseYaml(source.body, {file: source.absoluteRef, maxBytes: MAX_DESCRIPTION_BYTES, merge: true}).value};
+    } catch (error) {
+      // A referenced file's problem is reported at the $ref, by message only: the message names the file.
+      if (isRoot || !isUserError(error)) throw error;
+      const where = `${toRelative(this.root, source.absoluteRef)}${error.details.line ? `:${error.details.line}` : ''}`;
+      throw new UserError(`${where}: ${error.message}`, error.details);
+    }
+  }
+}
+
+/** The value of a text that is JSON, else undefined (then it is YAML, or broken). */
+function parseJson(body: string): unknown {
+  if (!/^\s*[{[]/.test(body)) return undefined;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function tooBig(bytes: number): string {
+  return `the file is ${(bytes / 2 ** 20).toFixed(1)} MB, over the ${MAX_DESCRIPTION_BYTES / 2 ** 20} MB a description file may have, and is not read (split it into files joined by $ref)`;
 }
 
 function isMappingProblem(problem: SpecProblem): boolean {
@@ -149,14 +196,14 @@ function formatOf(document: Record<string, unknown>): SpecFormat | undefined {
   return formats[version];
 }
 
-/** The first bytes of the file: enough to tell an unreadable or empty file from a bad document. */
-async function readHead(file: string): Promise<string | Error> {
+/** The first bytes of the file and its size: enough to tell an unreadable, empty or oversized file from a bad document. */
+async function readHead(file: string): Promise<{text: string; size: number} | Error> {
   try {
     const handle = await fs.open(file, 'r');
     try {
       const buffer = Buffer.alloc(4096);
       const {bytesRead} = await handle.read(buffer, 0, buffer.length, 0);
-      return buffer.subarray(0, bytesRead).toString('utf8');
+      return {text: buffer.subarray(0, bytesRead).toString('utf8'), size: (await handle.stat()).size};
     } finally {
       await handle.close();
     }
@@ -167,6 +214,9 @@ async function readHead(file: string): Promise<string | Error> {
 
 /** Redocly's exceptions (parse errors, unreadable refs, unknown document kinds) as problems. */
 function describeLoadError(error: unknown, relative: (abs: string) => string): Omit<SpecProblem, 'file'> & {file?: string} {
+  // Core's YAML parser, directly or wrapped by Redocly's resolver: it already says what is wrong, and where.
+  const own = isUserError(error) ? error : isUserError((error as {originalError?: unknown})?.originalError) ? (error as {originalError: UserError}).originalError : undefined;
+  if (own) return {file: own.details.file ? relative(own.details.file) : undefined, line: own.details.line, message: own.message};
   const err = error as {name?: string; line?: number; source?: {absoluteRef?: string}; originalError?: {message?: string; code?: string}};
   if (err?.name === 'YamlParseError' || (err?.line !== undefined && err?.source?.absoluteRef)) {
     const reason = (err.originalError?.message ?? firstLine(error)).split('\n')[0]!.replace(/ in "[^"]*" \(\d+:\d+\)$/, '');

@@ -15,11 +15,28 @@ import {text} from '../core/mdx/build';
 const SAFE_URL = /^(https?:|mailto:|#|\/|\.{0,2}\/|[^:]*$)/i;
 const LINE_BREAK = /^<br\s*\/?>$/i;
 
+/** The parser's options, made once: building GFM's extensions is part of each parse's cost. */
+const PARSE_OPTIONS = {extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()]};
+
+/**
+ * Parsed descriptions by text. Big descriptions repeat the same texts thousands of times (a parameter
+ * described alike on every operation, paths copied per API version), and parsing Markdown was half
+ * of a 20 MB description's generation. A pure function's memo, bounded: emptied when full.
+ */
+const parsed = new Map<string, RootContent[]>();
+const MAX_PARSED = 20_000;
+
 /** A description as block content; an empty or missing description gives no nodes. */
 export function markdownBlocks(markdown: string | undefined): RootContent[] {
   if (!markdown?.trim()) return [];
-  const tree = fromMarkdown(markdown, {extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()]});
-  return sanitize(tree).children;
+  let blocks = parsed.get(markdown);
+  if (!blocks) {
+    blocks = sanitize(fromMarkdown(markdown, PARSE_OPTIONS)).children;
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(markdown, blocks);
+  }
+  // A copy: callers place the nodes in their own trees.
+  return structuredClone(blocks);
 }
 
 /** A one-line description (a table cell, a list item) as phrasing content. */

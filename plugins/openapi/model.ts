@@ -9,7 +9,7 @@
  * into MDX (see docs/adr/0019).
  */
 
-export const OPENAPI_MODEL_VERSION = 1;
+export const OPENAPI_MODEL_VERSION = 2;
 
 /** Where a problem is, as a reader fixes it: file and line, and the JSON pointer inside the file. */
 export interface SpecProblem {
@@ -41,6 +41,10 @@ export interface ApiModel {
   operations: OperationModel[];
   webhooks: OperationModel[];
   schemas: SchemaModel[];
+  /** Every component a page or shared file needs, once, by ref: pages pick theirs by `refs`. */
+  components: ComponentMap;
+  /** Fan-out groups by id, each written once as a shared file (ADR 0028). */
+  shared: Record<string, SharedGroup>;
   /** Problems the validator found that do not stop the rendering (each is a build warning). */
   problems: SpecProblem[];
 }
@@ -144,27 +148,44 @@ export interface SchemaModel {
 /** Components reached from a page, by their JSON pointer in the bundled description. */
 export type ComponentMap = Record<string, unknown>;
 
-export const PAGE_DATA_VERSION = 1;
+/** Version 2: components by ref from the model, and fan-out groups in shared files (ADR 0028). */
+export const PAGE_DATA_VERSION = 2;
 
 /**
- * What an operation page fetches. `api` is the object docusaurus-theme-openapi-docs' ApiItem expects,
- * except that `$ref`s are kept: the page resolves them against `components` (see client/resolveRefs).
+ * What an operation page needs, as the model keeps it: `api` is the object
+ * docusaurus-theme-openapi-docs' ApiItem expects, except that `$ref`s are kept; `refs` name the
+ * components it reaches (held once, in ApiModel.components) and `shared` the fan-out groups it defers
+ * to. The page's JSON (OperationPageJson) carries the components themselves.
  */
 export interface OperationData {
   version: typeof PAGE_DATA_VERSION;
   api: Record<string, unknown>;
-  components: ComponentMap;
+  refs: string[];
+  shared: string[];
 }
 
 export interface SchemaData {
   version: typeof PAGE_DATA_VERSION;
   schema: unknown;
-  components: ComponentMap;
+  refs: string[];
+  shared: string[];
 }
 
-/** What a schema page fetches: the schemas it shows, by name, and the components they reach. */
-export interface SchemaPageData {
+/** A fan-out group as the model keeps it: the components of its shared file, and the groups it names. */
+export interface SharedGroup {
+  refs: string[];
+  shared: string[];
+}
+
+/**
+ * The JSON a page fetches (`_openapi/{operations,webhooks,schemas}/<slug>.json`) and a shared file
+ * (`_openapi/shared/<id>.json`): the page resolves its refs against `components` and the components of
+ * every shared file `shared` names, transitively (see src/components/OpenApi/pageData.tsx).
+ */
+export interface PageJson {
   version: typeof PAGE_DATA_VERSION;
-  schemas: Record<string, unknown>;
+  api?: Record<string, unknown>;
+  schemas?: Record<string, unknown>;
   components: ComponentMap;
+  shared: string[];
 }

@@ -105,9 +105,12 @@ describe('every description of @readme/oas-examples', () => {
     const staticRoot = path.join(siteDir, '.docs-architect', 'static');
     let files = 0;
     for (const file of listFiles(staticRoot)) {
-      const data = JSON.parse(fs.readFileSync(path.join(staticRoot, file), 'utf8')) as {api?: unknown; schemas?: unknown; components: Record<string, unknown>};
+      type Data = {api?: unknown; schemas?: unknown; components: Record<string, unknown>; shared: string[]};
+      const data = JSON.parse(fs.readFileSync(path.join(staticRoot, file), 'utf8')) as Data;
+      // Shared fan-out files, as the browser merges them (ADR 0028).
+      const shared = data.shared.map((id) => (JSON.parse(fs.readFileSync(path.join(staticRoot, path.dirname(file), '..', 'shared', `${id}.json`), 'utf8')) as Data).components);
       const started = Date.now();
-      const resolved = resolveRefs(data.api ?? data.schemas, data.components);
+      const resolved = resolveRefs(data.api ?? data.schemas, Object.assign({}, ...shared, data.components));
       expect(Date.now() - started, file).toBeLessThan(2_000);
       expect(JSON.stringify(resolved), file).not.toContain('"$ref":"#/components');
       files++;

@@ -1,9 +1,9 @@
 /**
  * The JSON an operation page fetches: the `api` object docusaurus-theme-openapi-docs' ApiItem and
  * ApiExplorer read (the operation, its servers and security, a Postman request skeleton for the code
- * samples), with `$ref`s kept, and the components those refs reach.
+ * samples), with `$ref`s kept, and the components those refs reach (named; the model holds them once).
  */
-import {collectComponents, deref, isObject, type Json, type JsonObject} from './components';
+import {collectComponents, deref, isObject, type ComponentRegistry, type Json, type JsonObject} from './components';
 import {PAGE_DATA_VERSION, type OperationData} from './model';
 
 export interface OperationContext {
@@ -29,7 +29,7 @@ export function mergedParameters(context: OperationContext): Json[] {
   return [...own, ...inherited.filter((parameter) => !ownKeys.has(keyOf(parameter)))];
 }
 
-export function createOperationData(context: OperationContext): OperationData {
+export function createOperationData(context: OperationContext, registry: ComponentRegistry): OperationData {
   const {document, method, path, pathItem, operation, kind} = context;
   const components = isObject(document.components) ? document.components : {};
   const info = isObject(document.info) ? document.info : {};
@@ -50,7 +50,7 @@ export function createOperationData(context: OperationContext): OperationData {
   const samples = operation['x-codeSamples'] ?? operation['x-code-samples'];
   if (Array.isArray(samples)) api['x-codeSamples'] = samples.filter(isCodeSample);
   if (operation.deprecated === true) api.deprecated = true;
-  return {version: PAGE_DATA_VERSION, api, components: collectComponents(document, api)};
+  return {version: PAGE_DATA_VERSION, api, ...collectComponents(document, api, registry)};
 }
 
 /**

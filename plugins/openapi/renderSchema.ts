@@ -9,7 +9,7 @@ import type {BlockContent, PhrasingContent, RootContent} from 'mdast';
 import {heading, inlineCode, jsxFlow, list, paragraph, text} from '../core/mdx/build';
 import {writeMdx} from '../core/mdx/writeMdx';
 import {markdownBlocks, markdownInline} from './markdown';
-import {PAGE_DATA_VERSION, type SchemaModel, type SchemaPageData} from './model';
+import type {SchemaModel} from './model';
 import type {PageContext} from './renderOperation';
 
 export interface SchemaPage {
@@ -46,17 +46,6 @@ export function renderSchemaPage(schemaPage: SchemaPage, page: PageContext): str
     },
     children,
   });
-}
-
-/** The page's JSON: each schema as a ref, and the components all of them reach. */
-export function schemaPageData(schemas: SchemaModel[]): SchemaPageData {
-  const components: Record<string, unknown> = {};
-  for (const schema of schemas) Object.assign(components, schema.data.components);
-  return {
-    version: PAGE_DATA_VERSION,
-    schemas: Object.fromEntries(schemas.map((schema) => [schema.name, schema.data.schema])),
-    components: Object.fromEntries(Object.keys(components).sort().map((key) => [key, components[key]])),
-  };
 }
 
 function summaryBlocks(schema: SchemaModel): BlockContent[] {

@@ -64,7 +64,7 @@ describe('renderSection', () => {
     const page = section.files.get('pets/get-pet.mdx')!;
     expect(page).toContain('data: "/api-kitchen-sink/_openapi/operations/get-pet.json"');
     const data = JSON.parse(section.staticFiles.get('_openapi/operations/get-pet.json')!) as {version: number; components: object};
-    expect(data.version).toBe(1);
+    expect(data.version).toBe(2);
     expect(Object.keys(data.components)).toContain('#/components/schemas/Pet');
   });
 

@@ -9,7 +9,7 @@
  *   webhooks/<webhook>.mdx         one page per webhook            /<id>/webhooks/<webhook>/
  *   schemas.mdx                    the schemas (up to 50)          /<id>/schemas/
  *   schemas/<group>.mdx            more: a page per group of 50    /<id>/schemas/<group>/
- *   static: _openapi/{operations,webhooks,schemas}/<slug>.json
+ *   static: _openapi/{operations,webhooks,schemas}/<slug>.json, _openapi/shared/<group>.json
  *
  * A list longer than 50 entries is split into sub-folders (`group-<word>/`, see sidebarGroups);
  * URLs come from slugs, so they do not change when grouping does.
@@ -18,13 +18,16 @@ import type {ApiModel, OperationModel, SchemaModel} from './model';
 import {groupForSidebar, nameWords, pathWords, type GroupNode} from './sidebarGroups';
 import {createSlugger, slugify} from './slugs';
 import {renderOperation} from './renderOperation';
+import {staticFilesFrom, type StaticSource} from './pageJson';
 import {renderOverview} from './renderOverview';
-import {renderSchemaPage, schemaPageData} from './renderSchema';
+import {renderSchemaPage} from './renderSchema';
 import {firstLine} from './renderOperation';
 
 export interface SectionFiles {
   files: Map<string, string>;
   staticFiles: Map<string, string>;
+  /** What each static file is made from: enough to make them again from the model (renderCached). */
+  staticSources: Map<string, StaticSource>;
 }
 
 export interface RenderOptions {
@@ -37,15 +40,16 @@ export interface RenderOptions {
 
 export function renderSection(model: ApiModel, sectionId: string, options: RenderOptions): SectionFiles {
   const files = new Map<string, string>();
-  const staticFiles = new Map<string, string>();
+  const staticSources = new Map<string, StaticSource>();
   const dataUrl = (kind: string, slug: string) => `/${sectionId}/_openapi/${kind}/${slug}.json`;
-  const addData = (kind: string, slug: string, data: unknown) => staticFiles.set(`_openapi/${kind}/${slug}.json`, JSON.stringify(data));
+  const addData = (kind: string, slug: string, source: StaticSource) => staticSources.set(`_openapi/${kind}/${slug}.json`, source);
   const category = (folder: string, content: object) => files.set(`${folder}/_category_.json`, `${JSON.stringify(content, null, 2)}\n`);
 
+  const indexOf = {operations: new Map(model.operations.map((operation, index) => [operation, index])), webhooks: new Map(model.webhooks.map((webhook, index) => [webhook, index]))};
   const renderOperationAt = (kind: 'operations' | 'webhooks') => (operation: OperationModel, file: string, position: number) => {
     const page = {dataUrl: dataUrl(kind, operation.slug), position, sourceFile: model.file, infoPath: `${sectionId}/`, proxy: options.proxy, sendButton: options.sendButton};
     files.set(file, renderOperation(operation, page));
-    addData(kind, operation.slug, operation.data);
+    addData(kind, operation.slug, {kind, index: indexOf[kind].get(operation)!});
   };
   /** Lays a group tree out as folders: its items first, then one sub-category per group. */
   const place = <T extends {slug: string}>(node: GroupNode<T>, folder: string, render: (item: T, file: string, position: number) => void, firstPosition = 1) => {
@@ -94,7 +98,7 @@ export function renderSection(model: ApiModel, sectionId: string, options: Rende
     const writePage = (file: string, title: string, slug: string, list: SchemaModel[], at: number) => {
       const page = {dataUrl: dataUrl('schemas', slug || 'index'), position: at, sourceFile: model.file};
       files.set(file, renderSchemaPage({title, slug, schemas: list}, page));
-      addData('schemas', slug || 'index', schemaPageData(list));
+      addData('schemas', slug || 'index', {kind: 'schemas', names: list.map((schema) => schema.name)});
       schemasPage ??= `./${file}`;
     };
     // A page's URL is made of the words of its groups (`/schemas/webhook-issue/`), not of the
@@ -130,6 +134,9 @@ export function renderSection(model: ApiModel, sectionId: string, options: Rende
     }
   }
 
+  // Fan-out groups: one file each, fetched by every page that uses the group (ADR 0028).
+  for (const id of Object.keys(model.shared)) addData('shared', id, {kind: 'shared', id});
+
   const firstPage = (prefix: string) => [...files.keys()].find((file) => file.startsWith(prefix) && file.endsWith('.mdx'));
   files.set(
     'index.mdx',
@@ -139,7 +146,7 @@ export function renderSection(model: ApiModel, sectionId: string, options: Rende
       schemasPage,
     }),
   );
-  return {files, staticFiles};
+  return {files, staticFiles: staticFilesFrom(model, staticSources), staticSources};
 }
 
 const titleOf = (page: {title: string}) => page.title;

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
 import {ts} from 'ts-morph';
-import {parse as parseYaml} from 'yaml';
+import {isUserError} from '../../core/errors';
+import {readYamlFileSync} from '../../core/parseYaml';
 import type {TargetContext} from '../../core/types';
 import {TEST_FILE, type CodeReferenceOptions} from '../options';
 
@@ -115,10 +116,12 @@ function workspaceDirs(context: TargetContext, root: Json | undefined): string[]
   const pnpm = path.join(context.root, 'pnpm-workspace.yaml');
   if (!patterns && fs.existsSync(pnpm)) {
     try {
-      const parsed = parseYaml(fs.readFileSync(pnpm, 'utf8')) as {packages?: unknown};
+      const parsed = readYamlFileSync(pnpm).value as {packages?: unknown} | null;
       if (Array.isArray(parsed?.packages)) patterns = parsed.packages.filter((p): p is string => typeof p === 'string');
-    } catch {
-      context.report.warn('pnpm-workspace.yaml is not valid YAML; its packages are not documented separately', {file: pnpm});
+    } catch (error) {
+      const {line, fix} = isUserError(error) ? error.details : {line: undefined, fix: undefined};
+      const why = isUserError(error) ? error.message : 'it is not valid YAML';
+      context.report.warn(`pnpm-workspace.yaml is not read (${why}); its packages are not documented separately`, {file: pnpm, line, fix});
     }
   }
   if (!patterns || patterns.length === 0) return undefined;

@@ -185,6 +185,32 @@ describe('parseDocComment', () => {
   });
 });
 
+describe('a file with thousands of exports', () => {
+  // Correctness at a size where the parser used to search its declarations once per function; how the
+  // time grows is measured by bench/hostile-inputs.mjs, not asserted here.
+  it('keeps every export, every overload and every doc comment', () => {
+    const count = 4000;
+    const lines: string[] = [];
+    for (let i = 0; i < count; i++) {
+      if (i % 2 === 0) lines.push(`/** Function ${i}. */`, `export function f${i}(a: string): string;`, `export function f${i}(a: number): number;`, `export function f${i}(a: any) { return a; }`);
+      else lines.push(`/** Constant ${i}. */`, `export const c${i} = ${i};`);
+    }
+    const facts = parseFile('many.ts', lines.join('\n'));
+    const declarations = facts.scopes['']!.declarations;
+    expect(declarations).toHaveLength(count);
+    expect(facts.exports).toHaveLength(count);
+    const functions = declarations.filter((candidate) => candidate.kind === 'function');
+    expect(functions).toHaveLength(count / 2);
+    for (const f of functions) {
+      const i = Number(f.name.slice(1));
+      expect(f.signatures?.map((sig) => plainType(sig.parameters[0]!.type))).toEqual(['string', 'number']);
+      expect(f.doc?.summary).toBe(`Function ${i}.`);
+    }
+    expect(decl(facts, 'c3999')).toMatchObject({kind: 'variable', doc: {summary: 'Constant 3999.'}});
+    expect(facts.exports.at(-1)).toEqual({kind: 'local', name: 'c3999', local: 'c3999', line: 4 * (count / 2) + 2 * (count / 2)});
+  });
+});
+
 describe('block tags in the middle of a line', () => {
   it('start a tag, except inside a code span', () => {
     const parsed = parseDocComment('/** A square. @category Shapes */');

@@ -63,7 +63,9 @@ function specifierOf(node: ts.Expression | undefined): string | undefined {
 
 function readScope(reader: DeclarationReader, statements: readonly ts.Statement[], scope: string, facts: FileFacts, isFile: boolean, isJs: boolean): void {
   const scopeFacts: ScopeFacts = (facts.scopes[scope] ??= {declarations: [], exported: []});
-  const functions = new Map<string, ts.FunctionDeclaration[]>();
+  // Overloads gather under their first declaration, kept with it so that finishing them is one lookup per
+  // function (a search of the scope per function was quadratic in a file's exports).
+  const functions = new Map<string, {decl: DeclFacts; nodes: ts.FunctionDeclaration[]}>();
   const exportName = (node: ts.Node, name: string) => {
     const exported = hasModifier(node, ts.SyntaxKind.ExportKeyword);
     if (!exported) return;
@@ -95,12 +97,12 @@ function readScope(reader: DeclarationReader, statements: readonly ts.Statement[
       const name = statement.name?.text ?? 'default';
       const overloads = functions.get(name);
       if (overloads) {
-        overloads.push(statement);
+        overloads.nodes.push(statement);
         continue;
       }
-      functions.set(name, [statement]);
-      const parsed = reader.doc(statement);
-      add({...reader.base(name, 'function', scope, statement, parsed), signatures: []});
+      const decl: DeclFacts = {...reader.base(name, 'function', scope, statement, reader.doc(statement)), signatures: []};
+      functions.set(name, {decl, nodes: [statement]});
+      add(decl);
       exportName(statement, name);
     } else if (ts.isClassDeclaration(statement)) {
       const name = statement.name?.text ?? 'default';
@@ -154,8 +156,7 @@ function readScope(reader: DeclarationReader, statements: readonly ts.Statement[
       }
     }
   }
-  for (const [name, declarations] of functions) {
-    const decl = scopeFacts.declarations.find((candidate) => candidate.kind === 'function' && candidate.name === name)!;
+  for (const {decl, nodes: declarations} of functions.values()) {
     const parsed = declarations.map((node) => reader.doc(node)).find((doc) => doc?.doc);
     decl.signatures = reader.signatures(declarations, parsed);
     if (!decl.doc && parsed?.doc) decl.doc = parsed.doc;

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {collectComponents} from '../components';
+import {collectComponents, collectGroups, createComponentRegistry, FAN_OUT_BUDGET} from '../components';
+import {pickComponents} from '../pageJson';
 import {resolveRefs} from './resolveRefs';
 
 const document = {
@@ -21,9 +22,15 @@ const document = {
   },
 };
 
+/** The components a value reaches, as a page's JSON carries them. */
+function componentsOf(document: unknown, value: unknown): Record<string, unknown> {
+  const registry = createComponentRegistry();
+  return pickComponents(registry.components, collectComponents(document, value, registry).refs);
+}
+
 describe('collectComponents', () => {
   it('collects what a value reaches, transitively, mappings included, and nothing else', () => {
-    const components = collectComponents(document, {parameters: [{$ref: '#/components/parameters/Limit'}], schema: {$ref: '#/components/schemas/Person'}});
+    const components = componentsOf(document, {parameters: [{$ref: '#/components/parameters/Limit'}], schema: {$ref: '#/components/schemas/Person'}});
     expect(Object.keys(components)).toEqual([
       '#/components/parameters/Limit',
       '#/components/schemas/Cat',
@@ -34,13 +41,13 @@ describe('collectComponents', () => {
   });
 
   it('gives component schemas their name as title, keeping an existing title', () => {
-    const components = collectComponents(document, [{$ref: '#/components/schemas/Leaf'}, {$ref: '#/components/schemas/Tree'}]);
+    const components = componentsOf(document, [{$ref: '#/components/schemas/Leaf'}, {$ref: '#/components/schemas/Tree'}]);
     expect(components['#/components/schemas/Leaf']).toEqual({type: 'string', title: 'Leaf'});
     expect((components['#/components/schemas/Tree'] as {title: string}).title).toBe('A tree');
   });
 
   it('ignores refs that lead nowhere', () => {
-    expect(collectComponents(document, {$ref: '#/components/schemas/Nope'})).toEqual({});
+    expect(componentsOf(document, {$ref: '#/components/schemas/Nope'})).toEqual({});
   });
 });
 
@@ -49,8 +56,51 @@ function at(value: unknown, ...keys: (string | number)[]): unknown {
   return keys.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], value);
 }
 
+describe('fan-out beyond the budget', () => {
+  // A base schema whose discriminator maps many subtypes, each reaching a schema of its own.
+  const count = FAN_OUT_BUDGET + 8;
+  const schemas: Record<string, unknown> = {
+    Event: {type: 'object', discriminator: {propertyName: 'kind', mapping: Object.fromEntries(Array.from({length: count}, (_, i) => [`k${i}`, `Event${i}`]))}, properties: {kind: {type: 'string'}}},
+    Small: {oneOf: [{$ref: '#/components/schemas/Detail0'}, {$ref: '#/components/schemas/Detail1'}]},
+  };
+  for (let i = 0; i < count; i++) {
+    schemas[`Event${i}`] = {allOf: [{$ref: '#/components/schemas/Event'}, {properties: {detail: {$ref: `#/components/schemas/Detail${i}`}}}]};
+    schemas[`Detail${i}`] = {type: 'string', description: `detail ${i}`};
+  }
+  const fanOut = {components: {schemas}};
+
+  it('leaves the subtypes out of the page and names one shared group instead', () => {
+    const registry = createComponentRegistry();
+    const page = collectComponents(fanOut, {schema: {$ref: '#/components/schemas/Event'}}, registry);
+    expect(page.refs).toEqual(['#/components/schemas/Event']);
+    expect(page.shared).toHaveLength(1);
+    // A second page using the base names the same group.
+    expect(collectComponents(fanOut, {items: {$ref: '#/components/schemas/Event'}}, registry).shared).toEqual(page.shared);
+    const groups = collectGroups(fanOut, registry);
+    expect(Object.keys(groups)).toEqual(page.shared);
+    const group = groups[page.shared[0]!]!;
+    // Every subtype and what it reaches, the base too (the subtypes extend it); no group names itself.
+    expect(group.refs).toHaveLength(2 * count + 1);
+    expect(group.shared).toEqual([]);
+  });
+
+  it('keeps a small oneOf on the page', () => {
+    const registry = createComponentRegistry();
+    expect(collectComponents(fanOut, {$ref: '#/components/schemas/Small'}, registry)).toEqual({refs: ['#/components/schemas/Detail0', '#/components/schemas/Detail1', '#/components/schemas/Small'], shared: []});
+  });
+
+  it('resolves the same once the page merges the shared file, as the browser does', () => {
+    const registry = createComponentRegistry();
+    const page = collectComponents(fanOut, {$ref: '#/components/schemas/Event'}, registry);
+    const group = collectGroups(fanOut, registry)[page.shared[0]!]!;
+    const merged = {...pickComponents(registry.components, group.refs), ...pickComponents(registry.components, page.refs)};
+    const resolved = resolveRefs({$ref: '#/components/schemas/Event'}, merged);
+    expect(at(resolved, 'discriminator', 'mapping', `k${count - 1}`, 'allOf', 1, 'properties', 'detail')).toEqual({type: 'string', description: `detail ${count - 1}`, title: `Detail${count - 1}`});
+  });
+});
+
 describe('resolveRefs', () => {
-  const components = collectComponents(document, {$ref: '#/components/schemas/Person'});
+  const components = componentsOf(document, {$ref: '#/components/schemas/Person'});
 
   it('replaces refs with copies of their targets', () => {
     const resolved = resolveRefs({$ref: '#/components/schemas/Person'}, components);
@@ -61,12 +111,12 @@ describe('resolveRefs', () => {
   it('cuts cycles with the theme marker, naming the schema', () => {
     const resolved = resolveRefs({$ref: '#/components/schemas/Person'}, components);
     expect(at(resolved, 'properties', 'pets', 'items', 'properties', 'owner')).toBe('circular(Person)');
-    const tree = resolveRefs({$ref: '#/components/schemas/Tree'}, collectComponents(document, {$ref: '#/components/schemas/Tree'}));
+    const tree = resolveRefs({$ref: '#/components/schemas/Tree'}, componentsOf(document, {$ref: '#/components/schemas/Tree'}));
     expect(at(tree, 'properties', 'children', 'items')).toBe('circular(A tree)');
   });
 
   it('resolves discriminator mappings (refs and bare names) to schemas', () => {
-    const resolved = resolveRefs({$ref: '#/components/schemas/Pet'}, collectComponents(document, {$ref: '#/components/schemas/Pet'}));
+    const resolved = resolveRefs({$ref: '#/components/schemas/Pet'}, componentsOf(document, {$ref: '#/components/schemas/Pet'}));
     expect(at(resolved, 'discriminator', 'mapping', 'cat', 'allOf', 0)).toBe('circular(Pet)');
     expect(at(resolved, 'discriminator', 'mapping', 'cat', 'allOf', 1, 'properties', 'lives')).toEqual({type: 'integer'});
     expect(at(resolved, 'discriminator', 'mapping', 'dog', 'allOf', 0)).toBe('circular(Pet)');

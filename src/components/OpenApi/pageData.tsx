@@ -16,10 +16,41 @@ interface RawPageData {
   api?: Record<string, unknown>;
   schemas?: Record<string, unknown>;
   components: Record<string, unknown>;
+  /** Fan-out groups whose components the page also needs: `../shared/<id>.json` beside the page's file. */
+  shared?: string[];
 }
 
 /** The page data format this client reads (PAGE_DATA_VERSION in plugins/openapi/model.ts). */
-const SUPPORTED_VERSION = 1;
+const SUPPORTED_VERSION = 2;
+
+async function fetchJson(url: string): Promise<RawPageData> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const raw = (await response.json()) as RawPageData;
+  if (raw.version !== SUPPORTED_VERSION) throw new Error(`unsupported data version ${raw.version}; rebuild the site`);
+  return raw;
+}
+
+/**
+ * The page's components and those of every shared group it names, transitively (ADR 0028): a base
+ * schema's hundreds of subtypes live in one file that every page using it fetches (and the browser
+ * caches), instead of being copied into each page.
+ */
+async function withSharedComponents(raw: RawPageData, url: string): Promise<Record<string, unknown>> {
+  const components = {...raw.components};
+  const seen = new Set<string>();
+  let pending = raw.shared ?? [];
+  while (pending.length > 0) {
+    const ids = pending.filter((id) => !seen.has(id));
+    ids.forEach((id) => seen.add(id));
+    const files = await Promise.all(ids.map((id) => fetchJson(new URL(`../shared/${encodeURIComponent(id)}.json`, new URL(url, window.location.href)).href)));
+    for (const file of files) {
+      for (const [ref, value] of Object.entries(file.components)) if (!Object.hasOwn(components, ref)) components[ref] = value;
+    }
+    pending = files.flatMap((file) => file.shared ?? []);
+  }
+  return components;
+}
 
 const PageDataContext = createContext<PageData | undefined>(undefined);
 
@@ -39,15 +70,13 @@ export function useFetchedPageData(path: string): PageData {
   useEffect(() => {
     let cancelled = false;
     setState({status: 'loading'});
-    fetch(url)
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const raw = (await response.json()) as RawPageData;
-        if (raw.version !== SUPPORTED_VERSION) throw new Error(`unsupported data version ${raw.version}; rebuild the site`);
+    fetchJson(url)
+      .then(async (raw) => {
+        const components = await withSharedComponents(raw, url);
         return {
           status: 'loaded' as const,
-          api: raw.api ? resolveRefs(raw.api, raw.components) : undefined,
-          schemas: raw.schemas ? resolveRefs(raw.schemas, raw.components) : undefined,
+          api: raw.api ? resolveRefs(raw.api, components) : undefined,
+          schemas: raw.schemas ? resolveRefs(raw.schemas, components) : undefined,
         };
       })
       .then(
