@@ -28,6 +28,7 @@ test.describe('a target with secrets in its code defaults', () => {
 
   test('no planted value is in any file of the build', () => {
     const files = allFiles(out);
+    expect(files.length).toBeGreaterThanOrEqual(50);
     const byKind = (pattern: RegExp) => files.filter((file) => pattern.test(file)).length;
     // Every kind of output is there to be searched.
     expect(byKind(/\.html$/)).toBeGreaterThanOrEqual(5);
