@@ -5,9 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {compile} from '@mdx-js/mdx';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
+import {compileLikeDocusaurus} from './compileLikeDocusaurus';
 import {afterAll, describe, expect, it} from 'vitest';
 import {formatReport} from '../plugins/core/report';
 import {generateCodeReference} from '../plugins/code-reference/generator';
@@ -34,7 +32,7 @@ async function compileAll(files: Map<string, string>): Promise<string[]> {
   const failures: string[] = [];
   for (const [file, mdx] of files) {
     try {
-      await compile(mdx.replace(/^---\n[\s\S]*?\n---\n/, ''), {remarkPlugins: [remarkGfm, remarkDirective]});
+      await compileLikeDocusaurus(mdx);
     } catch (error) {
       failures.push(`${file}: ${(error as Error).message}`);
     }
