@@ -9,6 +9,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 import {getVcsPreset} from '@docusaurus/utils';
 import docsArchitectCore from './plugins/core/index';
+import deterministicBundle from './plugins/core/deterministicBundle';
 import {formatUserError, isUserError} from './plugins/core/errors';
 import {createHistoryVcs} from './plugins/core/historyVcs';
 import {staticRoot} from './plugins/core/generatedFiles';
@@ -211,6 +212,8 @@ export default async function createConfig(): Promise<Config> {
         },
       ]),
       [audiencePlugin as PluginModule, {vocabulary, sources: docsSources}],
+      // Two builds of the same input give the same bytes, bundle included (docs/adr/0026).
+      deterministicBundle as PluginModule,
     ],
     themes: [
       '@docusaurus/theme-mermaid',
