@@ -35,6 +35,12 @@ export interface TargetLinkOptions {
   source: string;
   /** Whether the target has this file (relative to its root). */
   exists: (relativePath: string) => boolean;
+  /**
+   * Which images and links become text: all of them (the default, for text whose renderer keeps
+   * relative URLs as they are), or only those naming a missing file (for a renderer that links the
+   * target's files to the repository host, as the history's ADRs and changelog do).
+   */
+  replace?: 'all' | 'missing';
 }
 
 /** `https:`, `mailto:`, `data:`... and `#anchor`, `//host/x`: not a path into the repository. */
@@ -78,7 +84,9 @@ export function checkTargetLinks(markdown: string, options: TargetLinkOptions): 
     if (node.type === 'link' && url.startsWith('/')) return false;
     const file = targetPath(url, options.source);
     if (file) referenced.add(file);
-    if (!file || !options.exists(file)) problems.push({kind: node.type, url, ...(file ? {path: file} : {}), line: node.position!.start.line});
+    const missing = !file || !options.exists(file);
+    if (missing) problems.push({kind: node.type, url, ...(file ? {path: file} : {}), line: node.position!.start.line});
+    if (!missing && options.replace === 'missing') return true;
     const start = node.position!.start.offset!;
     const end = node.position!.end.offset!;
     if (node.type === 'image') {
