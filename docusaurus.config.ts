@@ -12,6 +12,7 @@ import docsArchitectCore from './plugins/core/index';
 import bundlerCachePlugin from './plugins/core/bundlerCachePlugin';
 import {createServeConfig, isServeCommand} from './plugins/core/serveConfig';
 import {watchAuthoredDocs} from './plugins/core/watchAuthoredDocs';
+import deterministicBundle from './plugins/core/deterministicBundle';
 import {formatUserError, isUserError} from './plugins/core/errors';
 import {createHistoryVcs} from './plugins/core/historyVcs';
 import {staticRoot} from './plugins/core/generatedFiles';
@@ -168,13 +169,17 @@ export default async function createConfig(): Promise<Config> {
     trailingSlash: true,
     onBrokenLinks: context.strict ? 'throw' : 'warn',
     onBrokenAnchors: context.strict ? 'throw' : 'warn',
+    // Two pages at one URL: one is silently lost, so strict mode fails (test/hostile/siteConfig.test.ts).
+    onDuplicateRoutes: context.strict ? 'throw' : 'warn',
     markdown: {
       mermaid: true,
       // A target's .md files are plain Markdown, often with `{`, `<T>` or `<br>` that MDX rejects:
       // compiled as MDX, one such file would fail the whole build. Only .mdx files are MDX (all
       // generated pages are .mdx and escaped by the writer).
       format: 'detect',
-      hooks: {onBrokenMarkdownLinks: context.strict ? 'throw' : 'warn'},
+      // An image the target does not have (`![flow](../flow.png)` in an API description) must not sink
+      // the site: Docusaurus throws by default. Generated text already drops such images with a warning.
+      hooks: {onBrokenMarkdownLinks: context.strict ? 'throw' : 'warn', onBrokenMarkdownImages: context.strict ? 'throw' : 'warn'},
       // Validates the audience front matter of every page and attaches its facts (plugins/audience).
       parseFrontMatter: createParseFrontMatter({
         vocabulary,
@@ -229,6 +234,8 @@ export default async function createConfig(): Promise<Config> {
       ]),
       [audiencePlugin as PluginModule, {vocabulary, sources: docsSources}],
       bundlerCachePlugin as PluginModule,
+      // Two builds of the same input give the same bytes, bundle included (docs/adr/0026).
+      deterministicBundle as PluginModule,
     ],
     themes: [
       '@docusaurus/theme-mermaid',

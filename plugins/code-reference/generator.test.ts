@@ -11,6 +11,7 @@ import {createRequire} from 'node:module';
 import remarkGfm from 'remark-gfm';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {FIXTURES, contextFor, copyTarget, tempDir} from '../../test/codeReferenceTargets';
+import {compileLikeDocusaurus} from '../../test/compileLikeDocusaurus';
 import {formatReport} from '../core/report';
 import type {TargetContext} from '../core/types';
 import {extractCodeReference} from './extract/extractCodeReference';
@@ -138,7 +139,10 @@ describe('generated pages', () => {
   });
 
   it('all compile as MDX, and hostile doc text and types come out as text, never as markup', async () => {
+    expect(files.size).toBe(4);
     for (const [file, mdx] of files) {
+      // First as a Docusaurus build compiles it (its image and link plugins included), then to HTML.
+      await expect(compileLikeDocusaurus(mdx), file).resolves.toBeTruthy();
       const html = await renderPage(mdx);
       // Real tags only: hostile text is in the HTML, but escaped (`&lt;script`).
       expect(html, file).not.toMatch(/<(script|img|div|b|comp)[\s>/]/i);

@@ -148,6 +148,7 @@ describe('discoverTarget', () => {
       skippedLinks: [],
       manifests: [],
       packages: [],
+      manifestProblems: [],
       tsconfigs: [],
       specs: [],
       docsDirs: [],

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import {parseJson} from './parseJson';
 import {walkFiles, type WalkOptions} from './walkFiles';
 
 export interface PackageInfo {
@@ -24,12 +25,22 @@ export interface EnvFile {
   mayHoldSecrets: boolean;
 }
 
+/** A manifest that could not be read: the place of the mistake, so that it becomes a warning. */
+export interface ManifestProblem {
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
 export interface Inventory {
   files: string[];
   skippedLinks: string[];
   /** Every manifest by ecosystem: package.json, Cargo.toml, pyproject.toml, go.mod, pom.xml... */
   manifests: {path: string; ecosystem: string}[];
   packages: PackageInfo[];
+  /** Manifests that are not valid JSON (or not a JSON object): their packages have no name or version. */
+  manifestProblems: ManifestProblem[];
   tsconfigs: string[];
   specs: string[];
   docsDirs: string[];
@@ -92,9 +103,9 @@ export async function discoverTarget(root: string, options: WalkOptions = {}): P
     .filter((file) => MANIFESTS[path.posix.basename(file)])
     .map((file) => ({path: file, ecosystem: MANIFESTS[path.posix.basename(file)]!}));
 
-  const packages = await Promise.all(
-    manifests.filter((m) => m.ecosystem === 'npm').map((m) => readPackageInfo(root, m.path)),
-  );
+  const read = await Promise.all(manifests.filter((m) => m.ecosystem === 'npm').map((m) => readPackageInfo(root, m.path)));
+  const packages = read.map(({info}) => info);
+  const manifestProblems = read.flatMap(({problem}) => (problem ? [problem] : []));
 
   const specs: string[] = [];
   for (const file of files) {
@@ -124,6 +135,7 @@ export async function discoverTarget(root: string, options: WalkOptions = {}): P
     skippedLinks,
     manifests,
     packages,
+    manifestProblems,
     tsconfigs: files.filter((file) => /(^|\/)tsconfig[^/]*\.json$/.test(file)),
     specs,
     docsDirs: DOCS_DIR_NAMES.filter((dir) => hasDocsUnder(dir)),
@@ -136,21 +148,26 @@ export async function discoverTarget(root: string, options: WalkOptions = {}): P
   };
 }
 
-async function readPackageInfo(root: string, manifest: string): Promise<PackageInfo> {
+async function readPackageInfo(root: string, manifest: string): Promise<{info: PackageInfo; problem?: ManifestProblem}> {
   const dir = path.posix.dirname(manifest) === '.' ? '' : path.posix.dirname(manifest);
-  try {
-    const json = JSON.parse(await fs.readFile(path.join(root, manifest), 'utf8')) as Record<string, unknown>;
-    const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
-    return {
+  const text = await fs.readFile(path.join(root, manifest), 'utf8').catch(() => undefined);
+  if (text === undefined) return {info: {dir}};
+  const parsed = parseJson(text);
+  if (!parsed.ok) return {info: {dir}, problem: {path: manifest, line: parsed.line, column: parsed.column, message: parsed.message}};
+  if (!parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
+    return {info: {dir}, problem: {path: manifest, line: 1, column: 1, message: 'a package.json must be a JSON object'}};
+  }
+  const json = parsed.value as Record<string, unknown>;
+  const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return {
+    info: {
       dir,
       name: str(json.name),
       version: str(json.version),
       description: str(json.description),
       private: json.private === true ? true : undefined,
-    };
-  } catch {
-    return {dir};
-  }
+    },
+  };
 }
 
 /** A spec by content: its first key is `openapi` or `swagger`. Only the head of the file is read. */

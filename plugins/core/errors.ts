@@ -7,6 +7,8 @@ export interface UserErrorDetails {
   file?: string;
   /** 1-based line in `file`, when known. */
   line?: number;
+  /** 1-based column in `line`, when known (a JSON syntax error). */
+  column?: number;
   /** The config key, frontmatter field or JSON pointer at fault. */
   key?: string;
   /** What to do about it. */
@@ -35,8 +37,8 @@ export function formatUserError(error: UserError): string {
 }
 
 function formatOne(error: UserError): string {
-  const {file, line, key, fix} = error.details;
-  const where = file ? `${file}${line ? `:${line}` : ''}: ` : '';
+  const {file, line, column, key, fix} = error.details;
+  const where = file ? `${file}${line ? `:${line}${column ? `:${column}` : ''}` : ''}: ` : '';
   const what = key ? `${key}: ` : '';
   const message = error.message.replace(/\.$/, '');
   return `${where}${what}${message}.${fix ? ` ${fix.replace(/\.$/, '')}.` : ''}`;

@@ -68,6 +68,14 @@ export async function loadTargetContext(options: Omit<PrepareOptions, 'generator
     });
   }
   const rootPackage = inventory.packages.find((pkg) => pkg.dir === '');
+  for (const problem of inventory.manifestProblems) {
+    report.warn(`malformed manifest: ${problem.message}; its name, version and entry points are not used`, {
+      file: path.join(root, problem.path),
+      line: problem.line,
+      column: problem.column,
+      fix: 'Fix the JSON at that place; until then the site is built without the package name, version and entry points',
+    });
+  }
   for (const env of inventory.envFiles.filter((file) => file.mayHoldSecrets)) {
     report.warn('this env file is not ignored by git and may hold secrets (only its variable names are shown)', {
       file: path.join(root, env.path),

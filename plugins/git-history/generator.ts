@@ -6,6 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {ADR_DIRS} from '../core/discoverTarget';
+import {checkTargetLinks, describeTargetLinkProblem} from '../core/mdx/targetLinks';
 import type {GeneratedSection, SectionGenerator, TargetContext} from '../core/types';
 import type {DecisionSource} from './extractDecisions';
 import {isDecisionFile} from './extractDecisions';
@@ -44,14 +45,23 @@ export const historyGenerator: SectionGenerator<GeneratedSection | undefined> = 
       }
     }
 
+    // An image or link to a file the repository does not have is a warning and becomes text; the
+    // others are linked to the repository host by the renderers.
+    const checkLinks = (file: string, text: string) => {
+      const checked = checkTargetLinks(text, {source: file, exists: (name) => files.has(name), replace: 'missing'});
+      for (const problem of checked.problems) {
+        report.warn(describeTargetLinkProblem(problem), {file: path.join(context.root, file), line: problem.line, fix: 'Fix the path, or link to a web address'});
+      }
+      return checked.markdown;
+    };
     const changelogPath = findChangelog(context, files, options.changelogFile);
-    const changelogFile = changelogPath ? {path: changelogPath, text: await read(changelogPath)} : undefined;
+    const changelogFile = changelogPath ? {path: changelogPath, text: checkLinks(changelogPath, await read(changelogPath))} : undefined;
 
     const decisionDirs = decisionFolders(context, files, options.adrPaths);
     const decisionSources: DecisionSource[] = await Promise.all(
       inventory.files
         .filter((file) => isDecisionFile(file) && decisionDirs.some((dir) => file.startsWith(`${dir}/`)))
-        .map(async (file) => ({path: file, text: await read(file), firstSeen: history.firstChange([file])?.date})),
+        .map(async (file) => ({path: file, text: checkLinks(file, await read(file)), firstSeen: history.firstChange([file])?.date})),
     );
 
     const {model, problems} = extractHistory({

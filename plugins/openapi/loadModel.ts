@@ -8,9 +8,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type {Config} from '@redocly/openapi-core';
 import {createContentCache, hashContent, type ContentCache} from '../core/contentCache';
+import {checkDescriptionLinks} from './descriptionLinks';
 import {extractModel} from './extractModel';
 import {codeFingerprint} from './fingerprint';
 import {loadSpec} from './loadSpec';
+import {createPointerLocator} from './locatePointer';
 import type {ApiModel, SpecProblem} from './model';
 
 /** `key` identifies the model's input (the content of its files): what rendered output depends on. */
@@ -37,10 +39,21 @@ export async function loadModel(root: string, file: string, validator: Config, c
   }
   const loaded = await loadSpec(root, file, validator);
   if (!loaded.ok) return loaded;
-  const model = extractModel({document: loaded.document, file, files: loaded.files, format: loaded.format, problems: loaded.problems});
-  const hashes = Object.fromEntries(await hashFiles(root, loaded.files));
+  // Images and links into the repository become text; the files they name are part of the key, so
+  // the model is made again when one of them appears or goes.
+  const links = checkDescriptionLinks(loaded.document, root, file);
+  const problems = [...loaded.problems, ...(await locate(root, file, links.problems))];
+  const model = extractModel({document: loaded.document, file, files: loaded.files, format: loaded.format, problems});
+  const hashes = Object.fromEntries(await hashFiles(root, [...new Set([...loaded.files, ...links.referenced])]));
   await cache.set(key, {hashes, model});
   return {ok: true, model, key: inputKey(hashes)};
+}
+
+/** Lines of problems found by pointer in the root file (parsed only when there are any). */
+async function locate(root: string, file: string, problems: SpecProblem[]): Promise<SpecProblem[]> {
+  if (problems.length === 0) return problems;
+  const locator = createPointerLocator(await fs.readFile(path.join(root, file), 'utf8'));
+  return problems.map((problem) => ({...problem, line: problem.pointer ? locator.lineOf(problem.pointer) : undefined}));
 }
 
 function inputKey(hashes: Record<string, string>): string {

@@ -7,7 +7,8 @@ import {ts} from 'ts-morph';
 import type {ParameterModel, SignatureModel, TypeParameterModel, TypeText} from '../model';
 import type {DeclFacts, MemberFacts} from './facts';
 import {parseDocComment, type ParsedDoc} from './jsdoc';
-import {shortText, typeText} from './typeText';
+import {typeText} from './typeText';
+import {declaredName, literalText, valueText} from './valueText';
 
 /** A lone signature's comment is its declaration's: kept once, on the declaration. */
 export function single(signatures: SignatureModel[]): SignatureModel[] {
@@ -70,7 +71,7 @@ export class DeclarationReader {
       if (type) model.type = type;
       if (param.questionToken || param.initializer || isOptionalJsDoc) model.optional = true;
       if (param.dotDotDotToken) model.rest = true;
-      const value = shortText(param.initializer, this.sourceFile);
+      const value = valueText(param.initializer, this.sourceFile, [name]);
       if (value) model.defaultValue = value;
       const description = doc?.params.get(name);
       if (description) model.doc = description;
@@ -121,7 +122,7 @@ export class DeclarationReader {
       if (!args) return base;
       return [...base, '<', ...args.flatMap((arg, i) => (i > 0 ? [', ', ...arg] : arg)), '>'];
     }
-    if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return [isConst ? JSON.stringify(expression.text) : 'string'];
+    if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return [isConst ? literalText(expression, declaredName(node)) : 'string'];
     if (ts.isTemplateExpression(expression)) return ['string'];
     if (ts.isNumericLiteral(expression)) return [isConst ? expression.text : 'number'];
     if (ts.isBigIntLiteral(expression)) return [isConst ? expression.text : 'bigint'];
@@ -172,7 +173,7 @@ export class DeclarationReader {
           members.push({...base, kind: 'method', signatures: single([this.signature(first.initializer as ts.ArrowFunction, parsed)])});
         } else {
           const type = this.evidentType(first.type, first.initializer, Boolean(flags & ts.ModifierFlags.Readonly), first);
-          const value = type ? undefined : shortText(first.initializer, this.sourceFile);
+          const value = type ? undefined : valueText(first.initializer, this.sourceFile, declaredName(first));
           members.push({...base, ...(first.questionToken ? {optional: true} : {}), ...(type ? {type} : {}), ...(value ? {value} : {})});
         }
       } else if (ts.isIndexSignatureDeclaration(first)) {

@@ -12,6 +12,7 @@ import type {CodeReferenceModel} from '../model';
 import type {CodeReferenceOptions} from '../options';
 import {TEST_FILE} from '../options';
 import {planPackages} from './entryPoints';
+import {checkDocLinks} from './docLinks';
 import {FILE_FACTS_VERSION, type FileFacts} from './facts';
 import {linkModel} from './link';
 import {parseFile} from './parseFile';
@@ -124,7 +125,8 @@ export async function extractCodeReference(
   const {links, git, ref} = context;
   const commit = git.head ?? ref;
   const sourceUrl = links && git.isRepository ? (file: string, line: number) => links.fileUrl(path.posix.join(git.prefix, file), commit, line) : undefined;
-  const model = linkModel({packages, facts, resolver, options, report: context.report, sourceUrl});
+  const linked = linkModel({packages, facts, resolver, options, report: context.report, sourceUrl});
+  const model = checkDocLinks(linked, {root: context.root, files, report: context.report});
   stats.linkMs = Math.round(performance.now() - read);
   return {model, files: [...facts.keys()].sort(), stats};
 }

@@ -3,10 +3,11 @@
  * here depends on another file or on options, so facts are cached by the file's content hash and a
  * change to one file re-reads only that file. Linking the files together is link.ts's job.
  */
+import {SECRET_RULES_VERSION} from '../../core/secrets';
 import type {DocModel, MemberModel, SymbolKind, SymbolModel} from '../model';
 
 /** Bump when the shape of FileFacts or what the parser extracts changes: old cache entries then miss. */
-export const FILE_FACTS_VERSION = '1';
+export const FILE_FACTS_VERSION = `2-secrets${SECRET_RULES_VERSION}`;
 
 export interface ImportBinding {
   local: string;

@@ -3,6 +3,7 @@
  * drops the indentation inside `@example` code and splits `@see` oddly, and a reference must show
  * code as it was written. Text stays Markdown; `{@link}` tags become placeholders (see model.ts).
  */
+import {HIDDEN_SECRET, looksLikeSecret} from '../../core/secrets';
 import {LINK_CLOSE, LINK_OPEN, type DocLink, type DocModel} from '../model';
 
 export interface ParsedDoc {
@@ -190,9 +191,12 @@ export function parseDocComment(raw: string): ParsedDoc {
         doc.remarks = text(value);
         break;
       case 'default':
-      case 'defaultValue':
-        doc.defaultValue = value.replace(/^```\w*\n?|\n?```$/g, '');
+      case 'defaultValue': {
+        // A documented default is shown like a written one, and hidden the same way when it looks like a key.
+        const written = value.replace(/^```\w*\n?|\n?```$/g, '');
+        doc.defaultValue = looksLikeSecret({value: written.replace(/^(['"`])(.*)\1$/s, '$2')}) ? HIDDEN_SECRET : written;
         break;
+      }
       case 'category':
       case 'group':
         result.category ??= value.split('\n')[0]!.trim() || undefined;

@@ -8,7 +8,7 @@ import type {DocModel} from '../model';
 import {DeclarationReader, single} from './declarations';
 import type {DeclFacts, ExportStatement, FileFacts, ImportBinding, ScopeFacts} from './facts';
 import {parseDocComment, type ParsedDoc} from './jsdoc';
-import {shortText} from './typeText';
+import {declaredName, valueText} from './valueText';
 
 const JS = /\.(c|m)?jsx?$/;
 
@@ -134,7 +134,7 @@ function readScope(reader: DeclarationReader, statements: readonly ts.Statement[
         ...reader.base(statement.name.text, 'enum', scope, statement, parsed),
         members: statement.members.map((member) => {
           const doc = reader.doc(member);
-          const value = shortText(member.initializer, reader.sourceFile);
+          const value = valueText(member.initializer, reader.sourceFile, [statement.name.text, ...declaredName(member)]);
           return {
             name: member.name.getText(reader.sourceFile).replace(/^["']|["']$/g, ''),
             kind: 'enum-member' as const,
@@ -272,7 +272,7 @@ function readVariables(reader: DeclarationReader, statement: ts.VariableStatemen
       continue;
     }
     const type = reader.evidentType(variable.type, initializer, declaration === 'const', variable);
-    const value = declaration === 'const' && !variable.type ? shortText(initializer, reader.sourceFile) : undefined;
+    const value = declaration === 'const' && !variable.type ? valueText(initializer, reader.sourceFile, [name]) : undefined;
     out.push({
       ...reader.base(name, 'variable', scope, variable, parsed),
       declaration,
@@ -298,7 +298,7 @@ function expressionDeclaration(reader: DeclarationReader, node: ts.ExportAssignm
   }
   if (ts.isClassExpression(expression)) return classDeclaration(reader, expression, 'default', scope);
   const type = reader.evidentType(undefined, expression, true, node);
-  const value = type ? undefined : shortText(expression, reader.sourceFile);
+  const value = type ? undefined : valueText(expression, reader.sourceFile, []);
   return {...reader.base('default', 'variable', scope, node, parsed), declaration: 'const', ...(type ? {type} : {}), ...(value ? {value} : {})};
 }
 

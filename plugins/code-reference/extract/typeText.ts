@@ -4,6 +4,7 @@
  * whitespace becomes one space, without re-printing (and so re-formatting) what the author wrote.
  */
 import {ts} from 'ts-morph';
+import {HIDDEN_SECRET, looksLikeSecret} from '../../core/secrets';
 import type {TypeText} from '../model';
 
 function isLeaf(node: ts.Node, sourceFile: ts.SourceFile): boolean {
@@ -48,6 +49,11 @@ export function typeText(node: ts.Node | undefined, sourceFile: ts.SourceFile): 
       }
       return;
     }
+    // A literal type that looks like a key is hidden as a default value would be (see valueText).
+    if (ts.isStringLiteralLike(current) && looksLikeSecret({value: current.text})) {
+      push(HIDDEN_SECRET, current);
+      return;
+    }
     if (isLeaf(current, sourceFile)) {
       const text = current.getText(sourceFile);
       if (text) push(text.replace(/\s+/g, ' '), current);
@@ -77,11 +83,4 @@ function appendText(out: TypeText, text: string): void {
 /** Plain text of a TypeText (for tests, keys and diagram labels). */
 export function plainType(text: TypeText | undefined): string {
   return (text ?? []).map((part) => (typeof part === 'string' ? part : part.name)).join('');
-}
-
-/** An expression as written, on one line and at most `max` characters (default values, enum values). */
-export function shortText(node: ts.Node | undefined, sourceFile: ts.SourceFile, max = 80): string | undefined {
-  if (!node) return undefined;
-  const text = node.getText(sourceFile).replace(/\s+/g, ' ').trim();
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

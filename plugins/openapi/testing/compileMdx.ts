@@ -4,12 +4,13 @@
  * stand-ins for the components the API pages get from their MDX provider.
  */
 import {createRequire} from 'node:module';
-import {compile, evaluate} from '@mdx-js/mdx';
+import {evaluate} from '@mdx-js/mdx';
 import {DEFAULT_PARSE_FRONT_MATTER, unwrapMdxCodeBlocks} from '@docusaurus/utils';
 import {createElement, Fragment, type ReactNode} from 'react';
 import * as runtime from 'react/jsx-runtime';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
+import {compileLikeDocusaurus} from '../../../test/compileLikeDocusaurus';
 
 const {renderToStaticMarkup} = createRequire(__filename)('react-dom/server') as {
   renderToStaticMarkup: (element: ReactNode) => string;
@@ -35,11 +36,11 @@ export interface CompiledPage {
   html: string;
 }
 
-/** Throws as Docusaurus would on a page that does not compile. */
+/** Throws as Docusaurus would on a page that does not compile, or names an image the site does not have. */
 export async function compilePage(mdx: string): Promise<{frontMatter: Record<string, unknown>; body: string}> {
   const {frontMatter, content} = await DEFAULT_PARSE_FRONT_MATTER({filePath: 'page.mdx', fileContent: mdx});
   const body = unwrapMdxCodeBlocks(content);
-  await compile(body, {remarkPlugins: [remarkGfm, remarkDirective]});
+  await compileLikeDocusaurus(mdx);
   return {frontMatter, body};
 }
 
