@@ -21,6 +21,7 @@ import {renderOperation} from './renderOperation';
 import {renderOverview} from './renderOverview';
 import {renderSchemaPage, schemaPageData} from './renderSchema';
 import {firstLine} from './renderOperation';
+import {createPageDataSanitizer} from './sanitizePageData';
 
 export interface SectionFiles {
   files: Map<string, string>;
@@ -39,7 +40,9 @@ export function renderSection(model: ApiModel, sectionId: string, options: Rende
   const files = new Map<string, string>();
   const staticFiles = new Map<string, string>();
   const dataUrl = (kind: string, slug: string) => `/${sectionId}/_openapi/${kind}/${slug}.json`;
-  const addData = (kind: string, slug: string, data: unknown) => staticFiles.set(`_openapi/${kind}/${slug}.json`, JSON.stringify(data));
+  // The theme renders the JSON's descriptions as Markdown with raw HTML on: sanitised on the way out.
+  const sanitize = createPageDataSanitizer();
+  const addData = (kind: string, slug: string, data: unknown) => staticFiles.set(`_openapi/${kind}/${slug}.json`, JSON.stringify(sanitize(data)));
   const category = (folder: string, content: object) => files.set(`${folder}/_category_.json`, `${JSON.stringify(content, null, 2)}\n`);
 
   const renderOperationAt = (kind: 'operations' | 'webhooks') => (operation: OperationModel, file: string, position: number) => {
