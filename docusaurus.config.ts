@@ -221,7 +221,10 @@ export default async function createConfig(): Promise<Config> {
           docsDir: sections.map((section) => path.relative(siteDir, section.path)),
           removeDefaultStopWordFilter: true,
           highlightSearchTermsOnTargetPage: false,
-          explicitSearchResultPath: true,
+          // Off: with it on, the plugin (0.55) writes page titles and breadcrumbs into its suggestion
+          // list as HTML, unescaped, so a hostile ADR or API title would run when a query matched it.
+          // Off, each suggestion shows its own title and its page's title, both escaped (ADR 0022).
+          explicitSearchResultPath: false,
           // A target without docs has no 'default' docs instance: point the search at one that exists.
           docsPluginIdForPreferredVersion: authored ? 'default' : generated[0]?.id,
         },
