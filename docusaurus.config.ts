@@ -22,6 +22,7 @@ import audiencePlugin, {AUDIENCES_PATH} from './plugins/audience/index';
 import {createFrontMatterCheck} from './plugins/audience/checkFrontMatter';
 import {createParseFrontMatter} from './plugins/audience/parseFrontMatter';
 import {createVocabulary} from './plugins/audience/vocabulary';
+import {markdownPluginOptions, type MarkdownTrust} from './plugins/core/markdown/targetMarkdownPlugins';
 
 const siteDir = __dirname;
 const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator];
@@ -129,6 +130,8 @@ export default async function createConfig(): Promise<Config> {
   const sectionThemeConfig = Object.assign({}, ...generated.map((section) => section.docs?.themeConfig ?? {})) as Record<string, unknown>;
   const hasGitHistory = git.isRepository && Boolean(git.head);
   const vocabulary = createVocabulary(context.config.audiences);
+  // What target Markdown may run: sanitised HTML and no script links by default (docs/adr/0022).
+  const trust: MarkdownTrust = {authoredHtml: context.config.authoredHtml ?? 'sanitize', untrusted: process.env.DOCS_UNTRUSTED === '1'};
   const docsSources = sections.map((section) => ({pluginId: section.kind === 'authored' ? 'default' : section.id, title: section.title}));
 
   const editUrl =
@@ -183,6 +186,7 @@ export default async function createConfig(): Promise<Config> {
                 editUrl,
                 showLastUpdateTime: hasGitHistory,
                 showLastUpdateAuthor: hasGitHistory,
+                ...markdownPluginOptions(trust, true),
               }
             : false,
           blog: false,
@@ -204,6 +208,7 @@ export default async function createConfig(): Promise<Config> {
           showLastUpdateTime: hasGitHistory,
           showLastUpdateAuthor: hasGitHistory,
           ...(section.docs?.docItemComponent ? {docItemComponent: section.docs.docItemComponent} : {}),
+          ...markdownPluginOptions(trust, false),
         },
       ]),
       [audiencePlugin as PluginModule, {vocabulary, sources: docsSources}],

@@ -51,8 +51,8 @@ export function makeBareTarget(): string {
 }
 
 /** Builds `target` into `out` with the CLI; returns what the build printed on stderr (its warnings). */
-export function buildSite(target: string, out: string): string {
-  const result = runBuild(target, out);
+export function buildSite(target: string, out: string, extraArgs: string[] = []): string {
+  const result = runBuild(target, out, extraArgs);
   if (result.status !== 0) throw new Error(`build of ${target} failed (${result.status}):\n${result.stderr.slice(-4000)}`);
   return result.stderr;
 }

@@ -28,19 +28,25 @@ function isAbsolute(url: string): boolean {
   return /^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('#') || url.startsWith('//');
 }
 
+/** Parents whose children are phrasing: an html node there is inline, elsewhere a block. */
+const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell']);
+
 function transform<T extends Root | Parent>(parent: T, options: ImportOptions): T {
   const children: Nodes[] = [];
+  const inline = PHRASING_PARENTS.has(parent.type);
   for (const child of parent.children as Nodes[]) {
-    children.push(...convert(child, options));
+    children.push(...convert(child, options, inline));
   }
   return {...parent, children} as T;
 }
 
-function convert(node: Nodes, options: ImportOptions): Nodes[] {
+function convert(node: Nodes, options: ImportOptions, inline: boolean): Nodes[] {
   switch (node.type) {
     case 'html':
-      // MDX would parse it as JSX: show it as the text it is.
-      return [node.value.includes('\n') ? {type: 'code', lang: 'html', meta: null, value: node.value} : text(node.value)];
+      // MDX would parse it as JSX: show it as the text it is. A block (in a list item, a quote) is
+      // a paragraph: a bare text node there is not escaped as phrasing, and `</x>` would stay JSX.
+      if (inline) return [text(node.value)];
+      return [node.value.includes('\n') ? {type: 'code', lang: 'html', meta: null, value: node.value} : {type: 'paragraph', children: [text(node.value)]}];
     case 'definition':
     case 'footnoteDefinition':
       return [];
