@@ -7,7 +7,7 @@ import path from 'node:path';
 import type {Config, PluginConfig, PluginModule} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
-import {getVcsPreset} from '@docusaurus/utils';
+import {getVcsPreset, GlobExcludeDefault} from '@docusaurus/utils';
 import docsArchitectCore from './plugins/core/index';
 import {formatUserError, isUserError} from './plugins/core/errors';
 import {createHistoryVcs} from './plugins/core/historyVcs';
@@ -23,6 +23,7 @@ import {createFrontMatterCheck} from './plugins/audience/checkFrontMatter';
 import {createParseFrontMatter} from './plugins/audience/parseFrontMatter';
 import {createVocabulary} from './plugins/audience/vocabulary';
 import {markdownPluginOptions, type MarkdownTrust} from './plugins/core/markdown/targetMarkdownPlugins';
+import {remarkPublishedLinks} from './plugins/core/markdown/remarkPublishedLinks';
 
 const siteDir = __dirname;
 const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator];
@@ -132,6 +133,16 @@ export default async function createConfig(): Promise<Config> {
   const vocabulary = createVocabulary(context.config.audiences);
   // What target Markdown may run: sanitised HTML and no script links by default (docs/adr/0022).
   const trust: MarkdownTrust = {authoredHtml: context.config.authoredHtml ?? 'sanitize', untrusted: process.env.DOCS_UNTRUSTED === '1'};
+  const authoredMarkdown = markdownPluginOptions(trust, true);
+  const authoredMarkdownOptions = authored
+    ? {
+        ...authoredMarkdown,
+        beforeDefaultRemarkPlugins: [
+          ...authoredMarkdown.beforeDefaultRemarkPlugins,
+          [remarkPublishedLinks, {docsDir: authored.path, published: authored.publishedElsewhere ?? []}],
+        ],
+      }
+    : undefined;
   const docsSources = sections.map((section) => ({pluginId: section.kind === 'authored' ? 'default' : section.id, title: section.title}));
 
   const editUrl =
@@ -186,7 +197,9 @@ export default async function createConfig(): Promise<Config> {
                 editUrl,
                 showLastUpdateTime: hasGitHistory,
                 showLastUpdateAuthor: hasGitHistory,
-                ...markdownPluginOptions(trust, true),
+                ...authoredMarkdownOptions,
+                // Files another section publishes (ADRs under docs/adr): once, there (ADR 0022).
+                exclude: [...GlobExcludeDefault, ...(authored.publishedElsewhere ?? []).map((published) => published.file.replace(/[*?[\]{}()!+@\\]/g, '\\$&'))],
               }
             : false,
           blog: false,

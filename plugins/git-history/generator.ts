@@ -14,6 +14,7 @@ import {resolveHistoryOptions} from './options';
 import {CODEOWNERS_PATHS, parseCodeowners, type Codeowners} from './parseCodeowners';
 import {readTags, type Tag} from './readTags';
 import type {HistoryLinks} from './renderCommon';
+import {DECISIONS_DIR} from './renderDecisions';
 import {renderHistory} from './renderHistory';
 
 const CHANGELOG_NAMES = /^(changelog|changes|history|releases)\.mdx?$/i;
@@ -82,6 +83,8 @@ export const historyGenerator: SectionGenerator<GeneratedSection | undefined> = 
       title: 'History',
       description: 'Changelog by release, contributors and ownership, hot spots and architecture decisions, from git.',
       files: renderHistory(model, historyLinks(context)),
+      // Each record is published here, escaped; the authored docs leave its file out (ADR 0022).
+      publishes: model.decisions.records.map((record) => ({file: record.path, route: `history/${DECISIONS_DIR}/${record.slug}/`})),
       watch: [
         ...decisionSources.map((source) => path.join(context.root, source.path)),
         ...(changelogPath ? [path.join(context.root, changelogPath)] : []),

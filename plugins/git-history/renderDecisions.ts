@@ -89,8 +89,8 @@ export function renderDecisions(model: HistoryModel, links: HistoryLinks, positi
           // Keeps the number in the URL: Docusaurus would strip a `0001-` prefix from the route.
           slug: record.slug,
           freshness: `decision:${record.path}`,
-          // A record the site also serves as an authored page is tagged there, not twice.
-          kind: record.alsoAuthored ? undefined : 'decisions',
+          // The one page of the record: the authored docs leave its file out (publishes, ADR 0022).
+          kind: 'decisions',
           editUrl: links.editUrl?.(record.path),
         },
         // The record's own title first, then what we know about it, then the rest of the record.
