@@ -32,8 +32,6 @@ export interface Decision {
   supersedes: DecisionRef[];
   /** The Markdown after any front matter. */
   body: string;
-  /** The record is also one of the site's authored pages (its folder is inside the docs folder). */
-  alsoAuthored: boolean;
 }
 
 export interface DecisionProblem {
@@ -147,7 +145,6 @@ function parseDecision(source: DecisionSource, problems: DecisionProblem[]): Dec
     supersededBy: supersededText ? [{text: supersededText.trim()}] : [],
     supersedes: [],
     body,
-    alsoAuthored: false,
   };
 }
 

@@ -70,7 +70,6 @@ export const historyGenerator: SectionGenerator<GeneratedSection | undefined> = 
       changelogFile,
       decisionDirs,
       decisionSources,
-      authoredDocsDir: authoredDocsDir(context),
       options,
       lastChange: (paths) => history.lastChange(paths),
     });
@@ -135,12 +134,6 @@ function decisionFolders(context: TargetContext, files: Set<string>, configured?
     });
   }
   return found;
-}
-
-/** As prepareSite picks it: the configured docsPath, else the first docs folder found. */
-function authoredDocsDir(context: TargetContext): string | undefined {
-  const dir = context.config.docsPath ?? context.inventory.docsDirs[0];
-  return dir === undefined ? undefined : path.posix.normalize(dir).replace(/^\.\/?|\/+$/g, '').replace(/^\.$/, '');
 }
 
 function hasFilesUnder(files: Set<string>, dir: string): boolean {
