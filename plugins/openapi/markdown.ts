@@ -9,12 +9,12 @@
  */
 import type {PhrasingContent, RootContent} from 'mdast';
 import {text} from '../core/mdx/build';
-import {parseMarkdown, sanitizeTree} from '../core/markdown/sanitizeMarkdown';
+import {sanitizeBlocks} from '../core/markdown/sanitizeMarkdown';
 
 /** A description as block content; an empty or missing description gives no nodes. */
 export function markdownBlocks(markdown: string | undefined): RootContent[] {
   if (!markdown?.trim()) return [];
-  return sanitizeTree(parseMarkdown(markdown)).children;
+  return sanitizeBlocks(markdown);
 }
 
 /** A one-line description (a table cell, a list item) as phrasing content. */

@@ -49,14 +49,18 @@ export function sanitizeTree(tree: Root): Root {
   return clean(tree, false) as Root;
 }
 
+/** Sanitised blocks for the MDX writer, admonitions as block quotes (as the theme's JSON shows them). */
+export function sanitizeBlocks(markdown: string): RootContent[] {
+  return admonitionsToQuotes(sanitizeTree(parseMarkdown(markdown)).children);
+}
+
 /**
  * Markdown that any CommonMark renderer, even one with raw HTML on, shows as the author's text:
  * HTML escaped, unsafe links plain, admonitions as block quotes. Empty input gives ''.
  */
 export function sanitizeMarkdown(markdown: string): string {
   if (!markdown.trim()) return '';
-  const tree = sanitizeTree(parseMarkdown(markdown));
-  tree.children = admonitionsToQuotes(tree.children);
+  const tree: Root = {type: 'root', children: sanitizeBlocks(markdown)};
   breakAdmonitionMarkers(tree);
   return toMarkdown(tree, {extensions: [gfmToMarkdown()]}).trimEnd();
 }
