@@ -7,6 +7,8 @@ import {isSafeUrl} from '../../plugins/core/markdown/urlPolicy';
 import {parseMarkdown, sanitizeMarkdown} from '../../plugins/core/markdown/sanitizeMarkdown';
 import {markdownToMdast} from '../../plugins/core/mdx/fromMarkdown';
 import {createPageDataSanitizer} from '../../plugins/openapi/sanitizePageData';
+import {markdownPluginOptions, type MarkdownTrust} from '../../plugins/core/markdown/targetMarkdownPlugins';
+import {IFRAME, IMG, PWN, SCRIPT} from './browserFixtures';
 
 /** What a renderer with raw HTML enabled (the API theme's react-markdown + rehype-raw) would get. */
 function htmlNodes(markdown: string): string[] {
@@ -128,5 +130,61 @@ describe('ADR and changelog bodies (core/mdx/fromMarkdown)', () => {
     expect(json.match(/"url":/g)).toHaveLength(1);
     expect(json).toContain('click');
     expect(json).toContain('https://example.com');
+  });
+});
+
+describe('authored pages through the docs instances\' plugins (compiled with @mdx-js/mdx as Docusaurus does)', () => {
+  /** The compiled page's JavaScript: what would run in the reader's browser. */
+  async function compilePage(source: string, format: 'md' | 'mdx', trust: MarkdownTrust, authored = true): Promise<string> {
+    const {compile} = await import('@mdx-js/mdx');
+    const {default: rehypeRaw} = await import('rehype-raw');
+    const options = markdownPluginOptions(trust, authored);
+    const passThrough = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
+    const file = await compile(source, {
+      format,
+      remarkPlugins: options.beforeDefaultRemarkPlugins,
+      // Docusaurus puts rehype-raw first for .md, then the instance's rehypePlugins.
+      rehypePlugins: [...(format === 'md' ? [[rehypeRaw, {passThrough}] as const] : []), ...options.rehypePlugins] as never,
+    });
+    return String(file);
+  }
+  const sanitize: MarkdownTrust = {authoredHtml: 'sanitize', untrusted: false};
+  const markdown = `# Page\n\n${SCRIPT}\n\n${IMG}\n\n${IFRAME}\n\n<a href="javascript:${PWN}">html link</a> [md link](javascript:${PWN}) [data](data:text/html,x)\n\n<details><summary>Kept</summary><kbd>K</kbd> <span style="color:red" onclick="${PWN}">span</span></details>\n`;
+
+  it('.md by default: formatting stays, script, handlers, iframes and script addresses go', async () => {
+    const js = await compilePage(markdown, 'md', sanitize);
+    for (const gone of ['__pwned', 'iframe', 'srcdoc', 'onError', 'onClick', 'javascript:', 'data:', '"script"', 'style']) expect(js, gone).not.toContain(gone);
+    for (const kept of ['"details"', '"summary"', '"kbd"', '"img"', 'html link', 'md link']) expect(js, kept).toContain(kept);
+  });
+
+  it('.md with authoredHtml: trust keeps the HTML but not the script addresses', async () => {
+    const js = await compilePage(markdown, 'md', {authoredHtml: 'trust', untrusted: false});
+    expect(js).toContain('iframe');
+    expect(js).not.toContain('javascript:');
+  });
+
+  it('--untrusted ignores authoredHtml: trust', async () => {
+    const js = await compilePage(markdown, 'md', {authoredHtml: 'trust', untrusted: true});
+    expect(js).not.toContain('__pwned');
+  });
+
+  it('generated pages are sanitised whatever the config says', async () => {
+    const js = await compilePage(markdown, 'md', {authoredHtml: 'trust', untrusted: false}, false);
+    expect(js).not.toContain('__pwned');
+  });
+
+  const mdx = `import fs from 'node:fs';\n\nexport const x = 1;\n\n# MDX\n\n<img src="x" onError={() => { ${PWN}; }} />\n\nText {(() => { ${PWN}; return 'expr'; })()} after.\n\n<Tabs><TabItem value="a">Inside a tab</TabItem></Tabs>\n\n<a href="javascript:${PWN}">mdx link</a>\n`;
+
+  it('.mdx by default is code the authors trust, but its literal script addresses go', async () => {
+    const js = await compilePage(mdx, 'mdx', sanitize);
+    expect(js).toContain('onError');
+    expect(js).not.toContain('javascript:');
+    expect(js).toContain('mdx link');
+  });
+
+  it('.mdx with --untrusted compiles no import, export, expression or JSX, and keeps the text', async () => {
+    const js = await compilePage(mdx, 'mdx', {authoredHtml: 'sanitize', untrusted: true});
+    for (const gone of ['__pwned', 'node:fs', 'export const x', 'onError', 'Tabs', 'javascript:']) expect(js, gone).not.toContain(gone);
+    for (const kept of ['Inside a tab', 'mdx link', 'Text ', ' after.']) expect(js, kept).toContain(kept);
   });
 });
