@@ -109,13 +109,17 @@ export function makeAudienceTarget(): string {
   return dir;
 }
 
-export async function serveSite(dir: string, port: number): Promise<ChildProcess> {
+/**
+ * `docusaurus serve` loads this site's config, which prepares the default target first: on a busy
+ * machine that alone can take longer than the default wait.
+ */
+export async function serveSite(dir: string, port: number, waitMs = 30_000): Promise<ChildProcess> {
   const server = spawn(
     process.execPath,
     [require.resolve('@docusaurus/core/bin/docusaurus.mjs'), 'serve', '--dir', dir, '--port', String(port), '--host', '127.0.0.1', '--no-open'],
     {cwd: SITE_DIR, stdio: 'ignore'},
   );
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return server;

@@ -47,7 +47,9 @@ export function createPageDataSanitizer(): Sanitizer {
     if (MARKDOWN_KEYS.has(key) && typeof value === 'string') return markdown(value);
     if (key === 'enum' && Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? codeSpanText(item) : item));
     if (IN_CODE_SPAN.has(key) && typeof value === 'string') return codeSpanText(value);
-    if (key === 'x-enumDescriptions' && isObject(value)) return enumDescriptions(value, markdown);
+    if ((key === 'x-enumDescriptions' || key === 'enumDescriptions') && isObject(value)) return enumDescriptions(value, markdown);
+    // The theme's ParamsItem reads a parameter's own `enumDescriptions` as [value, description] pairs.
+    if (key === 'enumDescriptions' && Array.isArray(value)) return value.map((pair) => (Array.isArray(pair) ? pair.map((cell) => (typeof cell === 'string' ? tableCell(cell, markdown) : cell)) : pair));
     if (key === 'examples' && Array.isArray(value)) return value;
     if (PAYLOAD_KEYS.has(key)) return value;
     if (NAME_MAPS.has(key) && isObject(value)) {
@@ -69,9 +71,12 @@ function codeSpanText(value: string): string {
 function enumDescriptions(value: JsonObject, markdown: (value: string) => string): JsonObject {
   const out: JsonObject = {};
   for (const [name, description] of Object.entries(value)) {
-    // One line, and no pipe left to end the cell (the theme splits rows on unescaped `|`).
-    const cell = (text: string) => markdown(text).replace(/\s*\n\s*/g, ' ').replace(/(?<!\\)\|/g, '\\|');
-    out[cell(name)] = typeof description === 'string' ? cell(description) : description;
+    out[tableCell(name, markdown)] = typeof description === 'string' ? tableCell(description, markdown) : description;
   }
   return out;
+}
+
+/** One line, and no pipe left to end the cell (the theme splits rows on unescaped `|`). */
+function tableCell(text: string, markdown: (value: string) => string): string {
+  return markdown(text).replace(/\s*\n\s*/g, ' ').replace(/(?<!\\)\|/g, '\\|');
 }

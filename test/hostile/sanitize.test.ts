@@ -81,7 +81,7 @@ describe('API page JSON', () => {
   const data = sanitize({
     api: {
       description: '<img src=x onerror=alert(1)>',
-      parameters: [{name: 'q', in: 'query', description: '<script>x</script>', schema: {type: 'string', enum: ['a`<img src=x onerror=alert(1)>`'], pattern: '^`<b>`$'}}],
+      parameters: [{name: 'q', in: 'query', description: '<script>x</script>', enumDescriptions: [['<img src=x onerror=alert(1)>', 'b']], schema: {type: 'string', enum: ['a`<img src=x onerror=alert(1)>`'], pattern: '^`<b>`$'}}],
       responses: {'200': {description: ':::note\n&lt;img onerror=alert(1)&gt;\n:::', content: {'application/json': {examples: {one: {summary: '<b>s</b>', value: {description: '<keep>'}}}}}}},
     },
     components: {
@@ -111,6 +111,12 @@ describe('API page JSON', () => {
     const schema = (data.api.parameters as unknown as {schema: {enum: string[]; pattern: string}}[])[0]!.schema;
     expect(schema.enum[0]).not.toContain('`');
     expect(schema.pattern).not.toContain('`');
+  });
+
+  it('escapes a parameter\'s own enumDescriptions pairs', () => {
+    const [[name]] = (data.api.parameters as unknown as {enumDescriptions: string[][]}[])[0]!.enumDescriptions as [[string]];
+    expect(htmlNodes(name)).toEqual([]);
+    expect(name).toContain('\\<img');
   });
 
   it('escapes enum description table cells', () => {
