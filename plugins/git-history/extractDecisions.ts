@@ -32,6 +32,12 @@ export interface Decision {
   supersedes: DecisionRef[];
   /** The Markdown after any front matter. */
   body: string;
+  /**
+   * The record's own audience front matter (`audience`, `experience_level`, `content_type`), as
+   * written: its one page (the history section's) carries it instead of the preset, and the audience
+   * plugin checks it there like any page's.
+   */
+  audience: Record<string, unknown>;
 }
 
 export interface DecisionProblem {
@@ -92,6 +98,8 @@ export function extractDecisions(sources: DecisionSource[]): {decisions: Decisio
   return {decisions, problems};
 }
 
+const AUDIENCE_KEYS = ['audience', 'experience_level', 'content_type'];
+
 function parseDecision(source: DecisionSource, problems: DecisionProblem[]): Decision {
   const {frontMatter, body, bodyLine} = splitFrontMatter(source, problems);
   const fm = (key: string) => {
@@ -145,6 +153,7 @@ function parseDecision(source: DecisionSource, problems: DecisionProblem[]): Dec
     supersededBy: supersededText ? [{text: supersededText.trim()}] : [],
     supersedes: [],
     body,
+    audience: Object.fromEntries(AUDIENCE_KEYS.filter((key) => frontMatter[key] !== undefined).map((key) => [key, frontMatter[key]])),
   };
 }
 
