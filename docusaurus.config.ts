@@ -7,7 +7,7 @@ import path from 'node:path';
 import type {Config, PluginConfig, PluginModule} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
-import {getVcsPreset} from '@docusaurus/utils';
+import {getVcsPreset, GlobExcludeDefault} from '@docusaurus/utils';
 import docsArchitectCore from './plugins/core/index';
 import bundlerCachePlugin from './plugins/core/bundlerCachePlugin';
 import {createServeConfig, isServeCommand} from './plugins/core/serveConfig';
@@ -27,6 +27,8 @@ import audiencePlugin, {AUDIENCES_PATH} from './plugins/audience/index';
 import {createFrontMatterCheck} from './plugins/audience/checkFrontMatter';
 import {createParseFrontMatter} from './plugins/audience/parseFrontMatter';
 import {createVocabulary} from './plugins/audience/vocabulary';
+import {markdownPluginOptions, type MarkdownTrust} from './plugins/core/markdown/targetMarkdownPlugins';
+import {remarkPublishedLinks} from './plugins/core/markdown/remarkPublishedLinks';
 
 /**
  * The site folder of this build: the CLI gives each (target, output folder) its own (see
@@ -149,6 +151,18 @@ export default async function createConfig(): Promise<Config> {
   const sectionThemeConfig = Object.assign({}, ...generated.map((section) => section.docs?.themeConfig ?? {})) as Record<string, unknown>;
   const hasGitHistory = git.isRepository && Boolean(git.head);
   const vocabulary = createVocabulary(context.config.audiences);
+  // What target Markdown may run: sanitised HTML and no script links by default (docs/adr/0022).
+  const trust: MarkdownTrust = {authoredHtml: context.config.authoredHtml ?? 'sanitize', untrusted: process.env.DOCS_UNTRUSTED === '1'};
+  const authoredMarkdown = markdownPluginOptions(trust, true);
+  const authoredMarkdownOptions = authored
+    ? {
+        ...authoredMarkdown,
+        beforeDefaultRemarkPlugins: [
+          ...authoredMarkdown.beforeDefaultRemarkPlugins,
+          [remarkPublishedLinks, {docsDir: authored.path, published: authored.publishedElsewhere ?? []}],
+        ],
+      }
+    : undefined;
   const docsSources = sections.map((section) => ({pluginId: section.kind === 'authored' ? 'default' : section.id, title: section.title}));
 
   const editUrl =
@@ -209,6 +223,9 @@ export default async function createConfig(): Promise<Config> {
                 editUrl,
                 showLastUpdateTime: hasGitHistory,
                 showLastUpdateAuthor: hasGitHistory,
+                ...authoredMarkdownOptions,
+                // Files another section publishes (ADRs under docs/adr): once, there (ADR 0022).
+                exclude: [...GlobExcludeDefault, ...(authored.publishedElsewhere ?? []).map((published) => published.file.replace(/[*?[\]{}()!+@\\]/g, '\\$&'))],
               }
             : false,
           blog: false,
@@ -230,6 +247,7 @@ export default async function createConfig(): Promise<Config> {
           showLastUpdateTime: hasGitHistory,
           showLastUpdateAuthor: hasGitHistory,
           ...(section.docs?.docItemComponent ? {docItemComponent: section.docs.docItemComponent} : {}),
+          ...markdownPluginOptions(trust, false),
         },
       ]),
       [audiencePlugin as PluginModule, {vocabulary, sources: docsSources}],
@@ -250,7 +268,10 @@ export default async function createConfig(): Promise<Config> {
           docsDir: sections.map((section) => path.relative(siteDir, section.path)),
           removeDefaultStopWordFilter: true,
           highlightSearchTermsOnTargetPage: false,
-          explicitSearchResultPath: true,
+          // Off: with it on, the plugin (0.55) writes page titles and breadcrumbs into its suggestion
+          // list as HTML, unescaped, so a hostile ADR or API title would run when a query matched it.
+          // Off, each suggestion shows its own title and its page's title, both escaped (ADR 0022).
+          explicitSearchResultPath: false,
           // A target without docs has no 'default' docs instance: point the search at one that exists.
           docsPluginIdForPreferredVersion: authored ? 'default' : generated[0]?.id,
         },

@@ -51,8 +51,8 @@ export function makeBareTarget(): string {
 }
 
 /** Builds `target` into `out` with the CLI; returns what the build printed on stderr (its warnings). */
-export function buildSite(target: string, out: string): string {
-  const result = runBuild(target, out);
+export function buildSite(target: string, out: string, extraArgs: string[] = []): string {
+  const result = runBuild(target, out, extraArgs);
   if (result.status !== 0) throw new Error(`build of ${target} failed (${result.status}):\n${result.stderr.slice(-4000)}`);
   return result.stderr;
 }
@@ -109,13 +109,17 @@ export function makeAudienceTarget(): string {
   return dir;
 }
 
-export async function serveSite(dir: string, port: number): Promise<ChildProcess> {
+/**
+ * `docusaurus serve` loads this site's config, which prepares the default target first: on a busy
+ * machine that alone can take longer than the default wait.
+ */
+export async function serveSite(dir: string, port: number, waitMs = 30_000): Promise<ChildProcess> {
   const server = spawn(
     process.execPath,
     [require.resolve('@docusaurus/core/bin/docusaurus.mjs'), 'serve', '--dir', dir, '--port', String(port), '--host', '127.0.0.1', '--no-open'],
     {cwd: SITE_DIR, stdio: 'ignore'},
   );
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return server;

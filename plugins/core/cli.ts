@@ -24,6 +24,9 @@ Commands:
 Options:
   --out <dir>      output folder of build, or folder served by serve (default: build)
   --strict         fail on any warning: broken links, invalid config values, bad specs
+  --untrusted      the target is input nobody vouched for (a pull request): authored pages are
+                   compiled like generated ones (raw HTML sanitised, no MDX imports, expressions
+                   or JSX), whatever its config says
   --bundler <name> rspack (default: about 4x faster) or webpack (for sites of many thousand pages,
                    where Rspack's peak memory overtakes webpack's)
   --port <n>       port for start and serve (default: 3000)
@@ -49,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         out: {type: 'string'},
         strict: {type: 'boolean', default: false},
+        untrusted: {type: 'boolean', default: false},
         bundler: {type: 'string'},
         port: {type: 'string'},
         host: {type: 'string'},
@@ -96,6 +100,7 @@ export async function main(argv: string[]): Promise<number> {
           DOCS_TARGET: target,
           DOCS_SITE_DIR: siteDir,
           ...(values.strict ? {DOCS_STRICT: '1'} : {}),
+          ...(values.untrusted ? {DOCS_UNTRUSTED: '1'} : {}),
           ...(values.bundler ? {DOCS_BUNDLER: values.bundler} : {}),
         });
       }

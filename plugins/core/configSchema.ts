@@ -96,6 +96,11 @@ export const configSchema = z.strictObject({
   exclude: z.array(z.string().min(1)).optional(),
   /** Fail the build on any warning (also `--strict`). Default: false. */
   strict: z.boolean().optional(),
+  /**
+   * Raw HTML in the authored docs: `sanitize` keeps formatting tags and drops script, event handlers,
+   * iframes and unsafe URLs; `trust` keeps it as written (ignored with `--untrusted`). Default: `sanitize`.
+   */
+  authoredHtml: z.enum(['sanitize', 'trust']).optional(),
   /** Where the site is hosted, e.g. `https://docs.example.com`. Default: `http://localhost`. */
   url: z.url({protocol: /^https?$/}).optional(),
   /** The path the site is served under, with leading and trailing slash. Default: `/`. */
@@ -155,6 +160,7 @@ export const CONFIG_EXAMPLES: Record<keyof DocsArchitectConfig, string> = {
   include: 'include: ["src/", "docs/"]',
   exclude: 'exclude: ["src/generated/"]',
   strict: 'strict: true',
+  authoredHtml: 'authoredHtml: "trust"',
   url: 'url: "https://docs.acme.dev"',
   baseUrl: 'baseUrl: "/payments/"',
   history: 'history: {changelog: "both", hotspotMonths: 6, adrPaths: ["docs/adr"]}',

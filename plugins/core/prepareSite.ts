@@ -16,7 +16,7 @@ import {loadConfig} from './loadConfig';
 import {createRepoLinks} from './repoLinks';
 import {createReport, formatReport, type Report} from './report';
 import {isInside, resolveTarget} from './resolveTarget';
-import type {LandingData, SectionGenerator, SiteCheck, SiteSection, TargetContext} from './types';
+import type {LandingData, PublishedFile, SectionGenerator, SiteCheck, SiteSection, TargetContext} from './types';
 
 export interface PrepareOptions {
   siteDir: string;
@@ -133,6 +133,7 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
   }
 
   const written = new Set<string>();
+  const published: PublishedFile[] = [];
   for (const generator of options.generators) {
     const produced = await generator.generate(context);
     const list = produced === undefined ? [] : Array.isArray(produced) ? produced : [produced];
@@ -159,8 +160,12 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
         docs: section.docs,
         navbarGroup: section.navbarGroup,
       });
+      published.push(...(section.publishes ?? []));
     }
   }
+  // A file a generated section publishes is not published again from the authored docs.
+  const authored = sections.find((section) => section.kind === 'authored');
+  if (authored) authored.publishedElsewhere = publishedInside(context.root, authored.path, published);
   // A section that is gone (a spec deleted, a generator with nothing to say) leaves no folder behind.
   removeOtherFolders(path.dirname(generatedDir(options.siteDir, 'x')), written);
   removeOtherFolders(staticRoot(options.siteDir), written);
@@ -181,6 +186,14 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
   }
 
   return {context, sections, watch, restageAuthored, landing: createLandingData(context, sections)};
+}
+
+/** The published files inside the authored docs folder, by path relative to it, sorted. */
+function publishedInside(root: string, docsDir: string, published: PublishedFile[]): PublishedFile[] {
+  return published
+    .map(({file, route}) => ({file: path.relative(docsDir, path.join(root, file)).split(path.sep).join('/'), route}))
+    .filter(({file}) => !file.startsWith('../') && !path.isAbsolute(file))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /** Section ids become folder names, plugin ids and URL segments. */

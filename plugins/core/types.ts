@@ -48,6 +48,19 @@ export interface GeneratedSection {
   docs?: SectionDocsOptions;
   /** Sections with the same group share one navbar dropdown of that label (when there are several). */
   navbarGroup?: string;
+  /**
+   * Target files this section publishes as pages of its own (an ADR under `docs/adr`), by path
+   * relative to the target, with the route of that page. The authored docs leave them out, so each
+   * is published once, and links to them lead to that route.
+   */
+  publishes?: PublishedFile[];
+}
+
+export interface PublishedFile {
+  /** Relative POSIX path in the target. */
+  file: string;
+  /** Route relative to baseUrl, e.g. `history/decisions/0001-use-postgres/`. */
+  route: string;
 }
 
 /** The docs-instance options a generated section may set; everything else is the site's default. */
@@ -93,6 +106,8 @@ export interface SiteSection {
   /** For generated sections: see GeneratedSection. */
   docs?: SectionDocsOptions;
   navbarGroup?: string;
+  /** Authored section only: its files that a generated section publishes (see GeneratedSection.publishes). */
+  publishedElsewhere?: PublishedFile[];
 }
 
 /** Data the landing page renders (global data of the core plugin). */

@@ -33,8 +33,12 @@ export interface Decision {
   supersedes: DecisionRef[];
   /** The Markdown after any front matter. */
   body: string;
-  /** The record is also one of the site's authored pages (its folder is inside the docs folder). */
-  alsoAuthored: boolean;
+  /**
+   * The record's own audience front matter (`audience`, `experience_level`, `content_type`), as
+   * written: its one page (the history section's) carries it instead of the preset, and the audience
+   * plugin checks it there like any page's.
+   */
+  audience: Record<string, unknown>;
 }
 
 export interface DecisionProblem {
@@ -95,6 +99,8 @@ export function extractDecisions(sources: DecisionSource[]): {decisions: Decisio
   return {decisions, problems};
 }
 
+const AUDIENCE_KEYS = ['audience', 'experience_level', 'content_type'];
+
 function parseDecision(source: DecisionSource, problems: DecisionProblem[]): Decision {
   const {frontMatter, body, bodyLine} = splitFrontMatter(source, problems);
   const fm = (key: string) => {
@@ -148,7 +154,7 @@ function parseDecision(source: DecisionSource, problems: DecisionProblem[]): Dec
     supersededBy: supersededText ? [{text: supersededText.trim()}] : [],
     supersedes: [],
     body,
-    alsoAuthored: false,
+    audience: Object.fromEntries(AUDIENCE_KEYS.filter((key) => frontMatter[key] !== undefined).map((key) => [key, frontMatter[key]])),
   };
 }
 

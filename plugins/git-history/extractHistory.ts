@@ -66,8 +66,6 @@ export interface HistoryInput {
   changelogFile?: {path: string; text: string};
   decisionDirs: string[];
   decisionSources: DecisionSource[];
-  /** The folder the site serves as authored docs, relative to the target, if any. */
-  authoredDocsDir?: string;
   options: HistoryOptions;
   /** The newest change of a page's sources. */
   lastChange: (paths: string[]) => Freshness | undefined;
@@ -77,8 +75,6 @@ export function extractHistory(input: HistoryInput): {model: HistoryModel; probl
   const {log, options} = input;
   const changelog = extractChangelog(log.commits, input.tags, options.tagPrefix);
   const {decisions, problems} = extractDecisions(input.decisionSources);
-  const authored = input.authoredDocsDir;
-  for (const decision of decisions) decision.alsoAuthored = Boolean(authored !== undefined && (authored === '' || decision.path.startsWith(`${authored}/`)));
   const times = log.commits.map((commit) => commit.time).filter((time) => !Number.isNaN(time));
   const day = (time: number) => new Date(time).toISOString().slice(0, 10);
   const status: HistoryStatus = {

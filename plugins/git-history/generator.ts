@@ -15,6 +15,7 @@ import {resolveHistoryOptions} from './options';
 import {CODEOWNERS_PATHS, parseCodeowners, type Codeowners} from './parseCodeowners';
 import {readTags, type Tag} from './readTags';
 import type {HistoryLinks} from './renderCommon';
+import {DECISIONS_DIR} from './renderDecisions';
 import {renderHistory} from './renderHistory';
 
 const CHANGELOG_NAMES = /^(changelog|changes|history|releases)\.mdx?$/i;
@@ -79,7 +80,6 @@ export const historyGenerator: SectionGenerator<GeneratedSection | undefined> = 
       changelogFile,
       decisionDirs,
       decisionSources,
-      authoredDocsDir: authoredDocsDir(context),
       options,
       lastChange: (paths) => history.lastChange(paths),
     });
@@ -92,6 +92,8 @@ export const historyGenerator: SectionGenerator<GeneratedSection | undefined> = 
       title: 'History',
       description: 'Changelog by release, contributors and ownership, hot spots and architecture decisions, from git.',
       files: renderHistory(model, historyLinks(context)),
+      // Each record is published here, escaped; the authored docs leave its file out (ADR 0022).
+      publishes: model.decisions.records.map((record) => ({file: record.path, route: `history/${DECISIONS_DIR}/${record.slug}/`})),
       watch: [
         ...decisionSources.map((source) => path.join(context.root, source.path)),
         ...(changelogPath ? [path.join(context.root, changelogPath)] : []),
@@ -142,12 +144,6 @@ function decisionFolders(context: TargetContext, files: Set<string>, configured?
     });
   }
   return found;
-}
-
-/** As prepareSite picks it: the configured docsPath, else the first docs folder found. */
-function authoredDocsDir(context: TargetContext): string | undefined {
-  const dir = context.config.docsPath ?? context.inventory.docsDirs[0];
-  return dir === undefined ? undefined : path.posix.normalize(dir).replace(/^\.\/?|\/+$/g, '').replace(/^\.$/, '');
 }
 
 function hasFilesUnder(files: Set<string>, dir: string): boolean {

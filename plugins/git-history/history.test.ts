@@ -180,12 +180,13 @@ describe('every page', () => {
     expect(file(section, 'decisions/0002-use-sqlite.mdx')).toContain('last_update:\n  date: "2023-03-01T10:00:00+00:00"\n  author: "Ada Lovelace"');
   });
 
-  it('is tagged for its audience, except a record the site also serves as an authored page', () => {
+  it('is tagged for its audience, records too: the authored docs leave them out', () => {
     expect(file(section, 'changelog.mdx')).toContain('audience:\n  - "everyone"\ncontent_type: "changelog"\nexperience_level: "beginner"');
     expect(file(section, 'hotspots.mdx')).toContain('content_type: "reference"');
     expect(file(section, 'decisions/index.mdx')).toContain('content_type: "adr"');
-    // docs/ is this repository's authored docs folder, so docs/adr/0002-use-sqlite.md is tagged there.
-    expect(file(section, 'decisions/0002-use-sqlite.mdx')).not.toContain('content_type');
+    // docs/adr/0002-use-sqlite.md is published here only (the section says so in `publishes`).
+    expect(file(section, 'decisions/0002-use-sqlite.mdx')).toContain('content_type: "adr"');
+    expect(section.publishes).toContainEqual({file: 'docs/adr/0002-use-sqlite.md', route: 'history/decisions/0002-use-sqlite/'});
   });
 
   it('is the same, byte for byte, when generated again', async () => {

@@ -25,8 +25,8 @@ export interface PageMeta {
   sidebarLabel?: string;
   editUrl?: string;
   /**
-   * Who the page is for: a preset of the audience plugin, with fields to override. None for a page
-   * that mirrors an authored one, so audience indexes list that page once.
+   * Who the page is for: a preset of the audience plugin, with fields to override (a decision
+   * record's own audience front matter). None: no audience front matter.
    */
   kind?: GeneratedPageKind;
   audience?: Partial<AudienceFrontMatter>;

@@ -8,7 +8,7 @@ import {emphasis, heading, jsxText, link, paragraph, table, text} from '../core/
 import {markdownToMdast} from '../core/mdx/fromMarkdown';
 import type {Decision, DecisionRef, StatusKind} from './extractDecisions';
 import type {HistoryModel} from './extractHistory';
-import {fileRef, notes, page, timeline, type HistoryLinks} from './renderCommon';
+import {fileRef, notes, page, timeline, type HistoryLinks, type PageMeta} from './renderCommon';
 
 export const DECISIONS_DIR = 'decisions';
 const TIMELINE_MAX = 40;
@@ -89,8 +89,9 @@ export function renderDecisions(model: HistoryModel, links: HistoryLinks, positi
           // Keeps the number in the URL: Docusaurus would strip a `0001-` prefix from the route.
           slug: record.slug,
           freshness: `decision:${record.path}`,
-          // A record the site also serves as an authored page is tagged there, not twice.
-          kind: record.alsoAuthored ? undefined : 'decisions',
+          // The one page of the record: the authored docs leave its file out (publishes, ADR 0022).
+          kind: 'decisions',
+          audience: record.audience as PageMeta['audience'],
           editUrl: links.editUrl?.(record.path),
         },
         // The record's own title first, then what we know about it, then the rest of the record.

@@ -8,7 +8,7 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import {hashContent} from '../core/contentCache';
 
-const SOURCE_DIRS = [__dirname, path.join(__dirname, '..', 'core', 'mdx')];
+const SOURCE_DIRS = [__dirname, path.join(__dirname, '..', 'core', 'mdx'), path.join(__dirname, '..', 'core', 'markdown')];
 const LIBRARIES = ['@redocly/openapi-core', 'swagger2openapi', 'mdast-util-to-markdown', 'mdast-util-from-markdown'];
 
 let memo: string | undefined;

@@ -4,19 +4,12 @@
  * a `{`, `<` or `import` in a description is escaped by the writer like any other text.
  *
  * Raw HTML is not passed through (it would be JSX to MDX): a `<br>` becomes a line break, any other
- * tag is shown as the text it is. Links and images keep only web, mail and relative addresses.
+ * tag is shown as the text it is. Links and images keep only web, mail and relative addresses (the
+ * sanitiser and URL rule of plugins/core/markdown).
  */
-import type {Nodes, PhrasingContent, Root, RootContent} from 'mdast';
-import {fromMarkdown} from 'mdast-util-from-markdown';
-import {gfmFromMarkdown} from 'mdast-util-gfm';
-import {gfm} from 'micromark-extension-gfm';
+import type {PhrasingContent, RootContent} from 'mdast';
 import {text} from '../core/mdx/build';
-
-const SAFE_URL = /^(https?:|mailto:|#|\/|\.{0,2}\/|[^:]*$)/i;
-const LINE_BREAK = /^<br\s*\/?>$/i;
-
-/** The parser's options, made once: building GFM's extensions is part of each parse's cost. */
-const PARSE_OPTIONS = {extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()]};
+import {sanitizeBlocks} from '../core/markdown/sanitizeMarkdown';
 
 /**
  * Parsed descriptions by text. Big descriptions repeat the same texts thousands of times (a parameter
@@ -31,7 +24,7 @@ export function markdownBlocks(markdown: string | undefined): RootContent[] {
   if (!markdown?.trim()) return [];
   let blocks = parsed.get(markdown);
   if (!blocks) {
-    blocks = sanitize(fromMarkdown(markdown, PARSE_OPTIONS)).children;
+    blocks = sanitizeBlocks(markdown);
     if (parsed.size >= MAX_PARSED) parsed.clear();
     parsed.set(markdown, blocks);
   }
@@ -46,30 +39,4 @@ export function markdownInline(markdown: string | undefined): PhrasingContent[] 
   if (!first) return [];
   if (first.type === 'paragraph' || first.type === 'heading') return first.children;
   return [text(markdown!.trim())];
-}
-
-/** Nodes whose children are phrasing content: html there is inline, elsewhere it is a block. */
-const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell']);
-
-function sanitize(tree: Root): Root {
-  const clean = (node: Nodes, inline: boolean): Nodes => {
-    if (node.type === 'html') {
-      const value = node.value.trim();
-      if (inline) return LINE_BREAK.test(value) ? {type: 'break'} : text(node.value);
-      return {type: 'paragraph', children: [text(value)]};
-    }
-    if ((node.type === 'link' || node.type === 'image') && !SAFE_URL.test(node.url.trim())) {
-      return node.type === 'image' ? text(node.alt ?? '') : {type: 'emphasis', children: node.children};
-    }
-    if (node.type === 'definition' && !SAFE_URL.test(node.url.trim())) {
-      return {...node, url: '#'};
-    }
-    if ('position' in node) delete node.position;
-    if ('children' in node) {
-      const childInline = PHRASING_PARENTS.has(node.type);
-      (node as {children: Nodes[]}).children = (node.children as Nodes[]).map((child) => clean(child, childInline));
-    }
-    return node;
-  };
-  return clean(tree, false) as Root;
 }

@@ -3,6 +3,7 @@
  * it reaches, and one shared file per fan-out group (ADR 0028). The model holds each component once;
  * the files copy what each page needs, so a page costs one fetch, plus one per group it uses.
  */
+import {createPageDataSanitizer} from './sanitizePageData';
 import {PAGE_DATA_VERSION, type ApiModel, type ComponentMap, type OperationModel, type PageJson, type SchemaModel} from './model';
 
 /** The components named by `refs`, in their order. */
@@ -37,13 +38,22 @@ export type StaticSource = {kind: 'operations' | 'webhooks'; index: number} | {k
 
 /** The static files, made from the model: the same bytes for the same model and sources. */
 export function staticFilesFrom(model: ApiModel, sources: Map<string, StaticSource>): Map<string, string> {
+  // The theme renders the JSON's descriptions as Markdown with raw HTML on: sanitised on the way out
+  // (ADR 0022), each component once however many pages carry it, then each page's own part.
+  const sanitize = createPageDataSanitizer();
+  const clean: ApiModel = {...model, components: sanitize(model.components) as ComponentMap};
   const schemaByName = new Map(model.schemas.map((schema) => [schema.name, schema]));
   const files = new Map<string, string>();
   for (const [file, source] of sources) {
     let json: PageJson;
-    if (source.kind === 'shared') json = sharedFileJson(model, source.id);
-    else if (source.kind === 'schemas') json = schemaPageData(source.names.map((name) => schemaByName.get(name)!), model.components);
-    else json = operationPageJson(model, model[source.kind][source.index]!);
+    if (source.kind === 'shared') json = sharedFileJson(clean, source.id);
+    else if (source.kind === 'schemas') {
+      const page = schemaPageData(source.names.map((name) => schemaByName.get(name)!), clean.components);
+      json = {...page, ...(sanitize({schemas: page.schemas}) as Pick<PageJson, 'schemas'>)};
+    } else {
+      const page = operationPageJson(clean, model[source.kind][source.index]!);
+      json = {...page, ...(sanitize({api: page.api}) as Pick<PageJson, 'api'>)};
+    }
     files.set(file, JSON.stringify(json));
   }
   return files;

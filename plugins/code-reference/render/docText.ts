@@ -117,7 +117,11 @@ function clean(node: Nodes, links: DocLink[], index: SymbolIndex): RootContent[]
       return [inlineCode(unplaceholder(node.value, links))];
     default:
       if ('children' in node) {
-        return [{...node, children: (node.children as Nodes[]).flatMap((child) => clean(child, links, index))} as RootContent];
+        const children = (node.children as Nodes[]).flatMap((child) => clean(child, links, index));
+        // In a list item or a quote too, raw HTML that became text needs a paragraph: as a bare
+        // block its `</tag>` would not be escaped and MDX would read it as JSX.
+        const blocks = node.type === 'listItem' || node.type === 'blockquote' ? children.map((child) => (isPhrasing(child) ? ({type: 'paragraph', children: [child]} as Paragraph) : child)) : children;
+        return [{...node, children: blocks} as RootContent];
       }
       return [node as RootContent];
   }

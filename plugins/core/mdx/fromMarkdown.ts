@@ -2,12 +2,14 @@
  * A target's own Markdown (an ADR, a CHANGELOG.md) as mdast, to be serialised by the one writer. It
  * is parsed as CommonMark with GFM, never as MDX, so `{`, `<` and `import` in it stay text; raw HTML
  * becomes visible text too, since MDX would read it as JSX. Relative links and images are handed to
- * the caller, because they point into the target, not into the site.
+ * the caller, because they point into the target, not into the site. Addresses follow the one URL
+ * rule (core/markdown/urlPolicy): a `javascript:` or `data:` link keeps only its text.
  */
 import type {Image, Link, Nodes, Parent, Root, RootContent, Text} from 'mdast';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {gfmFromMarkdown} from 'mdast-util-gfm';
 import {gfm} from 'micromark-extension-gfm';
+import {isSafeUrl} from '../markdown/urlPolicy';
 
 export interface ImportOptions {
   /**
@@ -26,19 +28,25 @@ function isAbsolute(url: string): boolean {
   return /^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('#') || url.startsWith('//');
 }
 
+/** Parents whose children are phrasing: an html node there is inline, elsewhere a block. */
+const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell']);
+
 function transform<T extends Root | Parent>(parent: T, options: ImportOptions): T {
   const children: Nodes[] = [];
+  const inline = PHRASING_PARENTS.has(parent.type);
   for (const child of parent.children as Nodes[]) {
-    children.push(...convert(child, options));
+    children.push(...convert(child, options, inline));
   }
   return {...parent, children} as T;
 }
 
-function convert(node: Nodes, options: ImportOptions): Nodes[] {
+function convert(node: Nodes, options: ImportOptions, inline: boolean): Nodes[] {
   switch (node.type) {
     case 'html':
-      // MDX would parse it as JSX: show it as the text it is.
-      return [node.value.includes('\n') ? {type: 'code', lang: 'html', meta: null, value: node.value} : text(node.value)];
+      // MDX would parse it as JSX: show it as the text it is. A block (in a list item, a quote) is
+      // a paragraph: a bare text node there is not escaped as phrasing, and `</x>` would stay JSX.
+      if (inline) return [text(node.value)];
+      return [node.value.includes('\n') ? {type: 'code', lang: 'html', meta: null, value: node.value} : {type: 'paragraph', children: [text(node.value)]}];
     case 'definition':
     case 'footnoteDefinition':
       return [];
@@ -59,6 +67,8 @@ function convert(node: Nodes, options: ImportOptions): Nodes[] {
 
 function rewriteLink(node: Link, options: ImportOptions): Nodes[] {
   const converted = transform(node, options);
+  // `javascript:`, `data:`... keep their text and lose the address (core/markdown/urlPolicy).
+  if (!isSafeUrl(node.url)) return converted.children as Nodes[];
   if (isAbsolute(node.url)) return [converted];
   const url = options.rewriteUrl?.(node.url, 'link');
   return url ? [{...converted, url}] : (converted.children as Nodes[]);
@@ -66,6 +76,7 @@ function rewriteLink(node: Link, options: ImportOptions): Nodes[] {
 
 function rewriteImage(node: Image, options: ImportOptions): Nodes[] {
   // A relative image would make Docusaurus look for the file next to the generated page.
+  if (!isSafeUrl(node.url)) return [text(node.alt ?? '')];
   const url = isAbsolute(node.url) ? node.url : options.rewriteUrl?.(node.url, 'image');
   if (!url) return [text(node.alt ?? '')];
   // An image from the target is linked, not embedded: the site does not copy the target's files.
