@@ -12,6 +12,7 @@ import docsArchitectCore from './plugins/core/index';
 import {formatUserError, isUserError} from './plugins/core/errors';
 import {createHistoryVcs} from './plugins/core/historyVcs';
 import {staticRoot} from './plugins/core/generatedFiles';
+import {createRepoUrls} from './plugins/core/site/repoUrls';
 import {prepareSite, type SitePlan} from './plugins/core/prepareSite';
 import type {SiteSection} from './plugins/core/types';
 import {openapiGenerator} from './plugins/openapi/generator';
@@ -107,6 +108,7 @@ export default async function createConfig(): Promise<Config> {
       strict: process.env.DOCS_STRICT === '1',
       generators,
       checks: [frontMatterCheck],
+      reservedRoutes: [{id: AUDIENCES_PATH, owner: 'the reading paths pages'}],
     });
   let plan: SitePlan;
   try {
@@ -120,7 +122,7 @@ export default async function createConfig(): Promise<Config> {
     throw error;
   }
   const {context, sections, landing} = plan;
-  const {links, git, ref} = context;
+  const {links, git} = context;
   const authored = sections.find((section) => section.kind === 'authored');
   const generated = sections.filter((section) => section.kind === 'generated');
   const useWebpack = process.env.DOCS_BUNDLER === 'webpack';
@@ -131,11 +133,10 @@ export default async function createConfig(): Promise<Config> {
   const vocabulary = createVocabulary(context.config.audiences);
   const docsSources = sections.map((section) => ({pluginId: section.kind === 'authored' ? 'default' : section.id, title: section.title}));
 
-  const editUrl =
-    links && git.isRepository
-      ? ({docPath}: {docPath: string}) =>
-          links.editUrl(path.posix.join(git.prefix, path.relative(context.root, authored!.path).split(path.sep).join('/'), docPath), ref)
-      : undefined;
+  const repoEditUrl = createRepoUrls(context).editUrl;
+  const editUrl = repoEditUrl
+    ? ({docPath}: {docPath: string}) => repoEditUrl(path.posix.join(path.relative(context.root, authored!.path).split(path.sep).join('/'), docPath))
+    : undefined;
 
   return {
     title: context.project.name,
@@ -191,7 +192,15 @@ export default async function createConfig(): Promise<Config> {
       ],
     ],
     plugins: [
-      [docsArchitectCore as PluginModule, {landing, watch: Object.values(plan.watch).flat(), regenerate: prepare}],
+      [
+        docsArchitectCore as PluginModule,
+        {
+          landing,
+          watch: Object.values(plan.watch).flat(),
+          regenerate: prepare,
+          sections: sections.map((section) => ({pluginId: section.kind === 'authored' ? 'default' : section.id, title: section.title, description: section.description})),
+        },
+      ],
       ...generated.map((section): PluginConfig => [
         '@docusaurus/plugin-content-docs',
         {

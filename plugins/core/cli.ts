@@ -22,6 +22,7 @@ Commands:
 
 Options:
   --out <dir>      output folder of build, or folder served by serve (default: build)
+  --json <file>    build: also write the site model (docs-architect.json) to <file>
   --strict         fail on any warning: broken links, invalid config values, bad specs
   --bundler <name> rspack (default: about 4x faster) or webpack (for sites of many thousand pages,
                    where Rspack's peak memory overtakes webpack's)
@@ -45,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         out: {type: 'string'},
+        json: {type: 'string'},
         strict: {type: 'boolean', default: false},
         bundler: {type: 'string'},
         port: {type: 'string'},
@@ -78,6 +80,9 @@ export async function main(argv: string[]): Promise<number> {
       throw new UserError(`port "${values.port}" is not a number`, {fix: 'Use e.g. --port 3000'});
     }
     const out = values.out ? path.resolve(userCwd(), values.out) : undefined;
+    if (values.json !== undefined && command !== 'build') {
+      throw new UserError('--json is an option of build', {fix: 'Use docs-architect build --json site.json'});
+    }
     switch (command) {
       case 'build':
       case 'start': {
@@ -85,11 +90,19 @@ export async function main(argv: string[]): Promise<number> {
         await loadConfig(target); // fail here, in one line, rather than inside Docusaurus
         const args = command === 'build' ? ['build', ...(out ? ['--out-dir', out] : [])] : ['start', '--no-open'];
         if (command === 'start') args.push(...portAndHost(values));
-        return await runDocusaurus(args, {
+        const code = await runDocusaurus(args, {
           DOCS_TARGET: target,
           ...(values.strict ? {DOCS_STRICT: '1'} : {}),
           ...(values.bundler ? {DOCS_BUNDLER: values.bundler} : {}),
         });
+        // The model is written into the built site on every build; --json copies it where asked.
+        if (code === 0 && values.json) {
+          const file = path.resolve(userCwd(), values.json);
+          fs.mkdirSync(path.dirname(file), {recursive: true});
+          fs.copyFileSync(path.join(out ?? path.join(SITE_DIR, 'build'), 'docs-architect.json'), file);
+          console.log(`docs-architect: site model written to ${file}`);
+        }
+        return code;
       }
       case 'serve':
         if (targetArg) throw new UserError('serve takes no target', {fix: 'Use --out <dir> to choose the built site'});

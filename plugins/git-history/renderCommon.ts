@@ -5,8 +5,8 @@
 import type {BlockContent, PhrasingContent, RootContent} from 'mdast';
 import {code, inlineCode, jsxFlow, link, paragraph} from '../core/mdx/build';
 import {writeMdx} from '../core/mdx/writeMdx';
-import {generatedPageFrontMatter, type AudienceFrontMatter, type GeneratedPageKind} from '../audience/presets';
-import type {HistoryModel} from './extractHistory';
+import {generatedPageFrontMatter, type AudienceFrontMatter, type GeneratedPageKind} from '../core/generatedPagePresets';
+import type {HistoryModel} from './model';
 
 /** Web links into the target's repository; absent when it has no known host. */
 export interface HistoryLinks {

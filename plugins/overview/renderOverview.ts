@@ -4,8 +4,8 @@
 import type {PhrasingContent, RootContent} from 'mdast';
 import {writeMdx} from '../core/mdx/writeMdx';
 import {heading, inlineCode, link, list, paragraph, table, text} from '../core/mdx/build';
-import {generatedPageFrontMatter} from '../audience/presets';
-import type {OverviewModel} from './extractOverview';
+import {generatedPageFrontMatter} from '../core/generatedPagePresets';
+import type {OverviewModel} from './model';
 
 /**
  * @param lastUpdate the last change of the page's sources (the whole target), shown as the page's
