@@ -105,7 +105,8 @@ export const historyGenerator: SectionGenerator<HistoryModel> = {
     ];
   },
   async render({model}, site) {
-    return {files: renderHistory(model, historyLinks(site.repo))};
+    // Files the code reference documents link to their page there, through the link index.
+    return {files: renderHistory(model, {...historyLinks(site.repo), pageOf: (file) => site.urlOf('file', file)})};
   },
 };
 

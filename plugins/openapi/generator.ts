@@ -70,6 +70,8 @@ export const openapiGenerator: SectionGenerator<OpenApiSectionModel> = {
       {kind: 'operation' as const, key: `${id}/${op.method.toUpperCase()} ${op.path}`, url, title: op.title},
     ];
     return [
+      // The description's files are documented by this section (the overview links them here).
+      ...model.api.files.map((file) => ({kind: 'file' as const, key: file, url: `/${id}/`, title: model.api.info.title})),
       ...model.api.operations.flatMap((op) => operation(op, `/${id}/${op.slug}/`)),
       ...model.api.webhooks.flatMap((op) => operation(op, `/${id}/webhooks/${op.slug}/`)),
     ];

@@ -26,6 +26,6 @@ export const overviewGenerator: SectionGenerator<OverviewModel> = {
   },
   async render({model}, site) {
     const fileUrl = site.repo.fileUrl;
-    return {files: new Map([['index.mdx', renderOverview(model, fileUrl && ((file) => fileUrl(file)), model.lastUpdate)]])};
+    return {files: new Map([['index.mdx', renderOverview(model, fileUrl && ((file) => fileUrl(file)), model.lastUpdate, (file) => site.urlOf('file', file))]])};
   },
 };

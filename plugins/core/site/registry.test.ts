@@ -4,6 +4,10 @@ import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {formatUserError, isUserError} from '../errors';
 import {prepareSite} from '../prepareSite';
+import {createRepoLinks} from '../repoLinks';
+import {createReport} from '../report';
+import type {TargetContext} from '../types';
+import {createRegistry} from './registry';
 import {historyGenerator} from '../../git-history/generator';
 import {openapiGenerator} from '../../openapi/generator';
 import {overviewGenerator} from '../../overview/generator';
@@ -72,9 +76,33 @@ describe('site registry', () => {
     expect(find('symbol', 'src/index.ts#add')).toMatch(/^\/api\/.*#add$/);
     expect(find('file', 'src/index.ts')).toMatch(/^\/api\//);
     expect(find('section', 'overview')).toBe('/overview/');
+    expect(find('file', 'openapi.yaml')).toBe('/api-pets/');
+    // A render links into another section through the index: the overview's list of API
+    // descriptions points at the API's section.
+    const overview = fs.readFileSync(path.join(tmp, 'site-index/.docs-architect/generated/overview/index.mdx'), 'utf8');
+    expect(overview).toContain('[documented here](/api-pets/)');
     // Sorted by kind, then key: the same target gives the same index.
     const keys = links.map((entry) => `${entry.kind} ${entry.key}`);
     expect(keys).toEqual([...keys].sort());
     expect(links.length).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('site view', () => {
+  it('a reference that does not resolve is a warning naming the page; a commit resolves to the host', () => {
+    const report = createReport();
+    const context = {report, git: {isRepository: true, prefix: 'sub/'}, ref: 'main', links: createRepoLinks('https://github.com/o/r')} as unknown as TargetContext;
+    const registry = createRegistry(context);
+    registry.add('api', [{kind: 'symbol', key: 'a.ts#a', url: '/api/#a'}]);
+    const site = registry.view([]);
+    expect(site.resolve('symbol', 'a.ts#a', 'guide.md')).toBe('/api/#a');
+    expect(site.resolve('symbol', 'gone.ts#b', 'guide.md')).toBeUndefined();
+    expect(report.warnings.map(formatUserError)).toEqual([
+      'guide.md: the symbol "gone.ts#b" this page links to is not in the site. Check the name, or remove the link (strict mode fails on it).',
+    ]);
+    expect(site.urlOf('commit', 'abc123')).toBe('https://github.com/o/r/commit/abc123');
+    expect(site.repo.fileUrl?.('src/a.ts', 3)).toBe('https://github.com/o/r/blob/main/sub/src/a.ts#L3');
+    expect(site.repo.compareUrl?.('v1.0.0', 'v1.1.0')).toBe('https://github.com/o/r/compare/v1.0.0...v1.1.0');
+    expect(site.repo.issueUrl?.(12)).toBe('https://github.com/o/r/issues/12');
   });
 });
