@@ -77,3 +77,13 @@ test('each page links to its Markdown copy', async ({page, consoleErrors}) => {
   await expect(page.getByRole('link', {name: 'View as Markdown'})).toHaveAttribute('href', '/overview.md');
   expect(consoleErrors).toEqual([]);
 });
+
+test('hot spots link a file to its code reference page, through the link index', async ({page, consoleErrors}) => {
+  await gotoHydrated(page, '/history/hotspots/');
+  const reference = page.getByRole('main').getByRole('link', {name: 'reference', exact: true}).first();
+  await expect(reference).toHaveAttribute('href', /^\/api\/.+\/$/);
+  await reference.click();
+  await expect(page).toHaveURL(/\/api\/.+\/$/);
+  await expect(page.getByRole('heading', {level: 1})).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
