@@ -17,6 +17,7 @@ import {formatUserError, isUserError} from './plugins/core/errors';
 import {createHistoryVcs} from './plugins/core/historyVcs';
 import {staticRoot} from './plugins/core/generatedFiles';
 import {sourceOfStaged} from './plugins/core/authored/stageAuthoredDocs';
+import {createRepoUrls} from './plugins/core/site/repoUrls';
 import {prepareSite, type SitePlan} from './plugins/core/prepareSite';
 import type {SiteSection} from './plugins/core/types';
 import {openapiGenerator} from './plugins/openapi/generator';
@@ -127,6 +128,7 @@ export default async function createConfig(): Promise<Config> {
       strict: process.env.DOCS_STRICT === '1',
       generators,
       checks: [frontMatterCheck],
+      reservedRoutes: [{id: AUDIENCES_PATH, owner: 'the reading paths pages'}],
     });
   let plan: SitePlan;
   try {
@@ -142,7 +144,7 @@ export default async function createConfig(): Promise<Config> {
   const {context, sections, landing} = plan;
   // The authored docs are a staged copy (docs/adr/0024): during `start` an edit copies them again.
   if (process.env.NODE_ENV === 'development' && plan.restageAuthored) watchAuthoredDocs(plan.watch.docs ?? [], plan.restageAuthored);
-  const {links, git, ref} = context;
+  const {links, git} = context;
   const authored = sections.find((section) => section.kind === 'authored');
   const generated = sections.filter((section) => section.kind === 'generated');
   const useWebpack = process.env.DOCS_BUNDLER === 'webpack';
@@ -165,12 +167,11 @@ export default async function createConfig(): Promise<Config> {
     : undefined;
   const docsSources = sections.map((section) => ({pluginId: section.kind === 'authored' ? 'default' : section.id, title: section.title}));
 
-  const editUrl =
-    links && git.isRepository
-      ? ({docPath}: {docPath: string}) =>
-          // Docusaurus reads a staged copy; the edit link is to the real file (docs/adr/0024).
-          links.editUrl(path.posix.join(git.prefix, path.relative(context.root, authored!.source ?? authored!.path).split(path.sep).join('/'), docPath), ref)
-      : undefined;
+  const repoEditUrl = createRepoUrls(context).editUrl;
+  // Docusaurus reads a staged copy; the edit link is to the real file (docs/adr/0024).
+  const editUrl = repoEditUrl
+    ? ({docPath}: {docPath: string}) => repoEditUrl(path.posix.join(path.relative(context.root, authored!.source ?? authored!.path).split(path.sep).join('/'), docPath))
+    : undefined;
 
   return {
     title: context.project.name,
@@ -234,7 +235,15 @@ export default async function createConfig(): Promise<Config> {
       ],
     ],
     plugins: [
-      [docsArchitectCore as PluginModule, {landing, watch: generatedWatch(plan), regenerate: prepare}],
+      [
+        docsArchitectCore as PluginModule,
+        {
+          landing,
+          watch: generatedWatch(plan),
+          regenerate: prepare,
+          sections: sections.map((section) => ({pluginId: section.kind === 'authored' ? 'default' : section.id, title: section.title, description: section.description})),
+        },
+      ],
       ...generated.map((section): PluginConfig => [
         '@docusaurus/plugin-content-docs',
         {

@@ -21,8 +21,9 @@ if (mode === 'full') {
   fs.rmSync(path.join(out, '.docs-architect'), {recursive: true, force: true});
   const {loadTargetContext} = await jiti.import('../plugins/core/prepareSite.ts');
   const {historyGenerator} = await jiti.import('../plugins/git-history/generator.ts');
+  const {generateAlone} = await jiti.import('../plugins/core/site/generateSections.ts');
   const context = await loadTargetContext({siteDir: out, target: repo});
-  files = (await historyGenerator.generate(context)).files;
+  files = (await generateAlone(historyGenerator, context))[0].files;
 } else if (mode === 'changelog') {
   const {readGitLog} = await jiti.import('../plugins/core/gitLog.ts');
   const {readTags} = await jiti.import('../plugins/git-history/readTags.ts');

@@ -7,11 +7,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import {hashContent} from '../core/contentCache';
 import {WORK_DIR} from '../core/generatedFiles';
-import type {GeneratedSection, SectionGenerator, TargetContext} from '../core/types';
+import type {SectionGenerator, TargetContext} from '../core/types';
 import {FILE_FACTS_VERSION, type FileFacts} from './extract/facts';
 import {extractCodeReference, type FileStamp} from './extract/extractCodeReference';
-import {createSymbolIndex} from './links';
-import {CODE_REFERENCE_MODEL_VERSION, normalizeModel, serializeModel} from './model';
+import {codeReferenceLinks, createSymbolIndex} from './links';
+import {CODE_REFERENCE_MODEL_VERSION, normalizeModel, serializeModel, type CodeReferenceModel} from './model';
 import {normalizeOptions} from './options';
 import {renderSection, RENDER_VERSION} from './render/renderSection';
 import {loadBundledCache} from './bundledCache';
@@ -44,47 +44,66 @@ export interface GenerateResult {
   stats: {files: number; parsed: number; cached: number; unread: number; pages: number; rendered: number; symbols: number; readMs: number; linkMs: number; renderMs: number};
 }
 
-/** Everything but the Docusaurus hand-over: also what the benchmark and the tests call. */
-export async function generateCodeReference(context: TargetContext, options: {cache?: boolean} = {}): Promise<GenerateResult | undefined> {
+type ExtractStats = Omit<GenerateResult['stats'], 'pages' | 'rendered' | 'symbols' | 'renderMs'>;
+
+/** Extract: the target's code → the model (facts cached per file). Undefined when there is nothing to show. */
+export async function extractCodeReferenceModel(
+  context: TargetContext,
+  options: {cache?: boolean} = {},
+): Promise<{model: CodeReferenceModel; watch: string[]; stats: ExtractStats} | undefined> {
   const config = normalizeOptions(context.config);
   if (!config.enabled) return undefined;
   const useCache = options.cache ?? true;
   // The code that made an entry is part of its key: an entry made by older code simply misses, even
   // when someone forgot to bump a version.
   const factsCache = useCache ? await loadBundledCache<FileFacts>(context.siteDir, 'code-reference-facts', `${FILE_FACTS_VERSION}-${codeVersion('extract')}`) : undefined;
-  const pageCache = useCache
-    ? await loadBundledCache(context.siteDir, 'code-reference-sections', `${CODE_REFERENCE_MODEL_VERSION}-${RENDER_VERSION}-${codeVersion('render', '../core/mdx', '.')}`)
-    : undefined;
   const stamps = useCache ? await loadBundledCache<FileStamp>(context.siteDir, 'code-reference-stamps', `${FILE_FACTS_VERSION}-${codeVersion('extract')}-${context.root}`) : undefined;
   const extracted = await extractCodeReference(context, config, factsCache, stamps);
   await Promise.all([factsCache?.save(), stamps?.save()]);
   const model = normalizeModel(extracted.model);
   if (model.symbols.length === 0 && model.containers.every((container) => container.exports.length === 0)) return undefined;
+  return {model, watch: extracted.files.map((file) => path.join(context.root, file)), stats: extracted.stats};
+}
+
+/** Render: the model → pages (cached per piece). The model is also written beside the generated pages. */
+export async function renderCodeReference(model: CodeReferenceModel, siteDir: string, options: {cache?: boolean} = {}) {
+  const pageCache =
+    options.cache ?? true
+      ? await loadBundledCache(siteDir, 'code-reference-sections', `${CODE_REFERENCE_MODEL_VERSION}-${RENDER_VERSION}-${codeVersion('render', '../core/mdx', '.')}`)
+      : undefined;
   const index = createSymbolIndex(model, `/${SECTION_ID}`);
   const renderStarted = performance.now();
   const {files, stats} = await renderSection(model, index, pageCache);
   const renderMs = Math.round(performance.now() - renderStarted);
-  const modelFile = path.join(context.siteDir, WORK_DIR, 'code-reference.json');
+  const modelFile = path.join(siteDir, WORK_DIR, 'code-reference.json');
   await fs.mkdir(path.dirname(modelFile), {recursive: true});
   await fs.writeFile(modelFile, serializeModel(model));
-  return {
-    files,
-    watch: extracted.files.map((file) => path.join(context.root, file)),
-    stats: {...extracted.stats, ...stats, symbols: model.symbols.length, renderMs},
-  };
+  return {files, stats: {...stats, renderMs}};
 }
 
-export const codeReferenceGenerator: SectionGenerator<GeneratedSection | undefined> = {
+/** Both steps, without the rest of the site: what the benchmark and the tests call. */
+export async function generateCodeReference(context: TargetContext, options: {cache?: boolean} = {}): Promise<GenerateResult | undefined> {
+  const extracted = await extractCodeReferenceModel(context, options);
+  if (!extracted) return undefined;
+  const {files, stats} = await renderCodeReference(extracted.model, context.siteDir, options);
+  return {files, watch: extracted.watch, stats: {...extracted.stats, ...stats, symbols: extracted.model.symbols.length}};
+}
+
+export const codeReferenceGenerator: SectionGenerator<CodeReferenceModel> = {
   id: SECTION_ID,
-  async generate(context: TargetContext) {
-    const result = await generateCodeReference(context);
-    if (!result) return undefined;
+  async extract(context: TargetContext) {
+    const extracted = await extractCodeReferenceModel(context);
+    if (!extracted) return undefined;
     return {
       id: SECTION_ID,
       title: 'Code reference',
       description: 'Every exported symbol of the TypeScript and JavaScript code: signatures, docs, types linked, source lines.',
-      files: result.files,
-      watch: result.watch,
+      model: extracted.model,
+      watch: extracted.watch,
     };
+  },
+  index: ({model}) => codeReferenceLinks(model, `/${SECTION_ID}`),
+  async render({model}, site) {
+    return {files: (await renderCodeReference(model, site.context.siteDir)).files};
   },
 };

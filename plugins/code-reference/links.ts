@@ -3,6 +3,7 @@
  * `{@link}`, the index pages, re-export tables) asks it for URLs, so a symbol's address is decided
  * in exactly one place and a link can never disagree with the page it points at.
  */
+import type {LinkEntry} from '../core/types';
 import type {CodeReferenceModel, ContainerModel, PackageModel, SymbolModel} from './model';
 
 export interface SymbolIndex {
@@ -56,4 +57,28 @@ export function createSymbolIndex(model: CodeReferenceModel, base: string): Symb
     homeSymbols: (id) => homes.get(id) ?? [],
     slugOf: (id) => containers.get(id)?.slug ?? '',
   };
+}
+
+/**
+ * What the code reference adds to the site's link index: every symbol by id, every module by name,
+ * and every source file by path (its module's page, else the page of the first symbol declared in
+ * it), so other sections link here through the index and never build these routes themselves.
+ */
+export function codeReferenceLinks(model: CodeReferenceModel, base: string): LinkEntry[] {
+  const index = createSymbolIndex(model, base);
+  const entries: LinkEntry[] = [];
+  const files = new Map<string, string>();
+  for (const container of model.containers) {
+    const url = index.containerUrl(container.id);
+    entries.push({kind: 'module', key: container.name, url, title: container.name});
+    if (container.kind === 'module' && container.file && !files.has(container.file)) files.set(container.file, url);
+  }
+  for (const symbol of model.symbols) {
+    const url = index.symbolUrl(symbol.id);
+    if (!url) continue;
+    entries.push({kind: 'symbol', key: symbol.id, url, title: symbol.name});
+    if (!files.has(symbol.file)) files.set(symbol.file, index.containerUrl(symbol.home));
+  }
+  for (const [file, url] of files) entries.push({kind: 'file', key: file, url, title: file});
+  return entries;
 }

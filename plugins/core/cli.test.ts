@@ -101,6 +101,9 @@ describe('cli main', () => {
     errors.mockClear();
     expect(await main(['serve', '/nonexistent'])).toBe(1);
     expect(errorLine()).toBe('docs-architect: serve takes no target. Use --out <dir> to choose the built site.');
+    errors.mockClear();
+    expect(await main(['start', '/nonexistent', '--json', 'site.json'])).toBe(1);
+    expect(errorLine()).toBe('docs-architect: --json is an option of build. Use docs-architect build --json site.json.');
   });
 
   it('an unknown option: exit 2 with the usage', async () => {

@@ -23,6 +23,7 @@ Commands:
 
 Options:
   --out <dir>      output folder of build, or folder served by serve (default: build)
+  --json <file>    build: also write the site model (docs-architect.json) to <file>
   --strict         fail on any warning: broken links, invalid config values, bad specs
   --untrusted      the target is input nobody vouched for (a pull request): authored pages are
                    compiled like generated ones (raw HTML sanitised, no MDX imports, expressions
@@ -51,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         out: {type: 'string'},
+        json: {type: 'string'},
         strict: {type: 'boolean', default: false},
         untrusted: {type: 'boolean', default: false},
         bundler: {type: 'string'},
@@ -85,6 +87,9 @@ export async function main(argv: string[]): Promise<number> {
       throw new UserError(`port "${values.port}" is not a number`, {fix: 'Use e.g. --port 3000'});
     }
     const out = values.out ? path.resolve(userCwd(), values.out) : undefined;
+    if (values.json !== undefined && command !== 'build') {
+      throw new UserError('--json is an option of build', {fix: 'Use docs-architect build --json site.json'});
+    }
     switch (command) {
       case 'build':
       case 'start': {
@@ -96,13 +101,21 @@ export async function main(argv: string[]): Promise<number> {
         const config = ['--config', path.join(SITE_DIR, 'docusaurus.config.ts')];
         const args = command === 'build' ? ['build', siteDir, ...config, '--out-dir', buildOut] : ['start', siteDir, ...config, '--no-open'];
         if (command === 'start') args.push(...portAndHost(values));
-        return await runDocusaurus(args, {
+        const code = await runDocusaurus(args, {
           DOCS_TARGET: target,
           DOCS_SITE_DIR: siteDir,
           ...(values.strict ? {DOCS_STRICT: '1'} : {}),
           ...(values.untrusted ? {DOCS_UNTRUSTED: '1'} : {}),
           ...(values.bundler ? {DOCS_BUNDLER: values.bundler} : {}),
         });
+        // The model is written into the built site on every build; --json copies it where asked.
+        if (code === 0 && values.json) {
+          const file = path.resolve(userCwd(), values.json);
+          fs.mkdirSync(path.dirname(file), {recursive: true});
+          fs.copyFileSync(path.join(out ?? path.join(SITE_DIR, 'build'), 'docs-architect.json'), file);
+          console.log(`docs-architect: site model written to ${file}`);
+        }
+        return code;
       }
       case 'serve':
         if (targetArg) throw new UserError('serve takes no target', {fix: 'Use --out <dir> to choose the built site'});

@@ -4,6 +4,8 @@
  * prepareSite, before plugins load.
  */
 import type {LoadContext, Plugin} from '@docusaurus/types';
+import {pagesBySection, type SectionRef} from './llmsPages';
+import {writeLlmsFiles} from './site/llms';
 import type {LandingData} from './types';
 
 export interface CorePluginOptions {
@@ -12,6 +14,8 @@ export interface CorePluginOptions {
   watch: string[];
   /** Re-runs the generators; the config passes prepareSite bound to the same target. */
   regenerate: () => Promise<unknown>;
+  /** The site's sections in navbar order, for llms.txt. */
+  sections: SectionRef[];
 }
 
 export default function docsArchitectCore(_context: LoadContext, options: CorePluginOptions): Plugin<void> {
@@ -26,6 +30,16 @@ export default function docsArchitectCore(_context: LoadContext, options: CorePl
     },
     async contentLoaded({actions}) {
       actions.setGlobalData(options.landing);
+    },
+    // After the HTML: llms.txt, llms-full.txt and each page's Markdown copy, from the loaded docs.
+    async postBuild({plugins, outDir, siteDir, siteConfig}) {
+      await writeLlmsFiles({
+        outDir,
+        siteUrl: `${siteConfig.url.replace(/\/+$/, '')}`,
+        baseUrl: siteConfig.baseUrl,
+        project: {name: options.landing.name, description: options.landing.description},
+        sections: pagesBySection(plugins, options.sections, siteDir),
+      });
     },
   };
 }

@@ -16,6 +16,9 @@ import {loadConfig} from './loadConfig';
 import {createRepoLinks} from './repoLinks';
 import {createReport, formatReport, type Report} from './report';
 import {isInside, resolveTarget} from './resolveTarget';
+import {generateSections} from './site/generateSections';
+import type {ReservedRoute} from './site/registry';
+import {createSiteModel, SITE_FILES, writeSiteFiles, type SiteModel} from './site/siteModel';
 import type {LandingData, PublishedFile, SectionGenerator, SiteCheck, SiteSection, TargetContext} from './types';
 
 export interface PrepareOptions {
@@ -28,6 +31,8 @@ export interface PrepareOptions {
   generators: SectionGenerator[];
   /** Run in order after the sections are written; their warnings count for strict mode. */
   checks?: SiteCheck[];
+  /** Routes of the site's other plugins (the audience pages), which no section may take. */
+  reservedRoutes?: ReservedRoute[];
 }
 
 export interface SitePlan {
@@ -41,6 +46,8 @@ export interface SitePlan {
    * running the generators: an edited guide reloads as fast as Docusaurus alone would.
    */
   restageAuthored?: () => Promise<void>;
+  /** What docs-architect.json holds (also written at the site's root). */
+  siteModel: SiteModel;
 }
 
 export async function loadTargetContext(options: Omit<PrepareOptions, 'generators'>): Promise<TargetContext> {
@@ -132,45 +139,40 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
     });
   }
 
+  const {generated, registry} = await generateSections(context, options.generators, options.reservedRoutes ?? []);
   const written = new Set<string>();
   const published: PublishedFile[] = [];
-  for (const generator of options.generators) {
-    const produced = await generator.generate(context);
-    const list = produced === undefined ? [] : Array.isArray(produced) ? produced : [produced];
-    for (const section of list) {
-      if (section.files.size === 0) continue;
-      if (!SECTION_ID.test(section.id) || written.has(section.id) || section.id === 'docs') {
-        throw new Error(`generator "${generator.id}" produced an invalid or duplicate section id "${section.id}"`);
-      }
-      written.add(section.id);
-      const dir = generatedDir(options.siteDir, section.id);
-      await syncDirectory(dir, section.files);
-      // Static files live in their own tree: Docusaurus copies it to the site root as it is.
-      const staticDir = path.join(staticRoot(options.siteDir), section.id);
-      if (section.staticFiles?.size) await syncDirectory(staticDir, section.staticFiles);
-      else fs.rmSync(staticDir, {recursive: true, force: true});
-      watch[section.id] = section.watch;
-      sections.push({
-        id: section.id,
-        title: section.title,
-        description: section.description,
-        to: `${section.id}/`,
-        kind: 'generated',
-        path: dir,
-        docs: section.docs,
-        navbarGroup: section.navbarGroup,
-      });
-      published.push(...(section.publishes ?? []));
-    }
+  for (const {generator, section} of generated) {
+    written.add(section.id);
+    const dir = generatedDir(options.siteDir, section.id);
+    await syncDirectory(dir, section.files);
+    // Static files live in their own tree: Docusaurus copies it to the site root as it is.
+    const staticDir = path.join(staticRoot(options.siteDir), section.id);
+    if (section.staticFiles?.size) await syncDirectory(staticDir, section.staticFiles);
+    else fs.rmSync(staticDir, {recursive: true, force: true});
+    watch[section.id] = section.watch;
+    sections.push({
+      id: section.id,
+      title: section.title,
+      description: section.description,
+      to: `${section.id}/`,
+      kind: 'generated',
+      generator: generator.id,
+      path: dir,
+      docs: section.docs,
+      navbarGroup: section.navbarGroup,
+    });
+    published.push(...(section.publishes ?? []));
   }
   // A file a generated section publishes is not published again from the authored docs.
   const authored = sections.find((section) => section.kind === 'authored');
-  if (authored) authored.publishedElsewhere = publishedInside(context.root, authored.path, published);
+  if (authored) authored.publishedElsewhere = publishedInside(context.root, authored.source ?? authored.path, published);
   // A section that is gone (a spec deleted, a generator with nothing to say) leaves no folder behind.
   removeOtherFolders(path.dirname(generatedDir(options.siteDir, 'x')), written);
-  removeOtherFolders(staticRoot(options.siteDir), written);
-  // The site lists this folder among its static directories: it must exist even when empty.
-  fs.mkdirSync(staticRoot(options.siteDir), {recursive: true});
+  removeOtherFolders(staticRoot(options.siteDir), new Set([...written, ...SITE_FILES]));
+  // The site model and its schema are files at the site's root, copied by Docusaurus from here.
+  const siteModel = createSiteModel(context, sections, generated, registry);
+  await writeSiteFiles(staticRoot(options.siteDir), siteModel);
 
   for (const check of options.checks ?? []) {
     await check.check(context, sections);
@@ -185,7 +187,7 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
     throw first!;
   }
 
-  return {context, sections, watch, restageAuthored, landing: createLandingData(context, sections)};
+  return {context, sections, watch, restageAuthored, siteModel, landing: createLandingData(context, sections)};
 }
 
 /** The published files inside the authored docs folder, by path relative to it, sorted. */
@@ -195,9 +197,6 @@ function publishedInside(root: string, docsDir: string, published: PublishedFile
     .filter(({file}) => !file.startsWith('../') && !path.isAbsolute(file))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
-
-/** Section ids become folder names, plugin ids and URL segments. */
-const SECTION_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 function removeOtherFolders(root: string, keep: Set<string>): void {
   const entries = fs.existsSync(root) ? fs.readdirSync(root, {withFileTypes: true}) : [];

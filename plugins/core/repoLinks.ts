@@ -15,6 +15,10 @@ export interface RepoLinks {
   fileUrl(file: string, ref: string, line?: number): string;
   editUrl(file: string, ref: string): string;
   commitUrl(sha: string): string;
+  /** The changes between two refs (tags, commits). */
+  compareUrl(from: string, to: string): string;
+  /** An issue or pull request by number. */
+  issueUrl(number: number): string;
 }
 
 /**
@@ -53,6 +57,15 @@ export function createRepoLinks(repositoryUrl?: string, remoteUrl?: string): Rep
       if (kind === 'gitlab') return `${webUrl}/-/commit/${sha}`;
       return kind === 'bitbucket' ? `${webUrl}/commits/${sha}` : `${webUrl}/commit/${sha}`;
     },
+    compareUrl: (from, to) => {
+      const [a, b] = [encodeURIComponent(from), encodeURIComponent(to)];
+      if (kind === 'gitlab') return `${webUrl}/-/compare/${a}...${b}`;
+      // Bitbucket reads the range the other way round: what is new first.
+      return kind === 'bitbucket' ? `${webUrl}/branches/compare/${b}%0D${a}` : `${webUrl}/compare/${a}...${b}`;
+    },
+    // GitHub redirects an issue number to its pull request; GitLab and Bitbucket keep them apart,
+    // and a reference in a commit message is an issue there unless it says `!n`.
+    issueUrl: (number) => (kind === 'gitlab' ? `${webUrl}/-/issues/${number}` : `${webUrl}/issues/${number}`),
   };
 }
 

@@ -3,6 +3,7 @@ import type {Inventory} from './discoverTarget';
 import type {GitInfo} from './git';
 import type {TargetHistory} from './history';
 import type {RepoLinks} from './repoLinks';
+import type {RepoUrls} from './site/repoUrls';
 import type {Report} from './report';
 
 /** Everything a generator may read about the target. Built once per build by prepareSite. */
@@ -28,26 +29,30 @@ export interface TargetContext {
   report: Report;
 }
 
-/** A generated part of the site: MDX files a docs instance serves under `routeBasePath`. */
-export interface GeneratedSection {
+/**
+ * A model as extract hands it to render and the site model publishes it: plain JSON (no functions,
+ * no Maps, no undefined in arrays), with the version of its shape (see docs/adr/0029).
+ */
+export interface SectionModel {
+  version: number;
+}
+
+/** A generated part of the site as extract leaves it: everything but its files. */
+export interface ExtractedSection<Model extends SectionModel = SectionModel> {
   id: string;
   /** Label in the navbar and on the landing card. */
   title: string;
   /** One sentence for the landing card. */
   description: string;
-  /** MDX (or JSON category) files by relative POSIX path. */
-  files: Map<string, string>;
+  model: Model;
   /** Absolute paths whose change should regenerate this section during `npm start`. */
   watch: string[];
-  /**
-   * Files served as they are (not bundled) at `/<id>/<path>`, by relative POSIX path: data a page
-   * fetches at run time, so that large inputs never go through the bundler.
-   */
-  staticFiles?: Map<string, string>;
   /** Options of this section's docs instance, for sections whose pages need a theme's own layout. */
   docs?: SectionDocsOptions;
   /** Sections with the same group share one navbar dropdown of that label (when there are several). */
   navbarGroup?: string;
+  /** The config key the id came from (`openapi.specs[0].id`), so a clash names what to change. */
+  idKey?: string;
   /**
    * Target files this section publishes as pages of its own (an ADR under `docs/adr`), by path
    * relative to the target, with the route of that page. The authored docs leave them out, so each
@@ -63,6 +68,48 @@ export interface PublishedFile {
   route: string;
 }
 
+/** What render makes of a section. */
+export interface RenderedSection {
+  /** MDX (or JSON category) files by relative POSIX path. */
+  files: Map<string, string>;
+  /**
+   * Files served as they are (not bundled) at `/<id>/<path>`, by relative POSIX path: data a page
+   * fetches at run time, so that large inputs never go through the bundler.
+   */
+  staticFiles?: Map<string, string>;
+}
+
+/** A generated section with its files: what prepareSite writes. */
+export type GeneratedSection<Model extends SectionModel = SectionModel> = ExtractedSection<Model> & RenderedSection;
+
+/** What the link index can answer for (see plugins/core/site/registry.ts). */
+export type LinkKind = 'symbol' | 'module' | 'file' | 'operation' | 'schema' | 'adr' | 'release' | 'commit' | 'page' | 'section';
+
+/** One entry of the link index: `urlOf(kind, key)` answers `url`. */
+export interface LinkEntry {
+  kind: LinkKind;
+  key: string;
+  /** Site route (from the site's root, without baseUrl), with its anchor if any. */
+  url: string;
+  title?: string;
+}
+
+/**
+ * What render may read besides its own model: the other sections' models, the link index and the
+ * repository's URLs. Read-only: a render never changes another section.
+ */
+export interface SiteView {
+  readonly context: TargetContext;
+  readonly sections: readonly ExtractedSection[];
+  /** The model of a section by id, if it exists. */
+  model<Model extends SectionModel>(sectionId: string): Model | undefined;
+  /** The URL of a thing, or undefined when the site does not document it. */
+  urlOf(kind: LinkKind, key: string): string | undefined;
+  /** As urlOf, but a miss is a warning naming `page` (and fails `--strict`). */
+  resolve(kind: LinkKind, key: string, page: string): string | undefined;
+  readonly repo: RepoUrls;
+}
+
 /** The docs-instance options a generated section may set; everything else is the site's default. */
 export interface SectionDocsOptions {
   /** Module that renders each page, e.g. `@theme/ApiItem` of docusaurus-theme-openapi-docs. */
@@ -73,13 +120,22 @@ export interface SectionDocsOptions {
   themeConfig?: Record<string, unknown>;
 }
 
-/** What a generator returns: one section, several (one per API description, say), or none. */
-export type GeneratorResult = GeneratedSection | GeneratedSection[] | undefined;
+/** What extract returns: one section, several (one per API description, say), or none. */
+export type ExtractResult<Model extends SectionModel> = ExtractedSection<Model> | ExtractedSection<Model>[] | undefined;
 
-export interface SectionGenerator<Result extends GeneratorResult = GeneratorResult> {
+/**
+ * A generator in two steps (docs/adr/0030): `extract` reads the target into a model (no Docusaurus,
+ * no MDX), `render` turns the model into files. Core runs every extract, builds the registry and the
+ * link index, then every render, so a render can link into any section.
+ */
+export interface SectionGenerator<Model extends SectionModel = SectionModel> {
   id: string;
-  /** One section, several (one per API description, say), or none when the target has nothing for it. */
-  generate(context: TargetContext): Promise<Result>;
+  extract(context: TargetContext): Promise<ExtractResult<Model>>;
+  /** What the section adds to the link index, from its model alone. */
+  index?(section: ExtractedSection<Model>): LinkEntry[];
+  render(section: ExtractedSection<Model>, site: SiteView): Promise<RenderedSection>;
+  /** The model as docs-architect.json publishes it, when it differs (default: the model itself). */
+  publish?(model: Model): SectionModel;
 }
 
 /**
@@ -99,6 +155,8 @@ export interface SiteSection {
   /** Route of its first page, relative to baseUrl (e.g. `docs/`). */
   to: string;
   kind: 'authored' | 'generated';
+  /** The generator that made it (generated sections). */
+  generator?: string;
   /** Absolute folder a docs instance reads. */
   path: string;
   /** For the authored section: the real docs folder in the target, of which `path` is a checked copy. */

@@ -6,50 +6,13 @@
 import type {GitLog} from '../core/gitLog';
 import type {HistoryState} from '../core/history';
 import {extractChangelog, type Changelog} from './extractChangelog';
-import {extractDecisions, type Decision, type DecisionProblem, type DecisionSource} from './extractDecisions';
-import {extractHotspots, type Hotspots} from './extractHotspots';
-import {extractOwnership, type Ownership} from './extractOwnership';
+import {extractDecisions, type DecisionProblem, type DecisionSource} from './extractDecisions';
+import {extractHotspots} from './extractHotspots';
+import {extractOwnership} from './extractOwnership';
 import {RECENT_MONTHS, type HistoryOptions} from './options';
 import type {Codeowners} from './parseCodeowners';
 import type {Tag} from './readTags';
-
-export const HISTORY_MODEL_VERSION = 1;
-
-export interface Freshness {
-  date: string;
-  author: string;
-}
-
-export interface HistoryStatus {
-  state: HistoryState;
-  reason?: string;
-  shallow: boolean;
-  commitCount: number;
-  /** `YYYY-MM-DD` of the oldest and newest commits read. */
-  firstDate?: string;
-  lastDate?: string;
-  head?: string;
-  branch?: string;
-  detached: boolean;
-  tagCount: number;
-  /** Plain sentences: what could not be known, and why. `history` notes concern every page, `releases` the changelog. */
-  notes: {about: 'history' | 'releases'; text: string}[];
-}
-
-export interface HistoryModel {
-  version: typeof HISTORY_MODEL_VERSION;
-  project: string;
-  status: HistoryStatus;
-  changelogSource: HistoryOptions['changelog'];
-  changelog: Changelog;
-  changelogFile?: {path: string; text: string};
-  ownership: Ownership;
-  codeowners?: Codeowners;
-  hotspots: Hotspots;
-  decisions: {dirs: string[]; records: Decision[]};
-  /** Last change of each page's sources, by page id (`changelog`, `decision:<path>`...). */
-  freshness: Record<string, Freshness>;
-}
+import {HISTORY_MODEL_VERSION, type Freshness, type HistoryModel, type HistoryStatus} from './model';
 
 export interface HistoryInput {
   project: string;

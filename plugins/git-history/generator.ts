@@ -7,22 +7,25 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import {ADR_DIRS} from '../core/discoverTarget';
 import {checkTargetLinks, describeTargetLinkProblem} from '../core/mdx/targetLinks';
-import type {GeneratedSection, SectionGenerator, TargetContext} from '../core/types';
+import type {RepoUrls} from '../core/site/repoUrls';
+import type {SectionGenerator, TargetContext} from '../core/types';
 import type {DecisionSource} from './extractDecisions';
 import {isDecisionFile} from './extractDecisions';
 import {extractHistory} from './extractHistory';
+import type {HistoryModel} from './model';
 import {resolveHistoryOptions} from './options';
 import {CODEOWNERS_PATHS, parseCodeowners, type Codeowners} from './parseCodeowners';
 import {readTags, type Tag} from './readTags';
 import type {HistoryLinks} from './renderCommon';
+import {changelogPageName, paginate} from './renderChangelog';
 import {DECISIONS_DIR} from './renderDecisions';
 import {renderHistory} from './renderHistory';
 
 const CHANGELOG_NAMES = /^(changelog|changes|history|releases)\.mdx?$/i;
 
-export const historyGenerator: SectionGenerator<GeneratedSection | undefined> = {
+export const historyGenerator: SectionGenerator<HistoryModel> = {
   id: 'history',
-  async generate(context) {
+  async extract(context) {
     const {history, inventory, report} = context;
     const options = resolveHistoryOptions(context.config);
     const files = new Set(inventory.files);
@@ -91,7 +94,7 @@ export const historyGenerator: SectionGenerator<GeneratedSection | undefined> = 
       id: 'history',
       title: 'History',
       description: 'Changelog by release, contributors and ownership, hot spots and architecture decisions, from git.',
-      files: renderHistory(model, historyLinks(context)),
+      model,
       // Each record is published here, escaped; the authored docs leave its file out (ADR 0022).
       publishes: model.decisions.records.map((record) => ({file: record.path, route: `history/${DECISIONS_DIR}/${record.slug}/`})),
       watch: [
@@ -101,17 +104,29 @@ export const historyGenerator: SectionGenerator<GeneratedSection | undefined> = 
       ],
     };
   },
+  index({id, model}) {
+    return [
+      ...model.decisions.records.map((record) => ({kind: 'adr' as const, key: record.path, url: `/${id}/decisions/${record.slug}/`, title: record.title})),
+      // A long changelog is split over pages: a release links to the page that lists it.
+      ...paginate(model.changelog.releases).flatMap((releases, page) =>
+        releases.flatMap((release) =>
+          release.tag ? [{kind: 'release' as const, key: release.tag, url: `/${id}/${changelogPageName(page).replace(/\.mdx$/, '')}/`, title: release.version ?? release.tag}] : [],
+        ),
+      ),
+      ...['changelog', 'contributors', 'hotspots', 'decisions'].map((page) => ({kind: 'page' as const, key: `${id}/${page}`, url: `/${id}/${page}/`})),
+    ];
+  },
+  async render({model}, site) {
+    // Files the code reference documents link to their page there, through the link index.
+    return {files: renderHistory(model, {...historyLinks(site.repo), pageOf: (file) => site.urlOf('file', file)})};
+  },
 };
 
-export function historyLinks(context: TargetContext): HistoryLinks {
-  const {links, git, ref} = context;
-  if (!links || !git.isRepository) return {};
-  const inRepo = (file: string) => path.posix.join(git.prefix, file);
-  return {
-    commitUrl: (sha) => links.commitUrl(sha),
-    fileUrl: (file) => links.fileUrl(inRepo(file), ref),
-    editUrl: (file) => links.editUrl(inRepo(file), ref),
-  };
+/** The repository URLs the history pages use, all from the registry. */
+export function historyLinks(repo: RepoUrls): HistoryLinks {
+  const {commitUrl, fileUrl, editUrl} = repo;
+  if (!commitUrl || !fileUrl || !editUrl) return {};
+  return {commitUrl, fileUrl: (file) => fileUrl(file), editUrl};
 }
 
 function findChangelog(context: TargetContext, files: Set<string>, configured?: string): string | undefined {

@@ -9,6 +9,7 @@ import {compileLikeDocusaurus} from '../../test/compileLikeDocusaurus';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {tempBase} from '../../test/gitRepo';
 import {loadTargetContext} from '../core/prepareSite';
+import {generateAlone} from '../core/site/generateSections';
 import type {GeneratedSection, TargetContext} from '../core/types';
 import {makeFixtureRepo, type Fixture} from './fixtureRepo';
 import {historyGenerator} from './generator';
@@ -20,7 +21,7 @@ let section: GeneratedSection;
 
 async function generate(target: string, siteDir = path.join(base, 'site')) {
   const ctx = await loadTargetContext({siteDir, target});
-  const result = await historyGenerator.generate(ctx);
+  const [result] = await generateAlone(historyGenerator, ctx);
   return {context: ctx, section: result!};
 }
 

@@ -9,6 +9,7 @@ import {commitRawBytes, makeRepo, runGit, tempBase} from '../../test/gitRepo';
 import {isUserError} from '../core/errors';
 import {loadConfig} from '../core/loadConfig';
 import {loadTargetContext} from '../core/prepareSite';
+import {generateAlone} from '../core/site/generateSections';
 import {makeFixtureRepo, type Fixture} from './fixtureRepo';
 import {historyGenerator} from './generator';
 
@@ -17,7 +18,7 @@ let fixture: Fixture;
 
 async function generate(target: string) {
   const context = await loadTargetContext({siteDir: path.join(base, 'site'), target});
-  const section = (await historyGenerator.generate(context))!;
+  const section = (await generateAlone(historyGenerator, context))[0]!;
   const get = (name: string) => {
     const content = section.files.get(name);
     if (content === undefined) throw new Error(`no ${name} in ${[...section.files.keys()].join(', ')}`);

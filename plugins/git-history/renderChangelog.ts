@@ -6,8 +6,8 @@
  */
 import type {PhrasingContent, RootContent} from 'mdast';
 import {heading, inlineCode, link, list, paragraph, strong, text} from '../core/mdx/build';
-import type {ChangelogEntry, Release} from './extractChangelog';
-import type {HistoryModel} from './extractHistory';
+import type {ChangelogEntry, Release} from './model';
+import type {HistoryModel} from './model';
 import {CHANGELOG_PAGE, commitRef, page, statusNotes, plural, type HistoryLinks} from './renderCommon';
 
 /** Entries per page: a few hundred KB of MDX at most. */
@@ -63,7 +63,7 @@ export function renderChangelog(model: HistoryModel, links: HistoryLinks, positi
   return files;
 }
 
-function paginate(releases: Release[]): Release[][] {
+export function paginate(releases: Release[]): Release[][] {
   const pages: Release[][] = [[]];
   let size = 0;
   for (const release of releases) {

@@ -3,16 +3,18 @@
  * Mermaid text that no tag, path or title can break.
  */
 import type {BlockContent, PhrasingContent, RootContent} from 'mdast';
-import {code, inlineCode, jsxFlow, link, paragraph} from '../core/mdx/build';
+import {code, inlineCode, jsxFlow, jsxText, link, paragraph, text} from '../core/mdx/build';
 import {writeMdx} from '../core/mdx/writeMdx';
-import {generatedPageFrontMatter, type AudienceFrontMatter, type GeneratedPageKind} from '../audience/presets';
-import type {HistoryModel} from './extractHistory';
+import {generatedPageFrontMatter, type AudienceFrontMatter, type GeneratedPageKind} from '../core/generatedPagePresets';
+import type {HistoryModel} from './model';
 
 /** Web links into the target's repository; absent when it has no known host. */
 export interface HistoryLinks {
   commitUrl?: (sha: string) => string;
   fileUrl?: (file: string) => string;
   editUrl?: (file: string) => string;
+  /** The page of this site that documents a file (its code reference page), from the link index. */
+  pageOf?: (file: string) => string | undefined;
 }
 
 export interface PageMeta {
@@ -80,7 +82,9 @@ export function commitRef(sha: string, links: HistoryLinks): PhrasingContent {
 }
 
 export function fileRef(file: string, links: HistoryLinks): PhrasingContent {
-  return links.fileUrl ? link(links.fileUrl(file), inlineCode(file)) : inlineCode(file);
+  const name = links.fileUrl ? link(links.fileUrl(file), inlineCode(file)) : inlineCode(file);
+  const page = links.pageOf?.(file);
+  return page ? jsxText('span', {}, [name, text(' ('), link(page, 'reference'), text(')')]) : name;
 }
 
 /** Mermaid labels: letters, digits and a few safe marks only; the rest would be Mermaid syntax. */

@@ -6,8 +6,7 @@ import path from 'node:path';
 import type {PhrasingContent, RootContent} from 'mdast';
 import {emphasis, heading, jsxText, link, paragraph, table, text} from '../core/mdx/build';
 import {markdownToMdast} from '../core/mdx/fromMarkdown';
-import type {Decision, DecisionRef, StatusKind} from './extractDecisions';
-import type {HistoryModel} from './extractHistory';
+import type {Decision, DecisionRef, HistoryModel, StatusKind} from './model';
 import {fileRef, notes, page, timeline, type HistoryLinks, type PageMeta} from './renderCommon';
 
 export const DECISIONS_DIR = 'decisions';

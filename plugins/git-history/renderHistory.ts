@@ -5,7 +5,7 @@
 import type {RootContent} from 'mdast';
 import {heading, inlineCode, link, list, paragraph, text} from '../core/mdx/build';
 import {markdownToMdast} from '../core/mdx/fromMarkdown';
-import type {HistoryModel} from './extractHistory';
+import type {HistoryModel} from './model';
 import {renderChangelog} from './renderChangelog';
 import {CHANGELOG_PAGE, fileRef, page, statusNotes, plural, timeline, type HistoryLinks} from './renderCommon';
 import {renderDecisions} from './renderDecisions';

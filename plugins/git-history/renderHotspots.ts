@@ -3,7 +3,7 @@
  */
 import type {RootContent} from 'mdast';
 import {code, heading, paragraph, table} from '../core/mdx/build';
-import type {HistoryModel} from './extractHistory';
+import type {HistoryModel} from './model';
 import {fileRef, mermaidText, page, statusNotes, STRUCTURE_PAGE, type HistoryLinks} from './renderCommon';
 
 const CHART_BARS = 10;

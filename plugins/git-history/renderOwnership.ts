@@ -4,8 +4,8 @@
  */
 import type {PhrasingContent, RootContent} from 'mdast';
 import {heading, inlineCode, list, paragraph, strong, table, text} from '../core/mdx/build';
-import type {HistoryModel} from './extractHistory';
-import type {Activity, ModuleOwnership, Person} from './extractOwnership';
+import type {HistoryModel} from './model';
+import type {Activity, ModuleOwnership, Person} from './model';
 import {fileRef, page, statusNotes, STRUCTURE_PAGE, percent, plural, type HistoryLinks} from './renderCommon';
 
 export function renderOwnership(model: HistoryModel, links: HistoryLinks, position: number): string {

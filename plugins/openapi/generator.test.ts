@@ -143,6 +143,6 @@ describe('openapiGenerator', () => {
     fs.rmSync(path.join(target, 'b'), {recursive: true});
     await prepare(target, siteDir);
     expect(fs.readdirSync(path.join(siteDir, '.docs-architect/generated'))).toEqual(['api-alpha']);
-    expect(fs.readdirSync(path.join(siteDir, '.docs-architect/static'))).toEqual(['api-alpha']);
+    expect(fs.readdirSync(path.join(siteDir, '.docs-architect/static'))).toEqual(['api-alpha', 'docs-architect.json', 'docs-architect.schema.json']);
   });
 });

@@ -5,11 +5,11 @@
  */
 import path from 'node:path';
 import {formatUserError, UserError} from '../core/errors';
-import type {GeneratedSection, SectionGenerator, TargetContext} from '../core/types';
+import type {ExtractedSection, SectionGenerator, TargetContext} from '../core/types';
 import {discoverSpecs, type SpecSource} from './discoverSpecs';
 import {createModelCache, loadModel, type LoadOutcome} from './loadModel';
 import {createValidatorConfig} from './loadSpec';
-import type {ApiModel, SpecProblem} from './model';
+import {OPENAPI_MODEL_VERSION, type ApiModel, type OpenApiSectionModel, type OperationModel, type SpecProblem} from './model';
 import {renderErrorPage} from './renderErrorPage';
 import {renderSectionCached} from './renderCached';
 import {assignSectionIds} from './sectionIds';
@@ -40,9 +40,9 @@ const DOCS_OPTIONS = {
   themeConfig: {languageTabs: LANGUAGE_TABS},
 };
 
-export const openapiGenerator: SectionGenerator = {
+export const openapiGenerator: SectionGenerator<OpenApiSectionModel> = {
   id: 'openapi',
-  async generate(context) {
+  async extract(context) {
     const sources = discoverSpecs(context);
     if (sources.length === 0) return undefined;
     const validator = await createValidatorConfig();
@@ -58,41 +58,68 @@ export const openapiGenerator: SectionGenerator = {
       kept.map(({source, outcome}) => ({source, title: outcome.ok ? outcome.model.info.title : undefined, version: outcome.ok ? outcome.model.info.version : undefined})),
       context.configFile,
     );
-    return Promise.all(kept.map(({source, outcome}, index) => {
-      const id = ids[index]!;
-      return outcome.ok ? apiSection(context, source, outcome, id) : errorSection(context, source, outcome.problems, id);
-    }));
+    return kept.map(({source, outcome}, index) => {
+      const section = outcome.ok ? apiSection(context, source, outcome) : errorSection(context, source, outcome.problems);
+      return {...section, id: ids[index]!, ...(source.id ? {idKey: idKeyOf(context, source.id)} : {})};
+    });
+  },
+  index({id, model}) {
+    if (model.state !== 'ok') return [];
+    const operation = (op: OperationModel, url: string) => [
+      ...(op.operationId ? [{kind: 'operation' as const, key: `${id}/${op.operationId}`, url, title: op.title}] : []),
+      {kind: 'operation' as const, key: `${id}/${op.method.toUpperCase()} ${op.path}`, url, title: op.title},
+    ];
+    return [
+      // The description's files are documented by this section (the overview links them here).
+      ...model.api.files.map((file) => ({kind: 'file' as const, key: file, url: `/${id}/`, title: model.api.info.title})),
+      ...model.api.operations.flatMap((op) => operation(op, `/${id}/${op.slug}/`)),
+      ...model.api.webhooks.flatMap((op) => operation(op, `/${id}/webhooks/${op.slug}/`)),
+    ];
+  },
+  async render({id, model}, site) {
+    if (model.state === 'error') return {files: new Map([['index.mdx', renderErrorPage(model.title, model.file, model.messages)]])};
+    const options = site.context.config.openapi ?? {};
+    return renderSectionCached(site.context.siteDir, model.api, model.inputHash, id, {
+      schemaPages: options.schemaPages !== false,
+      proxy: options.proxy,
+      sendButton: options.sendButton !== false,
+    });
+  },
+  // Page data (each operation's schemas, fetched by its page) is served beside the pages; the site
+  // model keeps what the pages say, not megabytes of repeated schemas.
+  publish(model) {
+    if (model.state !== 'ok') return model;
+    const {api} = model;
+    // What pages fetch (each page's data, the components and fan-out groups it resolves) is the
+    // description again in another shape: the published model keeps what the pages say.
+    const strip = <T extends {data: unknown}>({data: _data, ...rest}: T) => rest;
+    const {components: _components, shared: _shared, ...said} = api;
+    return {...model, api: {...said, operations: api.operations.map(strip), webhooks: api.webhooks.map(strip), schemas: api.schemas.map(strip)}} as unknown as OpenApiSectionModel;
   },
 };
 
-async function apiSection(context: TargetContext, source: SpecSource, {model, key}: {model: ApiModel; key: string}, id: string): Promise<GeneratedSection> {
+type Extracted = Omit<ExtractedSection<OpenApiSectionModel>, 'id'>;
+
+function apiSection(context: TargetContext, source: SpecSource, {model, key}: {model: ApiModel; key: string}): Extracted {
   for (const problem of model.problems) {
     context.report.warn(`invalid API description: ${problem.message}`, problemDetails(context, problem, 'Fix the description; its pages are built anyway'));
   }
-  const options = context.config.openapi ?? {};
-  const {files, staticFiles} = await renderSectionCached(context.siteDir, model, key, id, {
-    schemaPages: options.schemaPages !== false,
-    proxy: options.proxy,
-    sendButton: options.sendButton !== false,
-  });
   const counts = [
     plural(model.operations.length, 'operation'),
     ...(model.webhooks.length > 0 ? [plural(model.webhooks.length, 'webhook')] : []),
     ...(model.schemas.length > 0 ? [plural(model.schemas.length, 'schema')] : []),
   ];
   return {
-    id,
     title: source.title ?? [model.info.title, model.info.version].filter(Boolean).join(' '),
     description: `HTTP API reference with an explorer: ${counts.join(', ')}, from ${model.file}.`,
-    files,
-    staticFiles,
+    model: {version: OPENAPI_MODEL_VERSION, state: 'ok', api: model, inputHash: key},
     watch: model.files.map((file) => path.resolve(context.root, file)),
     docs: DOCS_OPTIONS,
     navbarGroup: API_NAVBAR_GROUP,
   };
 }
 
-function errorSection(context: TargetContext, source: SpecSource, problems: SpecProblem[], id: string): GeneratedSection {
+function errorSection(context: TargetContext, source: SpecSource, problems: SpecProblem[]): Extracted {
   const fix = 'Fix the description; until then its section shows this error';
   const messages: string[] = [];
   for (const problem of problems) {
@@ -103,14 +130,20 @@ function errorSection(context: TargetContext, source: SpecSource, problems: Spec
   }
   const title = source.title ?? path.posix.basename(source.file);
   return {
-    id,
     title,
     description: `This API description could not be read: ${problems[0]?.message ?? 'unknown error'}.`,
-    files: new Map([['index.mdx', renderErrorPage(title, source.file, messages)]]),
+    model: {version: OPENAPI_MODEL_VERSION, state: 'error', file: source.file, title, messages},
     watch: [...new Set([source.file, ...problems.map((problem) => problem.file)])].map((file) => path.resolve(context.root, file)),
     docs: DOCS_OPTIONS,
     navbarGroup: API_NAVBAR_GROUP,
   };
+}
+
+/** The config key that set a section's id, as a clash message names it. */
+function idKeyOf(context: TargetContext, id: string): string {
+  const specs = context.config.openapi?.specs ?? [];
+  const index = specs.findIndex((spec) => typeof spec === 'object' && spec !== null && 'id' in spec && spec.id === id);
+  return index >= 0 ? `openapi.specs[${index}].id` : 'openapi.specs[].id';
 }
 
 /** Build output names files from the working directory's point of view, like every other warning. */

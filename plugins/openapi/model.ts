@@ -9,7 +9,17 @@
  * into MDX (see docs/adr/0019).
  */
 
+/** Bump when the shape changes (docs/adr/0029). */
 export const OPENAPI_MODEL_VERSION = 2;
+
+/**
+ * One HTTP API section: the API, or why its description could not be read (the section then shows
+ * the error). `inputHash` is the content hash of the description's files, which keys the rendered
+ * pages' cache.
+ */
+export type OpenApiSectionModel =
+  | {version: typeof OPENAPI_MODEL_VERSION; state: 'ok'; api: ApiModel; inputHash: string}
+  | {version: typeof OPENAPI_MODEL_VERSION; state: 'error'; file: string; title: string; messages: string[]};
 
 /** Where a problem is, as a reader fixes it: file and line, and the JSON pointer inside the file. */
 export interface SpecProblem {

@@ -1,27 +1,9 @@
 /**
- * The overview model: what the repository is made of, from the inventory. Plain sorted JSON.
+ * The overview model from the inventory: what the repository is made of.
  */
+import {lastUpdateFrontMatter} from '../core/history';
 import type {TargetContext} from '../core/types';
-
-export const OVERVIEW_MODEL_VERSION = 1;
-
-export interface OverviewModel {
-  version: typeof OVERVIEW_MODEL_VERSION;
-  project: TargetContext['project'];
-  repositoryUrl?: string;
-  git: {isRepository: boolean; branch?: string; head?: string; shallow?: boolean};
-  fileCount: number;
-  languages: {extension: string; files: number}[];
-  packages: {dir: string; name?: string; version?: string; description?: string; private?: boolean}[];
-  manifests: {path: string; ecosystem: string}[];
-  tsconfigs: string[];
-  specs: string[];
-  docsDirs: string[];
-  adrDirs: string[];
-  envFiles: {path: string; variables: string[]; mayHoldSecrets: boolean}[];
-  composeFiles: string[];
-  skippedLinks: string[];
-}
+import {OVERVIEW_MODEL_VERSION, type OverviewModel} from './model';
 
 export function extractOverview(context: TargetContext): OverviewModel {
   const {inventory, git} = context;
@@ -44,5 +26,7 @@ export function extractOverview(context: TargetContext): OverviewModel {
     envFiles: inventory.envFiles,
     composeFiles: inventory.composeFiles,
     skippedLinks: inventory.skippedLinks,
+    // The page summarises every file of the target, so its freshness is the target's newest commit.
+    lastUpdate: lastUpdateFrontMatter(context.history, ['']),
   };
 }

@@ -3,9 +3,9 @@
  */
 import type {PhrasingContent, RootContent} from 'mdast';
 import {writeMdx} from '../core/mdx/writeMdx';
-import {heading, inlineCode, link, list, paragraph, table, text} from '../core/mdx/build';
-import {generatedPageFrontMatter} from '../audience/presets';
-import type {OverviewModel} from './extractOverview';
+import {heading, inlineCode, jsxText, link, list, paragraph, table, text} from '../core/mdx/build';
+import {generatedPageFrontMatter} from '../core/generatedPagePresets';
+import type {OverviewModel} from './model';
 
 /**
  * @param lastUpdate the last change of the page's sources (the whole target), shown as the page's
@@ -15,9 +15,14 @@ export function renderOverview(
   model: OverviewModel,
   fileUrl?: (file: string) => string,
   lastUpdate?: {date: string; author: string},
+  pageOf?: (file: string) => string | undefined,
 ): string {
-  const fileRef = (file: string): PhrasingContent =>
-    fileUrl ? link(fileUrl(file), inlineCode(file)) : inlineCode(file);
+  const fileRef = (file: string): PhrasingContent => {
+    const name = fileUrl ? link(fileUrl(file), inlineCode(file)) : inlineCode(file);
+    // A file another section documents (an API description, a module) links to that page too.
+    const page = pageOf?.(file);
+    return page ? jsxText('span', {}, [name, text(' ('), link(page, 'documented here'), text(')')]) : name;
+  };
   const children: RootContent[] = [
     heading(1, 'Repository overview'),
     paragraph(

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
 import {hashContent} from '../../core/contentCache';
+import {createRepoUrls} from '../../core/site/repoUrls';
 import type {BundledCache} from '../bundledCache';
 import type {TargetContext} from '../../core/types';
 import type {CodeReferenceModel} from '../model';
@@ -122,9 +123,10 @@ export async function extractCodeReference(
   const read = performance.now();
   stats.readMs = Math.round(read - started);
 
-  const {links, git, ref} = context;
-  const commit = git.head ?? ref;
-  const sourceUrl = links && git.isRepository ? (file: string, line: number) => links.fileUrl(path.posix.join(git.prefix, file), commit, line) : undefined;
+  // Source lines point at the commit, not the branch, so a line number stays right after later edits.
+  const commit = context.git.head ?? context.ref;
+  const {fileUrl} = createRepoUrls(context);
+  const sourceUrl = fileUrl ? (file: string, line: number) => fileUrl(file, line, commit) : undefined;
   const linked = linkModel({packages, facts, resolver, options, report: context.report, sourceUrl});
   const model = checkDocLinks(linked, {root: context.root, files, report: context.report});
   stats.linkMs = Math.round(performance.now() - read);

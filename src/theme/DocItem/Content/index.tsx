@@ -1,11 +1,13 @@
 /**
  * Wraps a doc page's content (swizzle --wrap): the audience, level, reading time and content type
- * badges, and a review-due notice, sit just above the title, where Docusaurus puts its version badge.
+ * badges, and a review-due notice, sit just above the title, where Docusaurus puts its version badge;
+ * the link to the page's Markdown copy floats beside them.
  */
 import type {ReactNode} from 'react';
 import Content from '@theme-original/DocItem/Content';
 import type ContentType from '@theme/DocItem/Content';
 import type {WrapperProps} from '@docusaurus/types';
+import MarkdownLink from '@site/src/components/MarkdownLink';
 import PageBadges from '@site/src/components/PageBadges';
 
 type Props = WrapperProps<typeof ContentType>;
@@ -13,6 +15,7 @@ type Props = WrapperProps<typeof ContentType>;
 export default function ContentWrapper(props: Props): ReactNode {
   return (
     <>
+      <MarkdownLink />
       <PageBadges />
       <Content {...props} />
     </>

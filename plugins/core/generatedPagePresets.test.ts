@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {createFrontMatterSchema, validateFrontMatter} from './frontMatterSchema';
-import {GENERATED_PAGE_PRESETS, generatedPageFrontMatter, type GeneratedPageKind} from './presets';
-import {createVocabulary} from './vocabulary';
+import {createFrontMatterSchema, validateFrontMatter} from '../audience/frontMatterSchema';
+import {GENERATED_PAGE_PRESETS, generatedPageFrontMatter, type GeneratedPageKind} from './generatedPagePresets';
+import {createVocabulary} from '../audience/vocabulary';
 
 const schema = createFrontMatterSchema(createVocabulary());
 

@@ -3,7 +3,8 @@
  * `...generatedPageFrontMatter('apiReference')` in the front matter it hands to writeMdx. The values
  * use the built-in vocabulary and are checked by the same schema as authored pages (presets.test.ts).
  */
-import type {Level} from './vocabulary';
+// Type only: the levels are the audience plugin's vocabulary; its schema checks these presets (test).
+import type {Level} from '../audience/vocabulary';
 
 export interface AudienceFrontMatter {
   audience: string[];

@@ -1,0 +1,108 @@
+/**
+ * The site registry: the one owner of section ids, routes and URLs. It reserves the ids the site
+ * itself uses (the hand-written docs, the search page, its own files at the root), then every
+ * generated section's, so two things never share a route; and it holds the link index, the one
+ * place that answers "what is the URL of X?" for every section's render (docs/adr/0030).
+ */
+import {UserError} from '../errors';
+import type {ExtractedSection, LinkEntry, LinkKind, SectionModel, SiteView, TargetContext} from '../types';
+import {createRepoUrls, type RepoUrls} from './repoUrls';
+
+/** A route segment the site uses for itself, and what uses it (for the clash message). */
+export interface ReservedRoute {
+  id: string;
+  owner: string;
+}
+
+/** Files and routes at the site's root that no section may take. */
+export const SITE_ROUTES: ReservedRoute[] = [
+  {id: 'docs', owner: 'the hand-written docs section'},
+  {id: 'search', owner: 'the search page'},
+  {id: 'assets', owner: 'the bundled scripts and styles'},
+  {id: 'img', owner: "the site's images"},
+  {id: 'docs-architect.json', owner: 'the site model'},
+  {id: 'docs-architect.schema.json', owner: "the site model's JSON Schema"},
+  {id: 'llms.txt', owner: 'the llms.txt index'},
+  {id: 'llms-full.txt', owner: 'the llms-full.txt text'},
+];
+
+/** Section ids become folder names, plugin ids and URL segments. */
+export const SECTION_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+export interface Registry {
+  /** Takes a section's id and route; a clash or a bad id is a UserError naming the config key. */
+  claim(section: ExtractedSection, generator: string): void;
+  /** Adds entries to the link index; the first entry for a kind and key wins (sorted input). */
+  add(section: string, entries: LinkEntry[]): void;
+  urlOf(kind: LinkKind, key: string): string | undefined;
+  /** Every entry, sorted by kind, key: what docs-architect.json publishes. */
+  entries(): (LinkEntry & {section: string})[];
+  readonly repo: RepoUrls;
+  /** The read-only view a render gets. */
+  view(sections: readonly ExtractedSection[]): SiteView;
+}
+
+export function createRegistry(context: TargetContext, reserved: ReservedRoute[] = []): Registry {
+  const owners = new Map<string, string>();
+  for (const route of [...SITE_ROUTES, ...reserved]) owners.set(route.id, route.owner);
+  const index = new Map<string, LinkEntry & {section: string}>();
+  const keyOf = (kind: LinkKind, key: string) => `${kind}\0${key}`;
+  const repo = createRepoUrls(context);
+
+  const urlOf = (kind: LinkKind, key: string): string | undefined => {
+    if (kind === 'commit') return repo.commitUrl?.(key);
+    return index.get(keyOf(kind, key))?.url;
+  };
+
+  return {
+    repo,
+    claim(section, generator) {
+      const where = section.idKey ?? `the ${generator} generator's section id`;
+      if (!SECTION_ID.test(section.id)) {
+        throw new UserError(`"${section.id}" is not a valid section id`, {
+          file: context.configFile,
+          key: section.idKey,
+          fix: `${where}: use lower-case letters, digits and dashes, starting with a letter or digit`,
+        });
+      }
+      const owner = owners.get(section.id);
+      if (owner) {
+        throw new UserError(`"${section.id}" is already ${owner}'s id`, {
+          file: context.configFile,
+          key: section.idKey ?? section.id,
+          fix: `Give ${section.idKey ? 'it' : 'the section'} another id, e.g. "${section.id}-${generator}"`,
+        });
+      }
+      owners.set(section.id, `the ${section.title} section`);
+    },
+    add(section, entries) {
+      for (const entry of entries) {
+        const key = keyOf(entry.kind, entry.key);
+        if (!index.has(key)) index.set(key, {...entry, section});
+      }
+    },
+    urlOf,
+    entries: () =>
+      [...index.values()].sort((a, b) => (a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    view(sections) {
+      const byId = new Map(sections.map((section) => [section.id, section]));
+      return {
+        context,
+        sections,
+        repo,
+        model: <Model extends SectionModel>(id: string) => byId.get(id)?.model as Model | undefined,
+        urlOf,
+        resolve(kind, key, page) {
+          const url = urlOf(kind, key);
+          if (url === undefined) {
+            context.report.warn(`the ${kind} "${key}" this page links to is not in the site`, {
+              file: page,
+              fix: 'Check the name, or remove the link (strict mode fails on it)',
+            });
+          }
+          return url;
+        },
+      };
+    },
+  };
+}
