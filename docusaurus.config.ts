@@ -117,6 +117,20 @@ function generatedWatch(plan: SitePlan): string[] {
     .flatMap(([, paths]) => paths);
 }
 
+/**
+ * A path in the site folder as Docusaurus options take it, relative to the site folder. The site
+ * config is serialised into the client bundle, and the site folder is this build's work folder
+ * (docs/adr/0025): an absolute path would make the site depend on where it was built (docs/adr/0026).
+ */
+function siteRelative(file: string): string {
+  return path.relative(siteDir, file).split(path.sep).join('/') || '.';
+}
+
+/** A unified plugin with its options closed over, so that they stay out of the serialised site config. */
+function withOptions<Options>(plugin: (options: Options) => unknown, options: Options): () => unknown {
+  return () => plugin(options);
+}
+
 export default async function createConfig(): Promise<Config> {
   // Serving a built site needs its base URL, not a fresh generation of the target.
   if (isServeCommand()) return createServeConfig(process.env.DOCS_TARGET || siteDir);
@@ -161,7 +175,9 @@ export default async function createConfig(): Promise<Config> {
         ...authoredMarkdown,
         beforeDefaultRemarkPlugins: [
           ...authoredMarkdown.beforeDefaultRemarkPlugins,
-          [remarkPublishedLinks, {docsDir: authored.path, published: authored.publishedElsewhere ?? []}],
+          // A closure, not [plugin, options]: Docusaurus ships the site config, plugin options
+          // included, to the browser, and the options hold this build's work folder (docs/adr/0026).
+          withOptions(remarkPublishedLinks, {docsDir: authored.path, published: authored.publishedElsewhere ?? []}),
         ],
       }
     : undefined;
@@ -178,7 +194,9 @@ export default async function createConfig(): Promise<Config> {
     tagline: context.project.description ?? 'Documentation generated from the code by docs-architect',
     favicon: 'img/favicon.svg',
     // Generated sections' files served as they are (the data API pages fetch), beside the site's own.
-    staticDirectories: ['static', staticRoot(siteDir)],
+    // Relative to the site folder, as every path in this config that Docusaurus resolves: the config
+    // is part of the bundle, and the site folder is this build's work folder (docs/adr/0026).
+    staticDirectories: ['static', siteRelative(staticRoot(siteDir))],
     url: context.config.url ?? 'http://localhost',
     baseUrl: context.config.baseUrl ?? '/',
     trailingSlash: true,
@@ -218,7 +236,7 @@ export default async function createConfig(): Promise<Config> {
         {
           docs: authored
             ? {
-                path: authored.path,
+                path: siteRelative(authored.path),
                 routeBasePath: 'docs',
                 sidebarPath: require.resolve('./sidebars.ts'),
                 editUrl,
@@ -248,7 +266,7 @@ export default async function createConfig(): Promise<Config> {
         '@docusaurus/plugin-content-docs',
         {
           id: section.id,
-          path: section.path,
+          path: siteRelative(section.path),
           routeBasePath: section.id,
           sidebarPath: require.resolve('./sidebars.ts'),
           // Generated pages carry `last_update` front matter from the last commit of their sources

@@ -6,7 +6,7 @@
  * happen earlier, in checkFrontMatter.ts and parseFrontMatter.ts.
  */
 import type {LoadContext, Plugin} from '@docusaurus/types';
-import {normalizeUrl} from '@docusaurus/utils';
+import {aliasedSitePath, normalizeUrl} from '@docusaurus/utils';
 import {createAudienceModel, formatReviewDue} from './audienceModel';
 import {audienceCss, audienceHeadScript} from './clientScript';
 import {collectPages, type DocsSource} from './collectPages';
@@ -44,6 +44,10 @@ export default function audiencePlugin(context: LoadContext, options: AudiencePl
     },
 
     async allContentLoaded({allContent, actions}) {
+      // `@site/.docusaurus/…`, not the absolute path createData returns: the route's chunk name is a
+      // hash of this string and it is written into the bundle, and the site folder is this build's
+      // work folder (docs/adr/0025, 0026).
+      const dataModule = async (name: string, data: unknown) => aliasedSitePath(await actions.createData(name, data as never), context.siteDir);
       const collected = collectPages(allContent, options.sources);
       pages = collected.pages;
       const model = createAudienceModel(collected.pages, collected.tags, options.vocabulary);
@@ -52,20 +56,20 @@ export default function audiencePlugin(context: LoadContext, options: AudiencePl
         actions.addRoute({
           path: route(AUDIENCES_PATH, path.audience.id),
           component: `${COMPONENTS}/ReadingPathPage`,
-          modules: {data: await actions.createData(`reading-path-${path.audience.id}.json`, path)},
+          modules: {data: await dataModule(`reading-path-${path.audience.id}.json`, path)},
           exact: true,
         });
       }
       actions.addRoute({
         path: route(AUDIENCES_PATH),
         component: `${COMPONENTS}/AudiencesIndexPage`,
-        modules: {data: await actions.createData('audiences.json', {audiences: model.audiences})},
+        modules: {data: await dataModule('audiences.json', {audiences: model.audiences})},
         exact: true,
       });
       actions.addRoute({
         path: route(CONTENT_TYPES_PATH),
         component: `${COMPONENTS}/ContentTypesPage`,
-        modules: {data: await actions.createData('content-types.json', model.contentTypes)},
+        modules: {data: await dataModule('content-types.json', model.contentTypes)},
         exact: true,
       });
 

@@ -31,10 +31,16 @@ export function withStableNames(minimizers: unknown[], SwcMinimizer: MinimizerCl
   });
 }
 
-export default function deterministicBundle(_context: LoadContext): Plugin<void> {
+export default function deterministicBundle(context: LoadContext): Plugin<void> {
   return {
     name: 'docs-architect-deterministic-bundle',
     configureWebpack(config, isServer, utils) {
+      // Deterministic module ids hash each module's path relative to the context, which defaults to
+      // the working directory: the generated modules of `.docusaurus/` live in the site folder, this
+      // build's work folder under the cache (docs/adr/0025), so their ids, and every chunk that
+      // names them, changed with the work folder. From the site folder their paths are the same in
+      // every build; modules outside it (the package, node_modules) keep one path per install.
+      config.context = context.siteDir;
       config.optimization ??= {};
       config.optimization.moduleIds = 'deterministic';
       config.optimization.chunkIds = 'deterministic';
