@@ -7,6 +7,7 @@ import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {loadTargetContext} from '../../plugins/core/prepareSite';
 import {formatReport} from '../../plugins/core/report';
+import {generateAlone} from '../../plugins/core/site/generateSections';
 import {historyGenerator} from '../../plugins/git-history/generator';
 import {compileLikeDocusaurus} from '../compileLikeDocusaurus';
 import {makeRepo, tempBase} from '../gitRepo';
@@ -34,16 +35,16 @@ describe('images and links in ADRs and the changelog', () => {
     }
     makeRepo(target).commit('first');
     const context = await loadTargetContext({siteDir: site, target});
-    const section = (await historyGenerator.generate(context))!;
+    const [section] = await generateAlone(historyGenerator, context);
     const adr = path.join(target, 'docs/adr/0001-use-queues.md');
     expect(formatReport(context.report).split('\n')).toEqual([
       `warning: ${path.join(target, 'CHANGELOG.md')}:5: image "docs/shot.png" names docs/shot.png, which the repository does not have; it is shown as text. Fix the path, or link to a web address.`,
       `warning: ${adr}:11: image "./flow.png" names docs/adr/flow.png, which the repository does not have; it is shown as text. Fix the path, or link to a web address.`,
       `warning: ${adr}:13: link "../notes.md" names docs/notes.md, which the repository does not have; it is shown as text. Fix the path, or link to a web address.`,
     ]);
-    const pages = [...section.files].filter(([name]) => name.endsWith('.mdx'));
+    const pages = [...section!.files].filter(([name]) => name.endsWith('.mdx'));
     expect(pages.length).toBeGreaterThanOrEqual(3);
-    const markdownFiles = (name: string) => [...section.files.keys()].map((other) => path.relative(path.dirname(name), other));
+    const markdownFiles = (name: string) => [...section!.files.keys()].map((other) => path.relative(path.dirname(name), other));
     for (const [name, mdx] of pages) {
       await expect(compileLikeDocusaurus(mdx, {filePath: path.join(site, 'history', name), siteDir: site, markdownFiles: markdownFiles(name)}), name).resolves.toBeTruthy();
     }

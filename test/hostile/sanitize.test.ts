@@ -92,7 +92,7 @@ describe('API page JSON', () => {
         example: {description: '<keep>'},
       },
     },
-  }) as {api: Record<string, never>; components: Record<string, Record<string, never>>};
+  }) as {api: Record<string, never> & {description: string}; components: Record<string, Record<string, never>>};
   const json = JSON.stringify(data);
 
   it('sanitises every description and summary the theme renders', () => {
