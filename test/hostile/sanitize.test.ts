@@ -146,9 +146,13 @@ describe('authored pages through the docs instances\' plugins (compiled with @md
     const {default: rehypeRaw} = await import('rehype-raw');
     const options = markdownPluginOptions(trust, authored);
     const passThrough = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
+    const {default: remarkDirective} = await import('remark-directive');
+    const {default: admonitions} = await import('@docusaurus/mdx-loader/lib/remark/admonitions');
+    const {default: mermaid} = await import('@docusaurus/mdx-loader/lib/remark/mermaid');
     const file = await compile(source, {
       format,
-      remarkPlugins: options.beforeDefaultRemarkPlugins,
+      // Then Docusaurus's own plugins that turn Markdown into its elements (admonitions, Mermaid).
+      remarkPlugins: [...options.beforeDefaultRemarkPlugins, remarkDirective, admonitions, mermaid] as never,
       // Docusaurus puts rehype-raw first for .md, then the instance's rehypePlugins.
       rehypePlugins: [...(format === 'md' ? [[rehypeRaw, {passThrough}] as const] : []), ...options.rehypePlugins] as never,
     });
@@ -177,6 +181,17 @@ describe('authored pages through the docs instances\' plugins (compiled with @md
   it('generated pages are sanitised whatever the config says', async () => {
     const js = await compilePage(markdown, 'md', {authoredHtml: 'trust', untrusted: false}, false);
     expect(js).not.toContain('__pwned');
+  });
+
+  it("Docusaurus's own elements stay: a Mermaid diagram and an admonition, in authored and generated pages", async () => {
+    const page = '# Page\n\n:::note[Heads up]\n\nNoted.\n\n:::\n\n```mermaid\ngraph LR\n  a --> b\n```\n';
+    for (const authored of [true, false]) {
+      const js = await compilePage(page, 'mdx', sanitize, authored);
+      expect(js, `mermaid, authored: ${authored}`).toContain('"mermaid"');
+      expect(js, `mermaid value, authored: ${authored}`).toContain('graph LR');
+      expect(js, `admonition, authored: ${authored}`).toContain('"admonition"');
+      expect(js, `admonition title, authored: ${authored}`).toContain('Heads up');
+    }
   });
 
   const mdx = `import fs from 'node:fs';\n\nexport const x = 1;\n\n# MDX\n\n<img src="x" onError={() => { ${PWN}; }} />\n\nText {(() => { ${PWN}; return 'expr'; })()} after.\n\n<Tabs><TabItem value="a">Inside a tab</TabItem></Tabs>\n\n<a href="javascript:${PWN}">mdx link</a>\n`;

@@ -28,12 +28,19 @@ const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'action', 'background', '
 /** Attributes removed whatever their value: they run script, restyle the page or change where a form goes. */
 const DENIED_ATTRIBUTES = new Set(['srcdoc', 'style', 'formaction', 'action', 'is', 'xmlns', 'xlinkhref', 'http-equiv', 'httpequiv']);
 
+/**
+ * Elements Docusaurus's own remark plugins make from Markdown (a ```mermaid block, a `:::note`
+ * admonition), rendered by its MDX components: not HTML from the target, and kept (their attributes
+ * are checked like any other).
+ */
+const DOCUSAURUS_ELEMENTS = new Set(['mermaid', 'admonition', 'mdxadmonitiontitle']);
+
 export type ElementVerdict = 'keep' | 'drop' | 'unwrap';
 
 export function tagVerdict(tagName: string): ElementVerdict {
   const tag = tagName.toLowerCase();
   if (DROPPED_TAGS.has(tag)) return 'drop';
-  return ALLOWED_TAGS.has(tag) ? 'keep' : 'unwrap';
+  return ALLOWED_TAGS.has(tag) || DOCUSAURUS_ELEMENTS.has(tag) ? 'keep' : 'unwrap';
 }
 
 /** Whether an attribute may stay on a kept element. */
