@@ -154,7 +154,8 @@ export default async function createConfig(): Promise<Config> {
     links && git.isRepository
       ? ({docPath}: {docPath: string}) =>
           // Docusaurus reads a staged copy; the edit link is to the real file (docs/adr/0024).
-          links.editUrl(path.posix.join(git.prefix, path.relative(context.root, authored!.source ?? authored!.path).split(path.sep).join('/'), docPath), ref)
+          // A README or guide moved into the section maps back to its own place (docs/adr/0032).
+          links.editUrl(path.posix.join(git.prefix, path.relative(context.root, sourceOfStaged(siteDir, context.root, path.join(authored!.path, docPath)) ?? path.join(authored!.source ?? authored!.path, docPath)).split(path.sep).join('/')), ref)
       : undefined;
 
   return {

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import {gatherGuidesOf, stageInputs} from './authored/guidesOfTarget';
 import {stageAuthoredDocs} from './authored/stageAuthoredDocs';
 import {discoverTarget} from './discoverTarget';
 import {UserError} from './errors';
@@ -101,10 +102,12 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
   let restageAuthored: SitePlan['restageAuthored'];
 
   const docsDir = authoredDocsDir(context);
-  if (docsDir) {
+  // The README, top-level guides and package READMEs join the docs folder (docs/adr/0032).
+  const guides = gatherGuidesOf(context, docsDir);
+  if (docsDir || guides.pages.length > 0) {
     // Docusaurus reads a checked copy, never the target in place (docs/adr/0024).
     const stage = (report: Report) =>
-      stageAuthoredDocs({root: context.root, docsDir, siteDir: options.siteDir, targetFiles: context.inventory.files, report});
+      stageAuthoredDocs({...stageInputs(context, docsDir, guides), siteDir: options.siteDir, report});
     const staged = await stage(context.report);
     watch.docs = staged.watch;
     restageAuthored = async () => {
@@ -120,7 +123,7 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
       to: 'docs/',
       kind: 'authored',
       path: staged.dir,
-      source: docsDir,
+      source: docsDir ?? context.root,
     });
   }
 

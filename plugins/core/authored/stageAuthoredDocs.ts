@@ -20,17 +20,22 @@ import {WORK_DIR, syncDirectory} from '../generatedFiles';
 import {isInside} from '../resolveTarget';
 import {walkFiles} from '../walkFiles';
 import type {Report} from '../report';
+import type {GuidePage, GuidePlan} from './gatherGuides';
 import {readAuthoredPage, type PageProblem, type PageReference} from './readAuthoredPage';
 
 export interface StageOptions {
   /** The target's real root. */
   root: string;
-  /** The real docs folder, inside `root`. */
-  docsDir: string;
+  /** The real docs folder, inside `root`, if the target has one. */
+  docsDir?: string;
+  /** The pages outside the docs folder (README, top-level guides, package READMEs) and the section's folder. */
+  guides?: GuidePlan;
   /** This build's site folder; the copy goes to its work folder. */
   siteDir: string;
   /** Every file discovery kept (relative POSIX paths): the only files outside the docs a page may bring along. */
   targetFiles: readonly string[];
+  /** The web address of a file of the repository: a link to Markdown that is not a guide goes there. */
+  fileUrl?: (relative: string) => string;
   report: Report;
 }
 
@@ -48,39 +53,58 @@ export function authoredStageRoot(siteDir: string): string {
   return path.join(siteDir, WORK_DIR, 'authored');
 }
 
+/**
+ * Staged pages that do not sit at their source's place (the README and guides moved into the
+ * section), by staging root: the last staging of each build, for edit links and dates.
+ */
+const moved = new Map<string, Map<string, string>>();
+
 /** The source file of a staged file, or undefined for a file that is not a staged one. */
 export function sourceOfStaged(siteDir: string, root: string, file: string): string | undefined {
   const stage = authoredStageRoot(siteDir);
   if (!isInside(stage, file)) return undefined;
-  return path.join(root, path.relative(stage, file));
+  const relative = toPosix(path.relative(stage, file));
+  return path.join(root, moved.get(stage)?.get(relative) ?? relative);
 }
 
 export async function stageAuthoredDocs(options: StageOptions): Promise<StagedDocs> {
   const {root, docsDir, report} = options;
-  const docsRel = toPosix(path.relative(root, docsDir));
-  const {files, skippedLinks} = await walkFiles(root, {under: docsRel});
+  const docsRel = docsDir ? toPosix(path.relative(root, docsDir)) : undefined;
+  const {files, skippedLinks} = docsRel ? await walkFiles(root, {under: docsRel}) : {files: [], skippedLinks: []};
   for (const link of skippedLinks) {
     report.warn('this is a symbolic link to something outside the repository (or to nothing); it is left out of the site', {
       file: path.join(root, link),
       fix: 'Replace the link by the file itself, or remove it',
     });
   }
+  const sectionFolder = options.guides?.sectionFolder ?? docsRel!;
   const known = new Set([...options.targetFiles, ...files]);
+  // Where each page goes: a docs folder page stays at its place, a guide from outside moves into the section.
+  const placement = new Map<string, string>(files.filter((file) => /\.mdx?$/i.test(file)).map((file) => [file, file]));
+  const roles = new Map<string, GuidePage['role']>();
+  for (const page of options.guides?.pages ?? []) {
+    placement.set(page.source, page.staged);
+    roles.set(page.source, page.role);
+  }
   const staged = new Map<string, string | Uint8Array>();
   const referenced = new Set<string>();
   const replaced: string[] = [];
 
-  for (const relative of files) {
+  const sources = [...files.filter((file) => !placement.has(file)), ...placement.keys()];
+  for (const relative of sources) {
     const absolute = path.join(root, relative);
-    if (!/\.mdx?$/i.test(relative)) {
+    const target = placement.get(relative);
+    if (!target) {
       staged.set(relative, await fs.readFile(absolute));
       continue;
     }
     const source = await fs.readFile(absolute, 'utf8');
+    // A top-level file a tool wrote is not a guide: it is left out without a word.
+    if (roles.get(relative) === 'guide' && GENERATED.test(source.slice(0, 600))) continue;
     const page = await readAuthoredPage(absolute, source);
     if (!page.ok) {
       report.warn(page.problem.message, {file: absolute, line: page.problem.line, fix: page.problem.fix});
-      staged.set(relative, errorPage(relative, page.problem));
+      staged.set(target, errorPage(relative, page.problem));
       replaced.push(relative);
       continue;
     }
@@ -90,23 +114,69 @@ export async function stageAuthoredDocs(options: StageOptions): Promise<StagedDo
       if (verdict.kind === 'outside') {
         report.warn(outsideMessage(reference), {file: absolute, line: reference.line, fix: 'Link to a file inside the repository, or to its web address'});
         edits.push({start: reference.start, end: reference.end, value: reference.plain});
-      } else if (verdict.kind === 'file' && !verdict.path.startsWith(`${docsRel}/`)) {
-        referenced.add(verdict.path);
+        continue;
       }
+      if (verdict.kind !== 'file') continue;
+      const linked = placement.get(verdict.path);
+      if (linked === undefined && /\.mdx?$/i.test(verdict.path)) {
+        // Markdown that is no page of the section (the changelog, a licence): its page on the host, or its text.
+        const url = options.fileUrl?.(verdict.path);
+        edits.push(url ? rewritten(reference, url) : {start: reference.start, end: reference.end, value: reference.plain});
+        continue;
+      }
+      if (linked === undefined && !verdict.path.startsWith(`${docsRel ?? sectionFolder}/`)) referenced.add(verdict.path);
+      const goal = linked ?? verdict.path;
+      if (goal === verdict.path && target === relative) continue;
+      edits.push(rewritten(reference, relativeUrl(target, goal, reference.url)));
     }
-    staged.set(relative, applyEdits(source, edits));
+    if (roles.get(relative) === 'readme' && page.frontMatter.sidebar_position === undefined) {
+      // The README is the section's first page, before any page the docs folder numbers.
+      edits.push(frontMatterLine(source, 'sidebar_position: -1'));
+    }
+    staged.set(target, applyEdits(source, edits));
   }
   for (const relative of [...referenced].sort()) {
     staged.set(relative, await fs.readFile(path.join(root, relative)));
   }
   const stage = authoredStageRoot(options.siteDir);
   await syncDirectory(stage, staged);
-  await fs.mkdir(path.join(stage, docsRel), {recursive: true});
+  await fs.mkdir(path.join(stage, sectionFolder), {recursive: true});
+  moved.set(stage, new Map([...placement].filter(([from, to]) => from !== to).map(([from, to]) => [to, from])));
+  const outside = (options.guides?.pages ?? []).map((page) => path.join(root, page.source));
   return {
-    dir: path.join(stage, docsRel),
-    watch: [docsDir, ...[...referenced].sort().map((relative) => path.join(root, relative))],
+    dir: path.join(stage, sectionFolder),
+    watch: [...(docsDir ? [docsDir] : []), ...outside, ...[...referenced].sort().map((relative) => path.join(root, relative))],
     replaced,
   };
+}
+
+/** The usual marks of a file a tool wrote. */
+const GENERATED = /@generated|do not edit|auto-?generated|generated by/i;
+
+/** The URL from a staged page to another staged file, keeping the original's query and fragment. */
+function relativeUrl(from: string, to: string, original: string): string {
+  const suffix = /[?#].*$/.exec(original)?.[0] ?? '';
+  let relative = path.posix.relative(path.posix.dirname(from), to);
+  if (!relative.startsWith('.')) relative = `./${relative}`;
+  return relative.split('/').map((segment) => encodeURIComponent(segment).replace(/%2E/gi, '.')).join('/') + suffix;
+}
+
+/** A link, image or definition written again with another URL (its text, alt text, title and label kept). */
+function rewritten(reference: PageReference, url: string): {start: number; end: number; value: string} {
+  const destination = /[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url;
+  const title = reference.title ? ` "${reference.title.replace(/["\\]/g, '\\$&')}"` : '';
+  const {start, end} = reference;
+  if (reference.kind === 'definition') return {start, end, value: `[${reference.label ?? ''}]: ${destination}${title}`};
+  if (reference.kind === 'image') return {start, end, value: `![${reference.plain}](${destination}${title})`};
+  // Only the part after the link's text: an image or code inside the text is left as written (or edited on its own).
+  return {start: reference.textEnd ?? start + 1, end, value: `](${destination}${title})`};
+}
+
+/** An edit that adds one line at the top of the page's front matter, or a front matter block holding it. */
+function frontMatterLine(source: string, line: string): {start: number; end: number; value: string} {
+  const open = /^---[ \t]*\r?\n/.exec(source);
+  if (open) return {start: open[0].length, end: open[0].length, value: `${line}\n`};
+  return {start: 0, end: 0, value: `---\n${line}\n---\n\n`};
 }
 
 type Verdict = {kind: 'ignore'} | {kind: 'outside'} | {kind: 'file'; path: string};
