@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type {TargetContext} from '../types';
+import {navigationOrder, type FrameworkDocs} from './frameworkDocs';
 import {gatherGuides, type GuidePlan} from './gatherGuides';
 import type {StageOptions} from './stageAuthoredDocs';
 
@@ -26,4 +27,16 @@ export function stageInputs(context: TargetContext, docsDir: string | undefined,
     // The repository's own path prefix: the target may be a folder of a larger repository.
     fileUrl: links && git.isRepository ? (relative) => links.fileUrl(path.posix.join(git.prefix, relative), ref) : undefined,
   };
+}
+
+/** The page order of the docs' own framework; a navigation that cannot be read statically is a warning. */
+export async function frameworkOrder(context: TargetContext, docs: FrameworkDocs): Promise<Map<string, number>> {
+  const {order, note} = await navigationOrder(context.root, docs, context.inventory.files);
+  if (note) {
+    context.report.warn(note, {
+      file: docs.config ? path.join(context.root, docs.config) : undefined,
+      fix: 'Write the navigation as plain literals, or give the pages a `sidebar_position` front matter key',
+    });
+  }
+  return order;
 }

@@ -20,6 +20,7 @@ import {WORK_DIR, syncDirectory} from '../generatedFiles';
 import {isInside} from '../resolveTarget';
 import {walkFiles} from '../walkFiles';
 import type {Report} from '../report';
+import {mappedFrontMatter, neutraliseForeignMdx, type ForeignMdx} from './foreignMdx';
 import type {GuidePage, GuidePlan} from './gatherGuides';
 import {readAuthoredPage, type PageProblem, type PageReference} from './readAuthoredPage';
 
@@ -34,6 +35,8 @@ export interface StageOptions {
   siteDir: string;
   /** Every file discovery kept (relative POSIX paths): the only files outside the docs a page may bring along. */
   targetFiles: readonly string[];
+  /** Sidebar positions from the navigation of the docs' own framework (mkdocs.yml, sidebars.js...), by source path. */
+  order?: ReadonlyMap<string, number>;
   /** The web address of a file of the repository: a link to Markdown that is not a guide goes there. */
   fileUrl?: (relative: string) => string;
   report: Report;
@@ -129,10 +132,18 @@ export async function stageAuthoredDocs(options: StageOptions): Promise<StagedDo
       if (goal === verdict.path && target === relative) continue;
       edits.push(rewritten(reference, relativeUrl(target, goal, reference.url)));
     }
-    if (roles.get(relative) === 'readme' && page.frontMatter.sidebar_position === undefined) {
-      // The README is the section's first page, before any page the docs folder numbers.
-      edits.push(frontMatterLine(source, 'sidebar_position: -1'));
+    if (/\.mdx$/i.test(relative)) {
+      const foreign = neutraliseForeignMdx(page.tree);
+      edits.push(...foreign.edits);
+      if (foreign.components.length > 0 || foreign.imports.length > 0) report.warn(foreignMessage(foreign), {file: absolute, fix: FOREIGN_FIX});
     }
+    const lines = mappedFrontMatter(page.frontMatter);
+    const position = roles.get(relative) === 'readme' ? -1 : options.order?.get(relative);
+    if (position !== undefined && page.frontMatter.sidebar_position === undefined && !lines.some((line) => line.startsWith('sidebar_position:'))) {
+      // The README is the section's first page, before any page the docs folder numbers; other pages take the order of their framework's navigation.
+      lines.unshift(`sidebar_position: ${position}`);
+    }
+    if (lines.length > 0) edits.push(frontMatterLines(source, lines));
     staged.set(target, applyEdits(source, edits));
   }
   for (const relative of [...referenced].sort()) {
@@ -173,10 +184,21 @@ function rewritten(reference: PageReference, url: string): {start: number; end: 
 }
 
 /** An edit that adds one line at the top of the page's front matter, or a front matter block holding it. */
-function frontMatterLine(source: string, line: string): {start: number; end: number; value: string} {
+function frontMatterLines(source: string, lines: string[]): {start: number; end: number; value: string} {
   const open = /^---[ \t]*\r?\n/.exec(source);
-  if (open) return {start: open[0].length, end: open[0].length, value: `${line}\n`};
-  return {start: 0, end: 0, value: `---\n${line}\n---\n\n`};
+  const block = lines.map((line) => `${line}\n`).join('');
+  if (open) return {start: open[0].length, end: open[0].length, value: block};
+  return {start: 0, end: 0, value: `---\n${block}---\n\n`};
+}
+
+const FOREIGN_FIX =
+  'Nothing to do for the site to build; to show the component itself, write the page with Markdown or the components Docusaurus provides (Tabs, Admonitions, Details)';
+
+function foreignMessage(foreign: ForeignMdx): string {
+  const parts: string[] = [];
+  if (foreign.components.length > 0) parts.push(`the component${foreign.components.length > 1 ? 's' : ''} ${foreign.components.map((name) => `<${name}>`).join(', ')} of another framework ${foreign.components.length > 1 ? 'are' : 'is'} shown as ${foreign.components.length > 1 ? 'their' : 'its'} content`);
+  if (foreign.imports.length > 0) parts.push(`the import${foreign.imports.length > 1 ? 's' : ''} of ${foreign.imports.map((name) => `"${name}"`).join(', ')} ${foreign.imports.length > 1 ? 'are' : 'is'} dropped`);
+  return `${parts.join('; ')} (this site is built with Docusaurus)`;
 }
 
 type Verdict = {kind: 'ignore'} | {kind: 'outside'} | {kind: 'file'; path: string};
@@ -221,7 +243,8 @@ function outsideMessage(reference: PageReference): string {
 
 function applyEdits(source: string, edits: {start: number; end: number; value: string}[]): string {
   let result = source;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+  // Last first, and at one place a removal before an insertion, so that no edit moves another.
+  for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) {
     result = result.slice(0, edit.start) + edit.value + result.slice(edit.end);
   }
   return result;
