@@ -15,6 +15,8 @@ export interface RepoLinks {
   fileUrl(file: string, ref: string, line?: number): string;
   editUrl(file: string, ref: string): string;
   commitUrl(sha: string): string;
+  /** A `#123` reference of a commit message: the issue or pull request (GitHub redirects one to the other). */
+  issueUrl(number: number): string;
 }
 
 /**
@@ -52,6 +54,11 @@ export function createRepoLinks(repositoryUrl?: string, remoteUrl?: string): Rep
       // GitLab 16 dropped the legacy `/commit/` route: only `/-/commit/` resolves.
       if (kind === 'gitlab') return `${webUrl}/-/commit/${sha}`;
       return kind === 'bitbucket' ? `${webUrl}/commits/${sha}` : `${webUrl}/commit/${sha}`;
+    },
+    issueUrl: (number) => {
+      // GitLab writes merge requests as `!123`, so `#123` is an issue; Bitbucket's `#123` in a merge is its pull request.
+      if (kind === 'gitlab') return `${webUrl}/-/issues/${number}`;
+      return kind === 'bitbucket' ? `${webUrl}/pull-requests/${number}` : `${webUrl}/issues/${number}`;
     },
   };
 }

@@ -16,7 +16,10 @@ import {readTags, type Tag} from './readTags';
 import type {HistoryLinks} from './renderCommon';
 import {renderHistory} from './renderHistory';
 
-const CHANGELOG_NAMES = /^(changelog|changes|history|releases)\.mdx?$/i;
+/** The usual names of a changelog, in any case, with a Markdown or text extension or none; the first is preferred. */
+const CHANGELOG_NAMES = [/^changelog/i, /^changes/i, /^history/i, /^news/i, /^releases?/i, /^release[-_ ]?notes/i].map(
+  (name) => new RegExp(`${name.source}(\\.(mdx?|markdown|txt|rst|adoc))?$`, 'i'),
+);
 
 export const historyGenerator: SectionGenerator<GeneratedSection | undefined> = {
   id: 'history',
@@ -97,6 +100,7 @@ export function historyLinks(context: TargetContext): HistoryLinks {
   const inRepo = (file: string) => path.posix.join(git.prefix, file);
   return {
     commitUrl: (sha) => links.commitUrl(sha),
+    issueUrl: (number) => links.issueUrl(number),
     fileUrl: (file) => links.fileUrl(inRepo(file), ref),
     editUrl: (file) => links.editUrl(inRepo(file), ref),
   };
@@ -113,7 +117,12 @@ function findChangelog(context: TargetContext, files: Set<string>, configured?: 
     });
     return undefined;
   }
-  return [...files].filter((file) => !file.includes('/') && CHANGELOG_NAMES.test(file)).sort()[0];
+  const topLevel = [...files].filter((file) => !file.includes('/')).sort();
+  for (const name of CHANGELOG_NAMES) {
+    const found = topLevel.find((file) => name.test(file));
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function decisionFolders(context: TargetContext, files: Set<string>, configured?: string[]): string[] {

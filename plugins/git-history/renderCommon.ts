@@ -11,6 +11,8 @@ import type {HistoryModel} from './extractHistory';
 /** Web links into the target's repository; absent when it has no known host. */
 export interface HistoryLinks {
   commitUrl?: (sha: string) => string;
+  /** The issue or pull request a `(#123)` of a commit message names. */
+  issueUrl?: (number: number) => string;
   fileUrl?: (file: string) => string;
   editUrl?: (file: string) => string;
 }
