@@ -58,9 +58,13 @@ export function authoredStageRoot(siteDir: string): string {
 
 /**
  * Staged pages that do not sit at their source's place (the README and guides moved into the
- * section), by staging root: the last staging of each build, for edit links and dates.
+ * section), by staging root: the last staging of each build, for edit links and dates. It lives on
+ * the process, like the plan: Docusaurus may evaluate the config (and load this module) again and
+ * reuse the plan without staging again.
  */
-const moved = new Map<string, Map<string, string>>();
+const MOVED_KEY = Symbol.for('docs-architect.movedGuides');
+const movedState = globalThis as typeof globalThis & {[MOVED_KEY]?: Map<string, Map<string, string>>};
+const moved = (movedState[MOVED_KEY] ??= new Map<string, Map<string, string>>());
 
 /** The source file of a staged file, or undefined for a file that is not a staged one. */
 export function sourceOfStaged(siteDir: string, root: string, file: string): string | undefined {
