@@ -106,6 +106,7 @@ test.describe('a repository whose docs are a Starlight app', () => {
   });
 
   test('the Starlight page builds and shows the Card as its text, with one warning', async ({page, consoleErrors}) => {
+    expect(brokenLinks(stderr)).toEqual([]);
     const foreign = stderr.split('\n').filter((line) => line.includes('of another framework'));
     expect(foreign).toHaveLength(1);
     expect(foreign[0]).toContain(path.join('src', 'content', 'docs', 'guides', 'example.mdx'));
