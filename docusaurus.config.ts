@@ -184,9 +184,11 @@ export default async function createConfig(): Promise<Config> {
   const docsSources = sections.map((section) => ({pluginId: section.kind === 'authored' ? 'default' : section.id, title: section.title}));
 
   const repoEditUrl = createRepoUrls(context).editUrl;
-  // Docusaurus reads a staged copy; the edit link is to the real file (docs/adr/0024).
+  // Docusaurus reads a staged copy; the edit link is to the real file (docs/adr/0024). A README or
+  // guide moved into the section maps back to its own place (docs/adr/0032).
   const editUrl = repoEditUrl
-    ? ({docPath}: {docPath: string}) => repoEditUrl(path.posix.join(path.relative(context.root, authored!.source ?? authored!.path).split(path.sep).join('/'), docPath))
+    ? ({docPath}: {docPath: string}) =>
+        repoEditUrl(path.relative(context.root, sourceOfStaged(siteDir, context.root, path.join(authored!.path, docPath)) ?? path.join(authored!.source ?? authored!.path, docPath)).split(path.sep).join('/'))
     : undefined;
 
   return {

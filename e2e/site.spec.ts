@@ -26,8 +26,11 @@ test('the landing page presents the target and a card per section', async ({page
 test('an authored page renders in the docs sidebar', async ({page, consoleErrors}) => {
   await gotoHydrated(page, '/');
   await page.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'Guides'}).click();
-  await expect(page.getByRole('heading', {level: 1, name: 'Getting started'})).toBeVisible();
+  // The README is the first guide (docs/adr/0032); the docs folder's pages follow.
+  await expect(page.getByRole('heading', {level: 1, name: 'docs-architect'})).toBeVisible();
   const sidebar = page.getByRole('navigation', {name: 'Docs sidebar'});
+  await expect(sidebar.getByRole('link').first()).toHaveText('docs-architect');
+  await expect(sidebar.getByRole('link').nth(1)).toHaveText('Getting started');
   await expect(sidebar.getByRole('link', {name: 'Configuration reference'})).toBeVisible();
   await sidebar.getByRole('link', {name: 'Configuration reference'}).click();
   await expect(page.getByRole('heading', {level: 1, name: 'Configuration reference'})).toBeVisible();

@@ -6,6 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import {findFrameworkDocs} from './authored/frameworkDocs';
+import {frameworkOrder, gatherGuidesOf, stageInputs} from './authored/guidesOfTarget';
 import {stageAuthoredDocs} from './authored/stageAuthoredDocs';
 import {discoverTarget} from './discoverTarget';
 import {UserError} from './errors';
@@ -115,11 +117,16 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
   const watch: Record<string, string[]> = {};
   let restageAuthored: SitePlan['restageAuthored'];
 
-  const docsDir = authoredDocsDir(context);
-  if (docsDir) {
+  // A docs app of another framework (Starlight, MkDocs...) comes before a plain docs folder (docs/adr/0032).
+  const framework = context.config.docsPath ? undefined : await findFrameworkDocs(context.root, context.inventory.files);
+  const docsDir = authoredDocsDir(context, framework?.dir);
+  // The README, top-level guides and package READMEs join the docs folder.
+  const guides = gatherGuidesOf(context, docsDir);
+  const order = framework ? await frameworkOrder(context, framework) : undefined;
+  if (docsDir || guides.pages.length > 0) {
     // Docusaurus reads a checked copy, never the target in place (docs/adr/0024).
     const stage = (report: Report) =>
-      stageAuthoredDocs({root: context.root, docsDir, siteDir: options.siteDir, targetFiles: context.inventory.files, report});
+      stageAuthoredDocs({...stageInputs(context, docsDir, guides), order, siteDir: options.siteDir, report});
     const staged = await stage(context.report);
     watch.docs = staged.watch;
     restageAuthored = async () => {
@@ -135,7 +142,7 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
       to: 'docs/',
       kind: 'authored',
       path: staged.dir,
-      source: docsDir,
+      source: docsDir ?? context.root,
     });
   }
 
@@ -205,9 +212,9 @@ function removeOtherFolders(root: string, keep: Set<string>): void {
   }
 }
 
-function authoredDocsDir(context: TargetContext): string | undefined {
+function authoredDocsDir(context: TargetContext, frameworkDir?: string): string | undefined {
   const configured = context.config.docsPath;
-  const relative = configured ?? context.inventory.docsDirs[0];
+  const relative = configured ?? frameworkDir ?? context.inventory.docsDirs[0];
   if (!relative) return undefined;
   const absolute = path.resolve(context.root, relative);
   if (!isInside(context.root, absolute)) {

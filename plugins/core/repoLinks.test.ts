@@ -149,3 +149,11 @@ describe('createRepoLinks: file, edit and commit URLs per host', () => {
     expect(repo.fileUrl('a.ts', 'main')).toBe('https://github.com/acme/payments/blob/main/a.ts');
   });
 });
+
+describe('issueUrl', () => {
+  it('names the issue or pull request of a `#123` on each host', () => {
+    expect(createRepoLinks(undefined, 'git@github.com:acme/w.git')!.issueUrl(12)).toBe('https://github.com/acme/w/issues/12');
+    expect(createRepoLinks(undefined, 'https://gitlab.com/acme/w.git')!.issueUrl(12)).toBe('https://gitlab.com/acme/w/-/issues/12');
+    expect(createRepoLinks(undefined, 'https://bitbucket.org/acme/w.git')!.issueUrl(12)).toBe('https://bitbucket.org/acme/w/pull-requests/12');
+  });
+});

@@ -63,9 +63,11 @@ export function createRepoLinks(repositoryUrl?: string, remoteUrl?: string): Rep
       // Bitbucket reads the range the other way round: what is new first.
       return kind === 'bitbucket' ? `${webUrl}/branches/compare/${b}%0D${a}` : `${webUrl}/compare/${a}...${b}`;
     },
-    // GitHub redirects an issue number to its pull request; GitLab and Bitbucket keep them apart,
-    // and a reference in a commit message is an issue there unless it says `!n`.
-    issueUrl: (number) => (kind === 'gitlab' ? `${webUrl}/-/issues/${number}` : `${webUrl}/issues/${number}`),
+    issueUrl: (number) => {
+      // GitLab writes merge requests as `!123`, so `#123` is an issue; Bitbucket's `#123` in a merge is its pull request.
+      if (kind === 'gitlab') return `${webUrl}/-/issues/${number}`;
+      return kind === 'bitbucket' ? `${webUrl}/pull-requests/${number}` : `${webUrl}/issues/${number}`;
+    },
   };
 }
 

@@ -59,4 +59,23 @@ export function groupOf(commit: ConventionalCommit | undefined): string {
   return GROUP_OF_TYPE.get(commit.type) ?? OTHER_GROUP.id;
 }
 
-export const GROUP_ORDER = [BREAKING_GROUP, ...GROUPS, OTHER_GROUP];
+/**
+ * Commits that do not follow Conventional Commits, by their leading verb, into the groups of Keep a
+ * Changelog (as git-cliff's and release-drafter's common configurations do). Only the first word
+ * counts: "Add", "Adds", "Added" and "Adding" are one verb.
+ */
+export const VERB_GROUPS: {id: string; title: string; verbs: RegExp}[] = [
+  {id: 'added', title: 'Added', verbs: /^(add|support|introduce|implement|allow|create|enable)(s|ed|ing)?\b/i},
+  {id: 'changed', title: 'Changed', verbs: /^(improve|update|change|speed up|make|rework|refactor|rename|move|bump|upgrade|optimi[sz]e|enhance|use|replace|simplify|tweak)(s|d|ed|ing)?\b/i},
+  {id: 'deprecated', title: 'Deprecated', verbs: /^deprecat(e|es|ed|ing)\b/i},
+  {id: 'removed', title: 'Removed', verbs: /^(remove|drop|delete)(s|d|ped|ing)?\b/i},
+  {id: 'fixed', title: 'Fixed', verbs: /^(fix|correct|resolve|repair|prevent|avoid)(es|s|ed|d|ing)?\b/i},
+];
+
+/** The group of a commit message that is not a conventional one, from its first word; undefined if none fits. */
+export function verbGroupOf(subject: string): string | undefined {
+  const trimmed = subject.trim();
+  return VERB_GROUPS.find((group) => group.verbs.test(trimmed))?.id;
+}
+
+export const GROUP_ORDER = [BREAKING_GROUP, ...GROUPS, ...VERB_GROUPS.map(({id, title}) => ({id, title})), OTHER_GROUP];

@@ -5,7 +5,7 @@
  */
 import semver from 'semver';
 import type {Commit} from '../core/gitLog';
-import {GROUP_ORDER, groupOf, OTHER_GROUP, parseConventionalCommit} from './conventionalCommit';
+import {GROUP_ORDER, groupOf, OTHER_GROUP, parseConventionalCommit, verbGroupOf} from './conventionalCommit';
 import type {Tag} from './readTags';
 
 export interface ChangelogEntry {
@@ -92,9 +92,11 @@ export function extractChangelog(commits: Commit[], tags: Tag[], tagPrefix = '')
     }
     bucket.commits++;
     const parsed = parseConventionalCommit(commit.subject, commit.body);
-    const group = groupOf(parsed);
+    const typed = groupOf(parsed);
     // `Core: ...` or `WIP: ...` parse as a type we do not know: unless breaking, that is prose, kept whole.
-    const conventional = group === OTHER_GROUP.id ? undefined : parsed;
+    const conventional = typed === OTHER_GROUP.id ? undefined : parsed;
+    // Prose is grouped by its leading verb ("Add ...", "Fix ..."), as changelog tools do.
+    const group = conventional ? typed : (verbGroupOf(commit.subject) ?? OTHER_GROUP.id);
     const entry: ChangelogEntry = {
       sha: commit.sha,
       type: conventional?.type,

@@ -21,7 +21,10 @@ import {changelogPageName, paginate} from './renderChangelog';
 import {DECISIONS_DIR} from './renderDecisions';
 import {renderHistory} from './renderHistory';
 
-const CHANGELOG_NAMES = /^(changelog|changes|history|releases)\.mdx?$/i;
+/** The usual names of a changelog, in any case, with a Markdown or text extension or none; the first is preferred. */
+const CHANGELOG_NAMES = [/^changelog/i, /^changes/i, /^history/i, /^news/i, /^releases?/i, /^release[-_ ]?notes/i].map(
+  (name) => new RegExp(`${name.source}(\\.(mdx?|markdown|txt|rst|adoc))?$`, 'i'),
+);
 
 export const historyGenerator: SectionGenerator<HistoryModel> = {
   id: 'history',
@@ -124,9 +127,9 @@ export const historyGenerator: SectionGenerator<HistoryModel> = {
 
 /** The repository URLs the history pages use, all from the registry. */
 export function historyLinks(repo: RepoUrls): HistoryLinks {
-  const {commitUrl, fileUrl, editUrl} = repo;
+  const {commitUrl, fileUrl, editUrl, issueUrl} = repo;
   if (!commitUrl || !fileUrl || !editUrl) return {};
-  return {commitUrl, fileUrl: (file) => fileUrl(file), editUrl};
+  return {commitUrl, issueUrl, fileUrl: (file) => fileUrl(file), editUrl};
 }
 
 function findChangelog(context: TargetContext, files: Set<string>, configured?: string): string | undefined {
@@ -140,7 +143,12 @@ function findChangelog(context: TargetContext, files: Set<string>, configured?: 
     });
     return undefined;
   }
-  return [...files].filter((file) => !file.includes('/') && CHANGELOG_NAMES.test(file)).sort()[0];
+  const topLevel = [...files].filter((file) => !file.includes('/')).sort();
+  for (const name of CHANGELOG_NAMES) {
+    const found = topLevel.find((file) => name.test(file));
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function decisionFolders(context: TargetContext, files: Set<string>, configured?: string[]): string[] {

@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest';
 import type {Commit} from '../core/gitLog';
 import {markdownToMdast} from '../core/mdx/fromMarkdown';
 import {serializeMdx} from '../core/mdx/writeMdx';
-import {parseConventionalCommit} from './conventionalCommit';
+import {parseConventionalCommit, verbGroupOf} from './conventionalCommit';
 import {extractChangelog, versionOf} from './extractChangelog';
 import {extractDecisions} from './extractDecisions';
 import {extractHistory, type HistoryInput} from './extractHistory';
@@ -168,5 +168,12 @@ describe('markdownToMdast', () => {
     expect(mdx).toContain('[b](/x/./b.md#s)');
     expect(mdx).toContain('[c](https://c.io)');
     expect(mdx).toContain('and i.');
+  });
+});
+
+describe('commits that are not conventional', () => {
+  it('are grouped by their leading verb', () => {
+    const subjects = ['Add a cache', 'Supports Node 22', 'Fixed the parser (#12)', 'Speed up the walk', 'Update deps', 'Removed the old API', 'Drop Node 16', 'Deprecate `load`', 'Merge the docs', 'Addendum to the README'];
+    expect(subjects.map(verbGroupOf)).toEqual(['added', 'added', 'fixed', 'changed', 'changed', 'removed', 'removed', 'deprecated', undefined, undefined]);
   });
 });

@@ -100,6 +100,19 @@ function renderRelease(release: Release, links: HistoryLinks): RootContent[] {
   return out;
 }
 
+/** `Fix the parser (#123)`: the `#123` links to the issue or pull request on the repository's host. */
+function withIssueLinks(value: string, links: HistoryLinks): PhrasingContent[] {
+  if (!links.issueUrl || !value.includes('(#')) return [text(value)];
+  const out: PhrasingContent[] = [];
+  let last = 0;
+  for (const match of value.matchAll(/\(#(\d{1,9})\)/g)) {
+    out.push(text(value.slice(last, match.index + 1)), link(links.issueUrl(Number(match[1])), `#${match[1]}`));
+    last = match.index + match[0].length - 1;
+  }
+  out.push(text(value.slice(last)));
+  return out;
+}
+
 function renderEntry(entry: ChangelogEntry, links: HistoryLinks): PhrasingContent[] {
   // As few nodes as the entry needs: serialising is most of a long changelog's cost, and emphasis
   // (attention) costs the serialiser most, so only BREAKING is bold and the scope is plain text.
@@ -107,7 +120,7 @@ function renderEntry(entry: ChangelogEntry, links: HistoryLinks): PhrasingConten
   if (entry.breaking) out.push(strong('BREAKING'));
   const type = entry.breaking && entry.type ? `${entry.type}: ` : '';
   const scope = entry.scope ? `${entry.scope}: ` : '';
-  out.push(text(`${entry.breaking ? ' ' : ''}${type}${scope}${entry.description} (`), commitRef(entry.sha, links));
+  out.push(...withIssueLinks(`${entry.breaking ? ' ' : ''}${type}${scope}${entry.description} (`, links), commitRef(entry.sha, links));
   out.push(text(entry.breakingNote ? `) \u2014 ${entry.breakingNote}` : ')'));
   return out;
 }

@@ -11,6 +11,8 @@ import type {HistoryModel} from './model';
 /** Web links into the target's repository; absent when it has no known host. */
 export interface HistoryLinks {
   commitUrl?: (sha: string) => string;
+  /** The issue or pull request a `(#123)` of a commit message names. */
+  issueUrl?: (number: number) => string;
   fileUrl?: (file: string) => string;
   editUrl?: (file: string) => string;
   /** The page of this site that documents a file (its code reference page), from the link index. */

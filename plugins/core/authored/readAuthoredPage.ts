@@ -5,7 +5,7 @@
  * neutralise those that leave the target. A page Docusaurus would reject comes back as a problem,
  * with the line at fault, instead of failing the whole build later with a stack trace.
  */
-import type {Nodes} from 'mdast';
+import type {Nodes, Root} from 'mdast';
 import {DEFAULT_PARSE_FRONT_MATTER} from '@docusaurus/utils';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {gfmFromMarkdown} from 'mdast-util-gfm';
@@ -29,13 +29,18 @@ export interface PageReference {
   end: number;
   /** What replaces the whole construct when it must go: the link's own text, the image's alt text. */
   plain: string;
+  /** The title, and for a definition its label, to write the construct again with another URL. */
+  title?: string;
+  label?: string;
+  /** For a link: where its text ends, so that only `](url)` is rewritten and edits inside its text stay apart. */
+  textEnd?: number;
 }
 
-export type AuthoredPage = {ok: true; references: PageReference[]} | {ok: false; problem: PageProblem};
+export type AuthoredPage = {ok: true; references: PageReference[]; frontMatter: Record<string, unknown>; tree: Root} | {ok: false; problem: PageProblem};
 
 export async function readAuthoredPage(filePath: string, text: string): Promise<AuthoredPage> {
-  const frontMatter = await checkFrontMatter(filePath, text);
-  if (frontMatter) return {ok: false, problem: frontMatter};
+  const parsed = await checkFrontMatter(filePath, text);
+  if ('problem' in parsed) return {ok: false, problem: parsed.problem};
   const isMdx = /\.mdx$/i.test(filePath);
   let tree;
   try {
@@ -57,7 +62,7 @@ export async function readAuthoredPage(filePath: string, text: string): Promise<
   }
   const references: PageReference[] = [];
   collect(tree, text, references);
-  return {ok: true, references};
+  return {ok: true, references, frontMatter: parsed.frontMatter, tree};
 }
 
 /**
@@ -70,18 +75,18 @@ function errorLine(error: unknown): number | undefined {
   return line ?? place?.line ?? place?.start?.line ?? (fromReason ? Number(fromReason) : undefined);
 }
 
-async function checkFrontMatter(filePath: string, text: string): Promise<PageProblem | undefined> {
+async function checkFrontMatter(filePath: string, text: string): Promise<{frontMatter: Record<string, unknown>} | {problem: PageProblem}> {
   try {
-    await DEFAULT_PARSE_FRONT_MATTER({filePath, fileContent: text});
-    return undefined;
+    const {frontMatter} = await DEFAULT_PARSE_FRONT_MATTER({filePath, fileContent: text});
+    return {frontMatter};
   } catch (error) {
     const {reason, mark} = error as {reason?: string; mark?: {line: number}};
-    return {
+    return {problem: {
       // js-yaml counts from the end of the opening `---` line, which is line 1 of the file.
       line: mark ? mark.line + 1 : undefined,
       message: `the front matter is not valid YAML: ${reason ?? (error as Error).message.split('\n')[0]}`,
       fix: 'Correct the YAML between the two `---` lines (quote values that hold `:`, `#`, `[` or `{`); until then the page shows this message',
-    };
+    }};
   }
 }
 
@@ -96,7 +101,17 @@ function collect(node: Nodes, text: string, out: PageReference[]): void {
   if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && position) {
     const start = position.start.offset ?? 0;
     const end = position.end.offset ?? start;
-    out.push({kind: node.type, url: node.url, line: position.start.line, start, end, plain: plainOf(node, text)});
+    out.push({
+      kind: node.type,
+      url: node.url,
+      line: position.start.line,
+      start,
+      end,
+      plain: plainOf(node, text),
+      title: node.title ?? undefined,
+      label: node.type === 'definition' ? (node.label ?? node.identifier) : undefined,
+      textEnd: node.type === 'link' ? (node.children.at(-1)?.position?.end.offset ?? start + 1) : undefined,
+    });
   }
   if ('children' in node) for (const child of node.children as Nodes[]) collect(child, text, out);
 }

@@ -20,17 +20,25 @@ import {WORK_DIR, syncDirectory} from '../generatedFiles';
 import {isInside} from '../resolveTarget';
 import {walkFiles} from '../walkFiles';
 import type {Report} from '../report';
+import {mappedFrontMatter, neutraliseForeignMdx, type ForeignMdx} from './foreignMdx';
+import type {GuidePage, GuidePlan} from './gatherGuides';
 import {readAuthoredPage, type PageProblem, type PageReference} from './readAuthoredPage';
 
 export interface StageOptions {
   /** The target's real root. */
   root: string;
-  /** The real docs folder, inside `root`. */
-  docsDir: string;
+  /** The real docs folder, inside `root`, if the target has one. */
+  docsDir?: string;
+  /** The pages outside the docs folder (README, top-level guides, package READMEs) and the section's folder. */
+  guides?: GuidePlan;
   /** This build's site folder; the copy goes to its work folder. */
   siteDir: string;
   /** Every file discovery kept (relative POSIX paths): the only files outside the docs a page may bring along. */
   targetFiles: readonly string[];
+  /** Sidebar positions from the navigation of the docs' own framework (mkdocs.yml, sidebars.js...), by source path. */
+  order?: ReadonlyMap<string, number>;
+  /** The web address of a file of the repository: a link to Markdown that is not a guide goes there. */
+  fileUrl?: (relative: string) => string;
   report: Report;
 }
 
@@ -48,39 +56,62 @@ export function authoredStageRoot(siteDir: string): string {
   return path.join(siteDir, WORK_DIR, 'authored');
 }
 
+/**
+ * Staged pages that do not sit at their source's place (the README and guides moved into the
+ * section), by staging root: the last staging of each build, for edit links and dates. It lives on
+ * the process, like the plan: Docusaurus may evaluate the config (and load this module) again and
+ * reuse the plan without staging again.
+ */
+const MOVED_KEY = Symbol.for('docs-architect.movedGuides');
+const movedState = globalThis as typeof globalThis & {[MOVED_KEY]?: Map<string, Map<string, string>>};
+const moved = (movedState[MOVED_KEY] ??= new Map<string, Map<string, string>>());
+
 /** The source file of a staged file, or undefined for a file that is not a staged one. */
 export function sourceOfStaged(siteDir: string, root: string, file: string): string | undefined {
   const stage = authoredStageRoot(siteDir);
   if (!isInside(stage, file)) return undefined;
-  return path.join(root, path.relative(stage, file));
+  const relative = toPosix(path.relative(stage, file));
+  return path.join(root, moved.get(stage)?.get(relative) ?? relative);
 }
 
 export async function stageAuthoredDocs(options: StageOptions): Promise<StagedDocs> {
   const {root, docsDir, report} = options;
-  const docsRel = toPosix(path.relative(root, docsDir));
-  const {files, skippedLinks} = await walkFiles(root, {under: docsRel});
+  const docsRel = docsDir ? toPosix(path.relative(root, docsDir)) : undefined;
+  const {files, skippedLinks} = docsRel ? await walkFiles(root, {under: docsRel}) : {files: [], skippedLinks: []};
   for (const link of skippedLinks) {
     report.warn('this is a symbolic link to something outside the repository (or to nothing); it is left out of the site', {
       file: path.join(root, link),
       fix: 'Replace the link by the file itself, or remove it',
     });
   }
+  const sectionFolder = options.guides?.sectionFolder ?? docsRel!;
   const known = new Set([...options.targetFiles, ...files]);
+  // Where each page goes: a docs folder page stays at its place, a guide from outside moves into the section.
+  const placement = new Map<string, string>(files.filter((file) => /\.mdx?$/i.test(file)).map((file) => [file, file]));
+  const roles = new Map<string, GuidePage['role']>();
+  for (const page of options.guides?.pages ?? []) {
+    placement.set(page.source, page.staged);
+    roles.set(page.source, page.role);
+  }
   const staged = new Map<string, string | Uint8Array>();
   const referenced = new Set<string>();
   const replaced: string[] = [];
 
-  for (const relative of files) {
+  const sources = [...files.filter((file) => !placement.has(file)), ...placement.keys()];
+  for (const relative of sources) {
     const absolute = path.join(root, relative);
-    if (!/\.mdx?$/i.test(relative)) {
+    const target = placement.get(relative);
+    if (!target) {
       staged.set(relative, await fs.readFile(absolute));
       continue;
     }
     const source = await fs.readFile(absolute, 'utf8');
+    // A top-level file a tool wrote is not a guide: it is left out without a word.
+    if (roles.get(relative) === 'guide' && GENERATED.test(source.slice(0, 600))) continue;
     const page = await readAuthoredPage(absolute, source);
     if (!page.ok) {
       report.warn(page.problem.message, {file: absolute, line: page.problem.line, fix: page.problem.fix});
-      staged.set(relative, errorPage(relative, page.problem));
+      staged.set(target, errorPage(relative, page.problem));
       replaced.push(relative);
       continue;
     }
@@ -90,26 +121,105 @@ export async function stageAuthoredDocs(options: StageOptions): Promise<StagedDo
       if (verdict.kind === 'outside') {
         report.warn(outsideMessage(reference), {file: absolute, line: reference.line, fix: 'Link to a file inside the repository, or to its web address'});
         edits.push({start: reference.start, end: reference.end, value: reference.plain});
-      } else if (verdict.kind === 'file' && !verdict.path.startsWith(`${docsRel}/`)) {
-        referenced.add(verdict.path);
+        continue;
       }
+      if (verdict.kind === 'inside') {
+        // A folder of the section (`docs/adr/`) is a route: from a moved page, said from its new place. A folder
+        // outside the section is no route of the site: its page on the host, or its text.
+        if (!verdict.path.startsWith(`${sectionFolder}/`) && verdict.path !== sectionFolder) {
+          const url = options.fileUrl?.(verdict.path);
+          edits.push(url ? rewritten(reference, url) : {start: reference.start, end: reference.end, value: reference.plain});
+        } else if (target !== relative) {
+          edits.push(rewritten(reference, relativeUrl(target, verdict.path, reference.url)));
+        }
+        continue;
+      }
+      if (verdict.kind !== 'file') continue;
+      const linked = placement.get(verdict.path);
+      if (linked === undefined && (/\.mdx?$/i.test(verdict.path) || !path.posix.extname(verdict.path))) {
+        // Markdown that is no page of the section (the changelog), or a file without extension (LICENSE), which
+        // Docusaurus takes for a page, not a file to copy: its page on the host, or its text.
+        const url = options.fileUrl?.(verdict.path);
+        edits.push(url ? rewritten(reference, url) : {start: reference.start, end: reference.end, value: reference.plain});
+        continue;
+      }
+      if (linked === undefined && !verdict.path.startsWith(`${docsRel ?? sectionFolder}/`)) referenced.add(verdict.path);
+      const goal = linked ?? verdict.path;
+      if (goal === verdict.path && target === relative) continue;
+      edits.push(rewritten(reference, relativeUrl(target, goal, reference.url)));
     }
-    staged.set(relative, applyEdits(source, edits));
+    if (/\.mdx$/i.test(relative)) {
+      const foreign = neutraliseForeignMdx(page.tree);
+      edits.push(...foreign.edits);
+      if (foreign.components.length > 0 || foreign.imports.length > 0) report.warn(foreignMessage(foreign), {file: absolute, fix: FOREIGN_FIX});
+    }
+    const lines = mappedFrontMatter(page.frontMatter);
+    const position = roles.get(relative) === 'readme' ? -1 : options.order?.get(relative);
+    if (position !== undefined && page.frontMatter.sidebar_position === undefined && !lines.some((line) => line.startsWith('sidebar_position:'))) {
+      // The README is the section's first page, before any page the docs folder numbers; other pages take the order of their framework's navigation.
+      lines.unshift(`sidebar_position: ${position}`);
+    }
+    if (lines.length > 0) edits.push(frontMatterLines(source, lines));
+    staged.set(target, applyEdits(source, edits));
   }
   for (const relative of [...referenced].sort()) {
     staged.set(relative, await fs.readFile(path.join(root, relative)));
   }
   const stage = authoredStageRoot(options.siteDir);
   await syncDirectory(stage, staged);
-  await fs.mkdir(path.join(stage, docsRel), {recursive: true});
+  await fs.mkdir(path.join(stage, sectionFolder), {recursive: true});
+  moved.set(stage, new Map([...placement].filter(([from, to]) => from !== to).map(([from, to]) => [to, from])));
+  const outside = (options.guides?.pages ?? []).map((page) => path.join(root, page.source));
   return {
-    dir: path.join(stage, docsRel),
-    watch: [docsDir, ...[...referenced].sort().map((relative) => path.join(root, relative))],
+    dir: path.join(stage, sectionFolder),
+    watch: [...(docsDir ? [docsDir] : []), ...outside, ...[...referenced].sort().map((relative) => path.join(root, relative))],
     replaced,
   };
 }
 
-type Verdict = {kind: 'ignore'} | {kind: 'outside'} | {kind: 'file'; path: string};
+/** The usual marks of a file a tool wrote. */
+const GENERATED = /@generated|do not edit|auto-?generated|generated by/i;
+
+/** The URL from a staged page to another staged file, keeping the original's query and fragment. */
+function relativeUrl(from: string, to: string, original: string): string {
+  const suffix = /[?#].*$/.exec(original)?.[0] ?? '';
+  const slash = /\/$/.test(original.replace(/[?#].*$/, '')) ? '/' : '';
+  let relative = path.posix.relative(path.posix.dirname(from), to) + slash;
+  if (!relative.startsWith('.')) relative = `./${relative}`;
+  return relative.split('/').map((segment) => encodeURIComponent(segment).replace(/%2E/gi, '.')).join('/') + suffix;
+}
+
+/** A link, image or definition written again with another URL (its text, alt text, title and label kept). */
+function rewritten(reference: PageReference, url: string): {start: number; end: number; value: string} {
+  const destination = /[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url;
+  const title = reference.title ? ` "${reference.title.replace(/["\\]/g, '\\$&')}"` : '';
+  const {start, end} = reference;
+  if (reference.kind === 'definition') return {start, end, value: `[${reference.label ?? ''}]: ${destination}${title}`};
+  if (reference.kind === 'image') return {start, end, value: `![${reference.plain}](${destination}${title})`};
+  // Only the part after the link's text: an image or code inside the text is left as written (or edited on its own).
+  return {start: reference.textEnd ?? start + 1, end, value: `](${destination}${title})`};
+}
+
+/** An edit that adds one line at the top of the page's front matter, or a front matter block holding it. */
+function frontMatterLines(source: string, lines: string[]): {start: number; end: number; value: string} {
+  const open = /^---[ \t]*\r?\n/.exec(source);
+  const block = lines.map((line) => `${line}\n`).join('');
+  if (open) return {start: open[0].length, end: open[0].length, value: block};
+  return {start: 0, end: 0, value: `---\n${block}---\n\n`};
+}
+
+const FOREIGN_FIX =
+  'Nothing to do for the site to build; to show the component itself, write the page with Markdown or the components Docusaurus provides (Tabs, Admonitions, Details)';
+
+function foreignMessage(foreign: ForeignMdx): string {
+  const parts: string[] = [];
+  if (foreign.components.length > 0) parts.push(`the component${foreign.components.length > 1 ? 's' : ''} ${foreign.components.map((name) => `<${name}>`).join(', ')} of another framework ${foreign.components.length > 1 ? 'are' : 'is'} shown as ${foreign.components.length > 1 ? 'their' : 'its'} content`);
+  if (foreign.imports.length > 0) parts.push(`the import${foreign.imports.length > 1 ? 's' : ''} of ${foreign.imports.map((name) => `"${name}"`).join(', ')} ${foreign.imports.length > 1 ? 'are' : 'is'} dropped`);
+  return `${parts.join('; ')} (this site is built with Docusaurus)`;
+}
+
+/** `inside`: a relative path in the repository that is no file discovery kept (a folder, a missing file). */
+type Verdict = {kind: 'ignore'} | {kind: 'outside'} | {kind: 'file'; path: string} | {kind: 'inside'; path: string};
 
 /**
  * Where a URL of a page leads. Only plain relative paths and site-absolute paths with `..` can reach
@@ -120,6 +230,7 @@ async function judge(url: string, page: string, root: string, known: Set<string>
   if (/^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//') || url.startsWith('#') || url === '') return {kind: 'ignore'};
   const bare = url.replace(/[?#].*$/, '');
   const forms = new Set([bare, safeDecode(bare)]);
+  let inside: string | undefined;
   for (const form of forms) {
     if (form.startsWith('/')) {
       if (form.split(/[\\/]/).includes('..')) return {kind: 'outside'};
@@ -131,8 +242,9 @@ async function judge(url: string, page: string, root: string, known: Set<string>
     // Not a file discovery kept: it may still reach outside through a linked folder or file.
     const real = await fs.realpath(path.join(root, resolved)).catch(() => undefined);
     if (real && !isInside(root, real)) return {kind: 'outside'};
+    inside ??= resolved;
   }
-  return {kind: 'ignore'};
+  return inside === undefined ? {kind: 'ignore'} : {kind: 'inside', path: inside};
 }
 
 function safeDecode(value: string): string {
@@ -151,7 +263,8 @@ function outsideMessage(reference: PageReference): string {
 
 function applyEdits(source: string, edits: {start: number; end: number; value: string}[]): string {
   let result = source;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+  // Last first, and at one place a removal before an insertion, so that no edit moves another.
+  for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) {
     result = result.slice(0, edit.start) + edit.value + result.slice(edit.end);
   }
   return result;
