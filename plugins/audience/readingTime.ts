@@ -6,9 +6,7 @@
  * docs/adr/0011-reading-time.md for the figures.
  */
 import type {Nodes} from 'mdast';
-import {fromMarkdown} from 'mdast-util-from-markdown';
-import {gfmFromMarkdown} from 'mdast-util-gfm';
-import {gfm} from 'micromark-extension-gfm';
+import {parseMarkdown} from '../core/markdown/sanitizeMarkdown';
 
 export const DEFAULT_WORDS_PER_MINUTE = 220;
 /** A careful read of a typical example: about 20 lines a minute. */
@@ -65,7 +63,7 @@ export function estimateReadingTime(markdown: string, options: ReadingTimeOption
       prose.push(' ');
     }
   };
-  visit(fromMarkdown(stripEsm(markdown), {extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()]}));
+  visit(parseMarkdown(stripEsm(markdown)));
 
   words = countWords(prose.join(''), segmenter);
   const seconds = (words / wordsPerMinute) * 60 + codeLines * SECONDS_PER_CODE_LINE + figures * SECONDS_PER_FIGURE;

@@ -6,10 +6,8 @@
  * rule (core/markdown/urlPolicy): a `javascript:` or `data:` link keeps only its text.
  */
 import type {Image, Link, Nodes, Parent, Root, RootContent, Text} from 'mdast';
-import {fromMarkdown} from 'mdast-util-from-markdown';
-import {gfmFromMarkdown} from 'mdast-util-gfm';
-import {gfm} from 'micromark-extension-gfm';
 import {isSafeUrl} from '../markdown/urlPolicy';
+import {parseMarkdown} from '../markdown/sanitizeMarkdown';
 
 export interface ImportOptions {
   /**
@@ -20,7 +18,7 @@ export interface ImportOptions {
 }
 
 export function markdownToMdast(markdown: string, options: ImportOptions = {}): RootContent[] {
-  const tree = fromMarkdown(markdown, {extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()]});
+  const tree = parseMarkdown(markdown);
   return transform(tree, options).children;
 }
 

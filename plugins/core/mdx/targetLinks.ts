@@ -9,9 +9,7 @@
  */
 import path from 'node:path';
 import type {Image, Link, Nodes} from 'mdast';
-import {fromMarkdown} from 'mdast-util-from-markdown';
-import {gfmFromMarkdown} from 'mdast-util-gfm';
-import {gfm} from 'micromark-extension-gfm';
+import {parseMarkdown} from '../markdown/sanitizeMarkdown';
 
 export interface TargetLinkProblem {
   kind: 'image' | 'link';
@@ -67,7 +65,7 @@ export function targetPath(url: string, source: string): string | undefined {
 
 export function checkTargetLinks(markdown: string, options: TargetLinkOptions): TargetLinkCheck {
   if (!/\]\(|\]:|!\[/.test(markdown)) return {markdown, problems: [], referenced: []};
-  const tree = fromMarkdown(markdown, {extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()]});
+  const tree = parseMarkdown(markdown);
   const edits: {start: number; end: number; text: string}[] = [];
   const problems: TargetLinkProblem[] = [];
   const referenced = new Set<string>();

@@ -15,6 +15,10 @@ import type {MdxJsxFlowElement, MdxJsxTextElement} from 'mdast-util-mdx-jsx';
 import {toMarkdown} from 'mdast-util-to-markdown';
 import {gfm} from 'micromark-extension-gfm';
 import {mdxjs} from 'micromark-extension-mdxjs';
+import {parseMarkdown} from '../markdown/sanitizeMarkdown';
+
+/** The MDX parser's options, made once: building the extensions is part of each parse's cost. */
+const MDX_OPTIONS = {extensions: [mdxjs(), gfm()], mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()]};
 
 type Jsx = MdxJsxFlowElement | MdxJsxTextElement;
 
@@ -31,12 +35,12 @@ export function pageToMarkdown(source: string, format: 'md' | 'mdx', title?: str
   try {
     tree =
       format === 'mdx'
-        ? fromMarkdown(body, {extensions: [mdxjs(), gfm()], mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()]})
-        : fromMarkdown(body, {extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()]});
+        ? fromMarkdown(body, MDX_OPTIONS)
+        : parseMarkdown(body);
   } catch {
     // The site compiled this page, so this is rare (an MDX feature mdxjs alone does not read): fall
     // back to the page as CommonMark, where JSX is only text.
-    tree = fromMarkdown(body, {extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()]});
+    tree = parseMarkdown(body);
   }
   clean(tree);
   if (title && !tree.children.some((node) => node.type === 'heading' && node.depth === 1)) {
