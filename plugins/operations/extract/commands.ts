@@ -8,6 +8,7 @@ import {parseJson} from '../../core/parseJson';
 import type {Command} from '../model';
 import {commentAbove, type Sources} from './sources';
 import type {Problem} from './yamlFile';
+import {nested} from './toolchain';
 
 const PURPOSES: [Command['purpose'], RegExp][] = [
   ['test', /^(test|tests|e2e|spec|coverage|cov)([:_-]|$)|test$/i],
@@ -69,13 +70,14 @@ export async function readCommands(sources: Sources, run: (script: string) => st
     });
     break;
   }
-  const pyproject = await sources.read('pyproject.toml');
-  if (pyproject !== undefined) {
+  for (const file of nested(sources, 'pyproject.toml')) {
+    const pyproject = await sources.read(file);
+    if (pyproject === undefined) continue;
     let table = '';
     pyproject.split('\n').forEach((line, i) => {
       const header = /^\s*\[([^\]]*)\]?\s*(#.*)?$/.exec(line);
       if (header && line.trim().startsWith('[')) {
-        if (!/\]\s*(#.*)?$/.test(line.trim())) problems.push({file: 'pyproject.toml', line: i + 1, message: 'a table header without its closing `]`'});
+        if (!/\]\s*(#.*)?$/.test(line.trim())) problems.push({file, line: i + 1, message: 'a table header without its closing `]`'});
         table = header[1]!.trim();
         return;
       }
@@ -83,7 +85,7 @@ export async function readCommands(sources: Sources, run: (script: string) => st
       if (!entry) return;
       const runner = table === 'project.scripts' ? '' : table === 'tool.poetry.scripts' ? 'poetry run ' : table === 'tool.pdm.scripts' ? 'pdm run ' : /^tool\.hatch\.envs\.[\w-]+\.scripts$/.test(table) ? 'hatch run ' : undefined;
       if (runner === undefined) return;
-      commands.push({run: `${runner}${entry[1]}`, does: entry[2]!.trim().replace(/^["']|["']$/g, '').slice(0, 140), purpose: purposeOf(entry[1]!), from: {file: 'pyproject.toml', line: i + 1}});
+      commands.push({run: `${runner}${entry[1]}`, does: entry[2]!.trim().replace(/^["']|["']$/g, '').slice(0, 140), purpose: purposeOf(entry[1]!), from: {file, line: i + 1}});
     });
   }
   return {commands, problems};

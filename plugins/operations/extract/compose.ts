@@ -47,7 +47,7 @@ export async function readCompose(files: readonly string[], sources: Sources): P
         source: 'compose',
         kind: 'compose service',
         image: asString(raw.image),
-        build: build && path.posix.join(path.posix.dirname(file), build),
+        build: build && path.posix.normalize(path.posix.join(path.posix.dirname(file), build)).replace(/\/$/, ''),
         replicas: typeof deploy.replicas === 'number' ? deploy.replicas : undefined,
         ports,
         dependsOn: dependsOn.sort(),

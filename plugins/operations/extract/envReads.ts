@@ -92,7 +92,7 @@ function readSchemaFields(file: string, text: string, language: 'ts' | 'js', lin
   if (!zod && !envalid) return [];
   const out: FoundRead[] = [];
   const field = zod
-    ? new RegExp(`^\\s*(${NAME})\\s*:\\s*z\\.(\\w+)\\(([^\\n]*)$`, 'gm')
+    ? new RegExp(`^\\s*(${NAME})\\s*:\\s*z\\.(?:coerce\\.)?(\\w+)\\(([^\\n]*)$`, 'gm')
     : new RegExp(`^\\s*(${NAME})\\s*:\\s*(str|num|bool|port|url|email|host|json)\\(([^\\n]*)$`, 'gm');
   for (const match of text.matchAll(field)) {
     const [, name, type, rest = ''] = match;

@@ -122,7 +122,8 @@ function buildRunbooks(composeServices: OperationsModel['services'], k8sServices
   };
   for (const service of [...composeServices, ...k8sServices]) {
     const composeDir = path.posix.dirname(service.from.file) === '.' ? '' : path.posix.dirname(service.from.file);
-    const dir = service.source === 'compose' ? (service.build ?? (service.image && BACKING_SERVICE.test(service.image) ? undefined : composeDir)) : undefined;
+    const built = service.build === '.' ? '' : service.build;
+    const dir = service.source === 'compose' ? (built ?? (service.image && BACKING_SERVICE.test(service.image) ? undefined : composeDir)) : undefined;
     const file = service.from.file;
     const start: Command[] =
       service.source === 'compose'
@@ -138,7 +139,8 @@ function buildRunbooks(composeServices: OperationsModel['services'], k8sServices
             {run: `kubectl scale ${service.kind.toLowerCase()}/${service.name.split('/')[0]} --replicas=2`, purpose: 'other', description: 'Scale', from: service.from},
             {run: `kubectl logs -f ${service.kind.toLowerCase()}/${service.name.split('/')[0]}`, purpose: 'other', description: 'Logs (the container\u2019s standard output)', from: service.from},
           ];
-    const own = dir === undefined ? [] : endpoints.filter((e) => dir === '' || e.file.startsWith(`${dir}/`));
+    // A route belongs to the service whose folder is the deepest unit holding its file.
+    const own = dir === undefined ? [] : endpoints.filter((e) => (unitOf(units, e.file)?.dir ?? '') === dir);
     runbooks.push({service: service.name, slug: slugFor(service.name), dir, start, endpoints: own, probes: service.probes, ports: ports.filter((p) => p.service === service.name), from: service.from});
   }
   // Code with health routes that no compose or k8s file runs still gets a page.

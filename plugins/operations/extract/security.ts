@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import {parseJson} from '../../core/parseJson';
 import type {AuthScheme, Dependency, OperationsModel} from '../model';
+import {nested} from './toolchain';
 import {inComment, languageOf, lineIndex, lineStart, TEST_FILE, type Sources} from './sources';
 
 const AUTH_PATTERNS: {name: string; type: string; pattern: RegExp}[] = [
@@ -90,18 +91,19 @@ export async function readDependencies(root: string, sources: Sources, packageDi
       const license = entry?.license ?? (await installedLicense(root, dir, name)) ?? 'unknown';
       packages.push({name, version: entry?.version ?? `${String(range)} (range; not locked)`, license, dev: false});
     }
-    if (packages.length > 0) out.push({manifest, lockfile: lockText ? 'package-lock.json' : undefined, packages});
+    if (packages.length > 0) out.push({manifest, ...(lockText ? {lockfile: 'package-lock.json'} : {}), packages});
   }
-  const gomod = await sources.read('go.mod');
-  if (gomod) {
-    const packages = [...gomod.matchAll(/^\s*(?:require\s+)?([\w.-]+\.[\w.-]+\/[\w./-]+)\s+(v[\w.+-]+)(\s*\/\/\s*indirect)?/gm)].filter((m) => !m[3]).map((m) => ({name: m[1]!, version: m[2]!, license: 'unknown', dev: false}));
-    if (packages.length > 0) out.push({manifest: 'go.mod', lockfile: sources.has('go.sum') ? 'go.sum' : undefined, packages});
+  for (const manifest of nested(sources, 'go.mod')) {
+    const gomod = await sources.read(manifest);
+    const packages = [...(gomod ?? '').matchAll(/^\s*(?:require\s+)?([\w.-]+\.[\w.-]+\/[\w./-]+)\s+(v[\w.+-]+)(\s*\/\/\s*indirect)?/gm)].filter((m) => !m[3]).map((m) => ({name: m[1]!, version: m[2]!, license: 'unknown', dev: false}));
+    const sum = manifest.replace(/go\.mod$/, 'go.sum');
+    if (packages.length > 0) out.push({manifest, ...(sources.has(sum) ? {lockfile: sum} : {}), packages});
   }
-  for (const lockfile of ['poetry.lock', 'uv.lock']) {
-    const text = await sources.read(lockfile);
+  for (const lockfile of [...nested(sources, 'poetry.lock'), ...nested(sources, 'uv.lock')]) {
+    const text = await sources.readLarge(lockfile);
     if (!text) continue;
     const packages = [...text.matchAll(/^\[\[package\]\]\s*\nname\s*=\s*"([^"]+)"\s*\nversion\s*=\s*"([^"]+)"/gm)].map((m) => ({name: m[1]!, version: m[2]!, license: 'unknown', dev: false}));
-    if (packages.length > 0) out.push({manifest: 'pyproject.toml', lockfile, packages});
+    if (packages.length > 0) out.push({manifest: lockfile.replace(/(poetry|uv)\.lock$/, 'pyproject.toml'), lockfile, packages});
   }
   for (const entry of out) entry.packages.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return out;

@@ -8,6 +8,11 @@ import {parseJson} from '../../core/parseJson';
 import type {Tool} from '../model';
 import type {Sources} from './sources';
 
+/** `pyproject.toml` and `go.mod` at the root or in any folder (a Python API beside a Node app). */
+const nested = (sources: Sources, name: string) => sources.files.filter((file) => file === name || file.endsWith(`/${name}`)).filter((file) => !/(^|\/)(node_modules|vendor|testdata|fixtures?)\//.test(file));
+
+export {nested};
+
 export async function readToolchain(sources: Sources): Promise<Tool[]> {
   const tools: Tool[] = [];
   const push = (tool: string, version: string, file: string, line: number) => tools.push({tool, version: version.trim(), from: {file, line}});
@@ -45,18 +50,20 @@ export async function readToolchain(sources: Sources): Promise<Tool[]> {
     const match = /^\s*([\w-]+)\s+(\S+)/.exec(line);
     if (match && !line.trim().startsWith('#')) push(match[1] === 'nodejs' ? 'node' : match[1]!, match[2]!, '.tool-versions', i + 1);
   });
-  const pyproject = await sources.read('pyproject.toml');
-  pyproject?.split('\n').forEach((line, i) => {
-    const requires = /^\s*requires-python\s*=\s*["']([^"']+)["']/.exec(line);
-    if (requires) push('python', requires[1]!, 'pyproject.toml', i + 1);
-    const poetry = /^\s*python\s*=\s*["']([^"']+)["']/.exec(line);
-    if (poetry) push('python', poetry[1]!, 'pyproject.toml', i + 1);
-  });
-  const gomod = await sources.read('go.mod');
-  gomod?.split('\n').forEach((line, i) => {
-    const match = /^(go|toolchain)\s+(\S+)/.exec(line);
-    if (match) push(match[1] === 'go' ? 'go' : 'go toolchain', match[2]!, 'go.mod', i + 1);
-  });
+  for (const file of nested(sources, 'pyproject.toml')) {
+    (await sources.read(file))?.split('\n').forEach((line, i) => {
+      const requires = /^\s*requires-python\s*=\s*["']([^"']+)["']/.exec(line);
+      if (requires) push('python', requires[1]!, file, i + 1);
+      const poetry = /^\s*python\s*=\s*["']([^"']+)["']/.exec(line);
+      if (poetry) push('python', poetry[1]!, file, i + 1);
+    });
+  }
+  for (const file of nested(sources, 'go.mod')) {
+    (await sources.read(file))?.split('\n').forEach((line, i) => {
+      const match = /^(go|toolchain)\s+(\S+)/.exec(line);
+      if (match) push(match[1] === 'go' ? 'go' : 'go toolchain', match[2]!, file, i + 1);
+    });
+  }
   return tools;
 }
 
