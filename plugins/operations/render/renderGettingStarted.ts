@@ -58,7 +58,8 @@ export function renderGettingStarted(model: GettingStartedModel, site: SiteView)
   children.push(paragraph(GENERATED_NOTE));
   return writeMdx({
     frontMatter: {
-      title: 'Getting started',
+      title: `Getting started with ${model.project}`,
+      sidebar_label: 'Getting started',
       description: `Prerequisites and the commands to install, run, test, lint and build ${model.project}.`,
       sidebar_position: 1,
       slug: '/',
