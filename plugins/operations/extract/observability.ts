@@ -11,6 +11,9 @@ import {asString, isRecord, parseYamlDocs, type Problem} from './yamlFile';
 
 const OPS_PATH = /^\/(?:api\/)?(?:v\d+\/)?(?:_?health[a-z]*|healthz|livez?|liveness|readyz?|readiness|startupz?|status|ping|metrics|-\/(?:healthy|ready))\/?$/;
 
+const ROUTE_WORDS = ['/health', '/live', '/ready', '/startup', '/status', '/ping', '/metrics', '/-/'];
+const ROUTE_LITERAL = /["'`](?:GET )?\/(?:api\/)?(?:v\d+\/)?(?:_?health|healthz|live|ready|startup|status|ping|metrics|-\/)/;
+
 const ROUTE_PATTERNS: {framework: string; pattern: RegExp; languages: string[]}[] = [
   {framework: 'express/fastify/hono/koa', pattern: /\b(?:app|router|server|fastify|api|r|route|routes|hono)\.(get|head|all|route|use)\(\s*(['"`])(\/[^'"`]*)\2/g, languages: ['ts', 'js']},
   {framework: 'node:http', pattern: /\b(?:pathname|url|path)\s*===?\s*(['"`])(\/[^'"`]*)\1/g, languages: ['ts', 'js']},
@@ -26,7 +29,8 @@ export async function readEndpoints(sources: Sources): Promise<Endpoint[]> {
     const nextRoute = /(^|\/)(?:app|pages)\/(?:api\/)?((?:[\w-]+\/)*?)(health[a-z]*|healthz|ready|readyz|live|livez|metrics)\/(?:route|index)\.(ts|js)x?$|(^|\/)pages\/api\/(health[a-z]*|ready|live|metrics)\.(ts|js)x?$/.exec(file);
     if (nextRoute) endpoints.push({path: `/${nextRoute[3] ?? nextRoute[6]}`, framework: 'Next.js', file, line: 1});
     const text = await sources.read(file);
-    if (!text || !/health|ready|live|metrics|ping|status/.test(text)) continue;
+    // A string search for the route words first: most files have none, and the patterns cost more.
+    if (!text || !ROUTE_WORDS.some((word) => text.includes(word)) || !ROUTE_LITERAL.test(text)) continue;
     const line = lineIndex(text);
     const lines = text.split('\n');
     for (const {framework, pattern, languages} of ROUTE_PATTERNS) {
@@ -42,6 +46,7 @@ export async function readEndpoints(sources: Sources): Promise<Endpoint[]> {
   return endpoints;
 }
 
+const METRICS_WORDS = ['prom-client', 'opentelemetry', 'prometheus_client', 'client_golang'];
 const PROM_CLIENT = /new\s+(?:client\.|prom\.|promClient\.|Prometheus\.)?(Counter|Gauge|Histogram|Summary)\(\s*\{([^}]*)\}/g;
 const PROMETHEUS_CLIENT = /\b(Counter|Gauge|Histogram|Summary|Info|Enum)\(\s*(['"])([\w:]+)\2\s*,\s*(['"])[^'"]*\4\s*(?:,\s*(?:labelnames\s*=\s*)?[[(]([^\])]*)[\])])?/g;
 const OTEL = /\.create(Counter|UpDownCounter|Histogram|ObservableGauge|ObservableCounter|ObservableUpDownCounter|Gauge)\(\s*(['"`])([\w.:-]+)\2/g;
@@ -53,7 +58,8 @@ export async function readMetrics(sources: Sources): Promise<Metric[]> {
     const language = languageOf(file);
     if (!language || TEST_FILE.test(file)) continue;
     const text = await sources.read(file);
-    if (!text || !/prom|metric|meter|Counter|Histogram|Gauge/.test(text)) continue;
+    // Only files that import a metrics library: a type named Counter is no metric.
+    if (!text || !METRICS_WORDS.some((word) => text.includes(word))) continue;
     const line = lineIndex(text);
     const labelsOf = (raw?: string) => [...(raw ?? '').matchAll(/['"`]([\w.-]+)['"`]/g)].map((m) => m[1]!);
     if (language === 'ts' || language === 'js') {

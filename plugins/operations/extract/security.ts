@@ -21,13 +21,20 @@ const AUTH_PATTERNS: {name: string; type: string; pattern: RegExp}[] = [
   {name: 'Auth library', type: 'session/OAuth', pattern: /from\s+['"](next-auth|@auth\/core|better-auth|@clerk\/[\w-]+|lucia|express-session|@fastify\/jwt|@fastify\/auth|hono\/jwt|hono\/bearer-auth|hono\/basic-auth|koa-jwt|flask_login|flask_jwt_extended)['"]/g},
 ];
 
+/**
+ * Words every pattern above needs, checked with `includes` before any pattern runs: a string search
+ * is many times faster than a regular expression with alternatives, and most files have none.
+ */
+const AUTH_WORDS = ['auth', 'Auth', 'jwt', 'Jwt', 'passport', 'pi-key', 'PI-Key', 'APIKey', 'session', 'clerk', 'lucia'];
+const mayHoldAuth = (text: string) => AUTH_WORDS.some((word) => text.includes(word));
+
 export async function readAuthInCode(sources: Sources): Promise<AuthScheme[]> {
   const found: AuthScheme[] = [];
   for (const file of sources.files) {
     const language = languageOf(file);
     if (!language || TEST_FILE.test(file)) continue;
     const text = await sources.read(file);
-    if (!text || !/auth|jwt|api-key|x-api-key|Strategy|Bearer|APIKey/i.test(text)) continue;
+    if (!text || !mayHoldAuth(text)) continue;
     const line = lineIndex(text);
     const lines = text.split('\n');
     for (const {name, type, pattern} of AUTH_PATTERNS) {
