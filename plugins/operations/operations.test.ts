@@ -214,3 +214,21 @@ describe('the pages', () => {
     expect(after).toEqual(before);
   });
 });
+
+describe('bad input is a problem at its line, the rest is read', () => {
+  it('a Dockerfile line that is no instruction', async () => {
+    const {parseDockerfile} = await import('./extract/dockerfile');
+    const facts = {dockerfiles: [], settings: [], problems: []} as Parameters<typeof parseDockerfile>[2];
+    parseDockerfile('Dockerfile', 'FROM node:20\nRUN echo \\\n  # a comment inside\n  done\nBOGUS thing\nEXPOSE 80 443/udp\n', facts);
+    expect(facts.problems).toEqual([{file: 'Dockerfile', line: 5, message: 'not a Dockerfile instruction: "BOGUS thing"'}]);
+    expect(facts.dockerfiles[0]!.expose).toEqual([{port: '80', line: 6}, {port: '443/udp', line: 6}]);
+  });
+
+  it('a k8s file whose second document is malformed keeps its first', async () => {
+    const {parseYamlDocs} = await import('./extract/yamlFile');
+    const {docs, problem} = parseYamlDocs('k8s/x.yaml', 'kind: Service\nmetadata:\n  name: a\n---\nkind: [\n');
+    expect(docs).toHaveLength(1);
+    expect(docs[0]!.lineOf(['metadata', 'name'])).toBe(3);
+    expect(problem).toMatchObject({file: 'k8s/x.yaml', line: 6});
+  });
+});

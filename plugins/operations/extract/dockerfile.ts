@@ -48,8 +48,9 @@ function logicalLines(text: string): {text: string; line: number}[] {
     while (joined.trimEnd().endsWith(escape) && i + 1 < lines.length) {
       joined = joined.trimEnd().slice(0, -1);
       i++;
-      // Comment lines inside a continuation are dropped, as Docker does.
-      if (!/^\s*#/.test(lines[i]!)) joined += ` ${lines[i]!.trim()}`;
+      // Comment and blank lines inside a continuation are dropped, and the continuation goes on, as Docker does.
+      while (/^\s*(#|$)/.test(lines[i]!) && i + 1 < lines.length) i++;
+      joined += ` ${lines[i]!.trim()}`;
     }
     const heredoc = /<<-?\s*["']?(\w+)["']?/.exec(joined);
     if (heredoc && /^\s*(RUN|COPY|ADD)\b/i.test(joined)) {

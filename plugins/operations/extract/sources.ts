@@ -133,4 +133,4 @@ export function inComment(line: string, column: number): boolean {
  * Tests, fixtures and examples of test code set up the environment for themselves: what they read is
  * not the configuration of what ships.
  */
-export const TEST_FILE = /(^|\/)(test|tests|__tests__|__mocks__|e2e|spec|fixtures?|testdata)\/|[._-](test|spec)\.\w+$|_test\.(go|py)$|(^|\/)test_[^/]*\.py$|(^|\/)conftest\.py$/;
+export const TEST_FILE = /(^|\/)(test|tests|__tests__|__mocks__|__fixtures__|e2e|spec|fixtures?|testdata)\/|(^|\/)fixture[A-Z][^/]*\.\w+$|[._-](test|spec)\.\w+$|_test\.(go|py)$|(^|\/)test_[^/]*\.py$|(^|\/)conftest\.py$/;
