@@ -28,6 +28,14 @@ export const GENERATED_PAGE_PRESETS = {
   decisions: {audience: ['architect'], experience_level: 'advanced', content_type: 'adr'},
   /** Configuration and environment: what operators set. */
   operations: {audience: ['sre', 'backend'], experience_level: 'intermediate', content_type: 'reference'},
+  /** Prerequisites and the project's own commands: a newcomer's first page. */
+  gettingStarted: {audience: ['new-hire', 'backend', 'frontend'], experience_level: 'beginner', content_type: 'onboarding'},
+  /** Compose, Kubernetes, Dockerfiles and CI: how the code ships. */
+  deployment: {audience: ['sre', 'architect'], experience_level: 'intermediate', content_type: 'reference'},
+  /** One service's health checks, metrics, alerts and what to do when it is down. */
+  runbook: {audience: ['sre'], experience_level: 'intermediate', content_type: 'runbook'},
+  /** Authentication, secrets, code owners and dependencies. */
+  security: {audience: ['security', 'sre'], experience_level: 'intermediate', content_type: 'reference'},
 } as const satisfies Record<string, AudienceFrontMatter>;
 
 export type GeneratedPageKind = keyof typeof GENERATED_PAGE_PRESETS;

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import type {LinkEntry, SectionGenerator} from '../core/types';
+import {extractOperations} from './extract/extractOperations';
+import type {GettingStartedModel, OperationsModel, OperationsSectionModel} from './model';
+import {renderGettingStarted} from './render/renderGettingStarted';
+import {envRoute} from './render/renderConfiguration';
+import {renderOperations} from './render/renderOperations';
+
+export const GETTING_STARTED_ID = 'getting-started';
+export const OPERATIONS_ID = 'operations';
+
+/**
+ * Two sections from one reading of the target (docs/adr/0039): "Getting started" for newcomers and
+ * "Operations" (configuration, deployment, runbooks, security) for operators and security engineers.
+ */
+export const operationsGenerator: SectionGenerator<OperationsSectionModel> = {
+  id: 'operations',
+  async extract(context) {
+    const {gettingStarted, operations, problems, watch} = await extractOperations(context);
+    for (const problem of problems) {
+      context.report.warn(problem.message, {
+        file: path.join(context.root, problem.file),
+        line: problem.line,
+        fix: 'Fix that file; the operations pages are built without what it holds meanwhile',
+      });
+    }
+    const watched = watch.map((file) => path.join(context.root, file));
+    return [
+      {id: GETTING_STARTED_ID, title: 'Getting started', description: 'Prerequisites and the repository\u2019s own commands to install, run, test and build it.', model: gettingStarted, watch: watched},
+      {id: OPERATIONS_ID, title: 'Operations', description: 'Configuration reference, deployment, runbooks and security, each fact linked to its line.', model: operations, watch: watched},
+    ];
+  },
+  index(section) {
+    if (section.model.part !== 'operations') return [];
+    return section.model.variables.map((variable): LinkEntry => ({kind: 'env', key: variable.name, url: envRoute(section.id, variable), title: variable.name}));
+  },
+  async render(section, site) {
+    const model = section.model;
+    if (model.part === 'getting-started') return {files: new Map([['index.mdx', renderGettingStarted(model as GettingStartedModel, site)]])};
+    return {files: renderOperations(model as OperationsModel, section.id, site)};
+  },
+};
