@@ -1,6 +1,7 @@
 /**
  * The app's data models: interfaces, object type aliases, classes and enums declared in a folder
- * named for models (`models/`, `entities/`, `domain/`…), and classes decorated as ORM entities
+ * named for models (`models/`, `entities/`, `domain/`; not `schema/`, which libraries use for
+ * validation code), and classes decorated as ORM entities
  * (`@Entity`, `@Schema`, `@Table`) wherever they are.
  */
 import path from 'node:path';
@@ -9,7 +10,7 @@ import type {DataModel} from '../model';
 import type {TypeLookup} from './typeDeclarations';
 import {calleeName, docOf, hasModifier, lineOf, textOf, type ParsedFile} from './syntax';
 
-export const MODEL_FOLDER = /(^|\/)(models?|entities|entity|domain|schemas?)\//i;
+export const MODEL_FOLDER = /(^|\/)(models?|entities|entity|domain)\//i;
 const ENTITY_DECORATORS = new Set(['Entity', 'Schema', 'Table', 'ObjectType', 'model']);
 
 /** Most fields shown per model: a generated model can have hundreds. */

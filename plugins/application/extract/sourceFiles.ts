@@ -36,8 +36,10 @@ export function isCandidate(file: string): boolean {
 export function worthParsing(file: string, text: string, role: FileRole): boolean {
   // A CSF story is often plain objects (`{args: {…}}`), without any JSX.
   if (role === 'story') return true;
-  if (role === 'test') return JSX_TEXT.test(text);
-  return (/\.[jt]sx$/.test(file) || JSX_TEXT.test(text)) || ROUTER_TEXT.test(text) || MODEL_FOLDER.test(file) || ENTITY_TEXT.test(text);
+  // Only .tsx and JavaScript files can hold JSX (in a .ts file `<T>` is a type assertion).
+  const mayHoldJsx = /\.[cm]?[jt]sx$/.test(file) || (/\.[cm]?js$/.test(file) && JSX_TEXT.test(text));
+  if (role === 'test') return mayHoldJsx;
+  return mayHoldJsx || ROUTER_TEXT.test(text) || MODEL_FOLDER.test(file) || ENTITY_TEXT.test(text);
 }
 
 export async function readText(root: string, file: string): Promise<string | {skipped: string}> {
