@@ -21,11 +21,6 @@ import {resolveImport} from './syntax';
 
 const READ_BATCH = 32;
 
-/** A file that may hold components: a .jsx/.tsx file, or one whose text has a closing tag. */
-function hasJsx(file: ReadFile): boolean {
-  return /\.[cm]?[jt]sx$/.test(file.file) || /<\/|\/>/.test(file.source.text);
-}
-
 /** Routes of one language's frameworks, from the files read: the seam for Python (FastAPI, Flask). */
 export type RouteSource = (input: {context: TargetContext; files: ReadonlyMap<string, ReadFile>; declared: Declared}) => Promise<RouteModel[]> | RouteModel[];
 
@@ -85,9 +80,10 @@ async function readSources(context: TargetContext): Promise<{files: Map<string, 
     }
   }
   // Props types often live in a `types.ts` beside the component, and components come through an
-  // `index.ts` barrel: the files that files with JSX import are parsed too (one step).
+  // `index.ts` barrel, and route handlers in files of their own: the files parsed files import are
+  // parsed too (one step).
   const known = new Set(texts.keys());
-  for (const file of [...files.values()].filter((f) => f.role !== 'source' || hasJsx(f))) {
+  for (const file of [...files.values()]) {
     for (const {specifier} of file.imports.values()) {
       const target = resolveImport(file.file, specifier, known);
       if (target && !files.has(target)) files.set(target, parseRead(target, texts.get(target)!));

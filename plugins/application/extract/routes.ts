@@ -67,11 +67,12 @@ export function findRoutes(parsed: ParsedFile, files: ReadonlySet<string>, decla
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const method = node.expression.name.text;
       const chain = receiverOf(node.expression.expression, receivers);
+      // NestJS's `app` comes from NestFactory.create, which is no router: its prefix is read by name.
+      if (method === 'setGlobalPrefix') result.globalPrefix = stringValue(node.arguments[0]);
       if (chain) {
         const framework = receivers.get(chain.receiver)!;
         const args = [...node.arguments];
-        if (method === 'setGlobalPrefix') result.globalPrefix = stringValue(args[0]);
-        else if (chain.path !== undefined && METHODS.includes(method)) {
+        if (chain.path !== undefined && METHODS.includes(method)) {
           // app.route('/p').get(handler)
           addRoute(method, chain.path, args, chain.receiver, framework, node);
         } else if (chain.path === undefined && METHODS.includes(method)) {
@@ -90,7 +91,8 @@ export function findRoutes(parsed: ParsedFile, files: ReadonlySet<string>, decla
   };
 
   function addRoute(method: string, routePath: string, args: ts.Expression[], receiver: string, framework: Framework, node: ts.Node): void {
-    const handlers = args.flatMap((arg) => (ts.isArrayLiteralExpression(arg) ? [...arg.elements] : [arg]));
+    // Arrays of middleware (Express), and Fastify's options object (`{preHandler: auth}`) whose hooks run first.
+    const handlers = args.flatMap((arg) => (ts.isArrayLiteralExpression(arg) ? [...arg.elements] : ts.isObjectLiteralExpression(arg) ? hooksOf(arg) : [arg]));
     const last = handlers[handlers.length - 1];
     result.routes.push({
       method: method.toUpperCase(),
@@ -111,12 +113,8 @@ export function findRoutes(parsed: ParsedFile, files: ReadonlySet<string>, decla
     const methodNode = property('method');
     const methods = methodNode && ts.isArrayLiteralExpression(methodNode) ? methodNode.elements.map(stringValue) : [stringValue(methodNode)];
     const handler = property('handler');
-    const hooks = ['onRequest', 'preValidation', 'preHandler'].flatMap((name) => {
-      const hook = property(name);
-      return hook ? (ts.isArrayLiteralExpression(hook) ? [...hook.elements] : [hook]) : [];
-    });
     if (url === undefined || !handler) return;
-    for (const method of methods) if (method) addRoute(method.toLowerCase(), url, [...hooks, handler], receiver, framework, node);
+    for (const method of methods) if (method) addRoute(method.toLowerCase(), url, [...hooksOf(options), handler], receiver, framework, node);
   }
 
   function readMount(method: string, args: ts.Expression[], receiver: string): void {
@@ -218,6 +216,14 @@ function readExports(parsed: ParsedFile, receivers: Map<string, Framework>, into
       }
     }
   }
+}
+
+/** Fastify's hooks that run before a handler, in their order, from a route's options. */
+function hooksOf(options: ts.ObjectLiteralExpression): ts.Expression[] {
+  return ['onRequest', 'preParsing', 'preValidation', 'preHandler'].flatMap((name) => {
+    const hook = options.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === name)?.initializer;
+    return hook ? (ts.isArrayLiteralExpression(hook) ? [...hook.elements] : [hook]) : [];
+  });
 }
 
 function middlewareName(node: ts.Expression): string {

@@ -15,7 +15,7 @@ const NOT_SOURCE = /\.d\.[cm]?ts$|\.gen\.|\.min\.js$|(^|\/)(__generated__|__fixt
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 const JSX_TEXT = /<\/|\/>/;
-const ROUTER_TEXT = /['"](express|fastify|koa|@koa\/router|koa-router|hono|@nestjs\/common)['"]|FastifyInstance/;
+const ROUTER_TEXT = /['"](express|fastify|koa|@koa\/router|koa-router|hono|@nestjs\/common|@nestjs\/core)['"]|FastifyInstance/;
 const ENTITY_TEXT = /@(Entity|Schema|Table|ObjectType)\(/;
 
 export type FileRole = 'source' | 'story' | 'test';
