@@ -22,7 +22,9 @@ export function createAppLinks(site: Pick<SiteView, 'urlOf' | 'repo'>): AppLinks
 export function createAnchors(prefix: string): (name: string) => string {
   const used = new Set<string>();
   return (name) => {
-    const base = `${prefix}-${name.toLowerCase().replace(/[^a-z0-9_]+/g, '-').replace(/^-+|-+$/g, '')}`.replace(/-+$/, '');
+    // Accents are dropped rather than the letters (`Ünïcødé` → `unic-de`): ids are ASCII (see headingWithId).
+    const ascii = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    const base = `${prefix}-${ascii.replace(/[^a-z0-9_]+/g, '-').replace(/^-+|-+$/g, '')}`.replace(/-+$/, '');
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
