@@ -11,6 +11,7 @@ import {formatReport} from '../core/report';
 import {generateAlone, generateSections} from '../core/site/generateSections';
 import type {GeneratedSection, TargetContext} from '../core/types';
 import {openapiGenerator} from '../openapi/generator';
+import {codeReferenceGenerator} from '../code-reference/generator';
 import {compileLikeDocusaurus} from '../../test/compileLikeDocusaurus';
 import {makeApplicationTarget} from '../../test/applicationFixture';
 import {tempBase} from '../../test/gitRepo';
@@ -21,13 +22,15 @@ const dirs: string[] = [];
 let context: TargetContext;
 let section: GeneratedSection<ApplicationModel>;
 let model: ApplicationModel;
+let urlOf: (kind: 'symbol' | 'file', key: string) => string | undefined;
 
 beforeAll(async () => {
   const target = makeApplicationTarget();
   const site = tempBase('application-site');
   dirs.push(target, site);
   context = await loadTargetContext({siteDir: site, target});
-  const {generated} = await generateSections(context, [openapiGenerator, applicationGenerator as never], []);
+  const {generated, registry} = await generateSections(context, [codeReferenceGenerator as never, openapiGenerator, applicationGenerator as never], []);
+  urlOf = (kind, key) => registry.urlOf(kind, key);
   section = generated.find((entry) => entry.section.id === 'application')!.section as GeneratedSection<ApplicationModel>;
   model = section.model;
 }, 60_000);
@@ -101,7 +104,11 @@ describe('the application section of a React + Express app', () => {
     expect(components).toContain("| `size` | `'small' \\| 'medium' \\| 'large'` | no | `'medium'` | How big the button is. |");
     expect(components).toContain('**Rendered by:** [`Card`](#component-card)');
     const routes = section.files.get('routes.mdx')!;
-    expect(routes).toContain('| `GET` | `/api/users` | [`listUsers`](https://github.com/acme/shop/blob/main/server/handlers/users.ts#L2) |');
+    // A named handler links to its code reference entry; an inline one to its source line.
+    const reference = urlOf('symbol', 'server/handlers/users.ts#listUsers');
+    expect(reference).toMatch(/^\/[a-z-]+\/.*#listUsers$/);
+    expect(routes).toContain(`| \`GET\` | \`/api/users\` | [\`listUsers\`](${reference}) |`);
+    expect(routes).toContain('| `GET` | `/health` | [`(inline)`](https://github.com/acme/shop/blob/main/server/index.ts#L8) |');
     expect(routes).toMatch(/`\/api\/users\/:id` \| .* \| \[Get a user\]\(\/[a-z-]+\/get-user\/\) \|/);
     expect(routes).toContain('- `DELETE /api/users/:id` in');
     expect(routes).toMatch(/- `GET \/products` — \[List products\]\(\/[a-z-]+\/list-products\/\)/);

@@ -5,7 +5,7 @@
 import type {SiteView} from '../../core/types';
 
 export interface AppLinks {
-  /** The code reference entry of `file#name`, else of its file, else its source line. */
+  /** The code reference entry of `file#name`, else of its file, else its source line (without a symbol: the line first). */
   code(symbol: string | undefined, file: string, line: number): string | undefined;
   source(file: string, line: number): string | undefined;
 }
@@ -14,7 +14,8 @@ export function createAppLinks(site: Pick<SiteView, 'urlOf' | 'repo'>): AppLinks
   const source = (file: string, line: number) => site.repo.fileUrl?.(file, line);
   return {
     source,
-    code: (symbol, file, line) => (symbol ? site.urlOf('symbol', symbol) : undefined) ?? site.urlOf('file', file) ?? source(file, line),
+    // A named declaration's entry is better than its line; for an inline function the line is better than its file's page.
+    code: (symbol, file, line) => (symbol ? site.urlOf('symbol', symbol) ?? site.urlOf('file', file) ?? source(file, line) : source(file, line) ?? site.urlOf('file', file)),
   };
 }
 
