@@ -26,8 +26,8 @@ export interface ComponentModel extends SourceRef {
   /** `file#Name`: the code reference's symbol id of the same declaration. */
   id: string;
   name: string;
-  /** How it was recognised: a function or arrow returning JSX, a class with `render`, `forwardRef`, `memo`. */
-  shape: 'function' | 'class' | 'forwardRef' | 'memo';
+  /** How it was recognised: a function or arrow returning JSX, a class with `render`, `forwardRef`, `memo`, a Vue or Svelte file. */
+  shape: 'function' | 'class' | 'forwardRef' | 'memo' | 'vue' | 'svelte';
   exported: boolean;
   description?: string;
   /** The props type's name when it has one (`ButtonProps`), else undefined for an inline or missing type. */

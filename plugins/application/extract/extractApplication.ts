@@ -17,6 +17,7 @@ import {exportedRouters, findRoutes, isAuth, type Declared, type FileRoutes} fro
 import {isCandidate, parseRead, readText, roleOf, worthParsing, type ReadFile} from './sourceFiles';
 import {createTypeLookup} from './typeDeclarations';
 import {findExamples} from './usage';
+import {findSfcComponent, SFC_FILE} from './singleFileComponents';
 import {resolveImport} from './syntax';
 
 const READ_BATCH = 32;
@@ -31,7 +32,7 @@ export async function extractApplication(context: TargetContext): Promise<Applic
   const sources = [...parsed.values()].filter((file) => file.role === 'source');
   const types = createTypeLookup([...parsed.values()]);
 
-  const found: FoundComponent[] = sources.flatMap((file) => (/\.[cm]?[jt]sx?$/.test(file.file) ? findComponents(file, types) : []));
+  const found: FoundComponent[] = sources.flatMap((file) => (SFC_FILE.test(file.file) ? [findSfcComponent(file, file.tags ?? [], types)] : /\.[cm]?[jt]sx?$/.test(file.file) ? findComponents(file, types) : []));
   const resolve = createComponentResolver(found, parsed);
   const examples = new Map<string, UsageExample>();
   // Stories first, then tests; within each, files in order: the first example found is kept.

@@ -7,10 +7,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {MODEL_FOLDER} from './models';
+import {scriptOnly, SFC_FILE, templateTags} from './singleFileComponents';
 import {parseSource, type ParsedFile} from './syntax';
 import {STORY_FILE, TEST_FILE} from './usage';
 
-export const CODE_FILE = /\.(tsx?|jsx?|mjs|cjs|mts|cts)$/;
+export const CODE_FILE = /\.(tsx?|jsx?|mjs|cjs|mts|cts|vue|svelte)$/;
 const NOT_SOURCE = /\.d\.[cm]?ts$|\.gen\.|\.min\.js$|(^|\/)(__generated__|__fixtures__|__mocks__|fixtures|vendor)\//;
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -22,6 +23,8 @@ export type FileRole = 'source' | 'story' | 'test';
 
 export interface ReadFile extends ParsedFile {
   role: FileRole;
+  /** A Vue or Svelte file's template tags (its script is what `source` holds). */
+  tags?: string[];
 }
 
 export function roleOf(file: string): FileRole {
@@ -34,6 +37,7 @@ export function isCandidate(file: string): boolean {
 
 /** Whether a file's text is worth a parse, for the role it has (Next.js files are asked for by path). */
 export function worthParsing(file: string, text: string, role: FileRole): boolean {
+  if (SFC_FILE.test(file)) return true;
   // A CSF story is often plain objects (`{args: {…}}`), without any JSX.
   if (role === 'story') return true;
   // Only .tsx and JavaScript files can hold JSX (in a .ts file `<T>` is a type assertion).
@@ -50,5 +54,6 @@ export async function readText(root: string, file: string): Promise<string | {sk
 }
 
 export function parseRead(file: string, text: string): ReadFile {
+  if (SFC_FILE.test(file)) return {...parseSource(file, scriptOnly(text)), role: roleOf(file), tags: templateTags(text)};
   return {...parseSource(file, text), role: roleOf(file)};
 }

@@ -17,7 +17,7 @@ export function renderComponents(components: readonly ComponentModel[], links: A
   const byId = new Map(components.map((component) => [component.id, component]));
   const children: RootContent[] = [
     heading(1, 'Components'),
-    paragraph(`${components.length} ${components.length === 1 ? 'component' : 'components'} found by shape (functions and classes returning JSX, forwardRef, memo), grouped by folder.`),
+    paragraph(`${components.length} ${components.length === 1 ? 'component' : 'components'} found by shape (functions and classes returning JSX, forwardRef, memo, Vue and Svelte files), grouped by folder.`),
   ];
   let folder: string | undefined;
   for (const component of components) {
@@ -64,7 +64,7 @@ function joined(items: PhrasingContent[]): PhrasingContent[] {
 }
 
 function shapeLabel(shape: ComponentModel['shape']): string {
-  return {function: 'Function component', class: 'Class component', forwardRef: 'Component made with forwardRef', memo: 'Component made with memo'}[shape];
+  return {function: 'Function component', class: 'Class component', forwardRef: 'Component made with forwardRef', memo: 'Component made with memo', vue: 'Vue single-file component', svelte: 'Svelte component'}[shape];
 }
 
 function propsTable(component: ComponentModel): RootContent[] {
