@@ -32,7 +32,16 @@ export async function extractApplication(context: TargetContext): Promise<Applic
   const sources = [...parsed.values()].filter((file) => file.role === 'source');
   const types = createTypeLookup([...parsed.values()]);
 
-  const found: FoundComponent[] = sources.flatMap((file) => (SFC_FILE.test(file.file) ? [findSfcComponent(file, file.tags ?? [], types)] : /\.[cm]?[jt]sx?$/.test(file.file) ? findComponents(file, types) : []));
+  // One file's odd syntax must not cost the section: what fails to read is listed, the rest goes on.
+  const guarded = <T>(file: ReadFile, read: () => T[]): T[] => {
+    try {
+      return read();
+    } catch (error) {
+      skipped.push({file: file.file, reason: `could not be read as code (${(error as Error).message.split('\n')[0]!.slice(0, 200)})`});
+      return [];
+    }
+  };
+  const found: FoundComponent[] = sources.flatMap((file) => guarded(file, () => (SFC_FILE.test(file.file) ? [findSfcComponent(file, file.tags ?? [], types)] : /\.[cm]?[jt]sx?$/.test(file.file) ? findComponents(file, types) : [])));
   const resolve = createComponentResolver(found, parsed);
   const examples = new Map<string, UsageExample>();
   // Stories first, then tests; within each, files in order: the first example found is kept.
@@ -49,7 +58,7 @@ export async function extractApplication(context: TargetContext): Promise<Applic
   const declared = declarations(parsed);
   const routes: RouteModel[] = [];
   for (const source of ROUTE_SOURCES) routes.push(...(await source({context, files: parsed, declared})));
-  const models: DataModel[] = sources.flatMap((file) => findModels(file, types));
+  const models: DataModel[] = sources.flatMap((file) => guarded(file, () => findModels(file, types)));
 
   return {
     version: APPLICATION_MODEL_VERSION,

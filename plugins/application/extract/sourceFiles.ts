@@ -48,9 +48,14 @@ export function worthParsing(file: string, text: string, role: FileRole): boolea
 
 export async function readText(root: string, file: string): Promise<string | {skipped: string}> {
   const absolute = path.join(root, file);
-  const stat = await fs.stat(absolute);
-  if (stat.size > MAX_FILE_BYTES) return {skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`};
-  return fs.readFile(absolute, 'utf8');
+  try {
+    const stat = await fs.stat(absolute);
+    if (stat.size > MAX_FILE_BYTES) return {skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`};
+    return await fs.readFile(absolute, 'utf8');
+  } catch (error) {
+    // Gone or unreadable since the walk (an editor's temporary file): the rest is still read.
+    return {skipped: `could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`};
+  }
 }
 
 export function parseRead(file: string, text: string): ReadFile {
