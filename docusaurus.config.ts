@@ -25,6 +25,7 @@ import {overviewGenerator} from './plugins/overview/generator';
 import {codeReferenceGenerator} from './plugins/code-reference/generator';
 import {historyGenerator} from './plugins/git-history/generator';
 import {operationsGenerator} from './plugins/operations/generator';
+import {applicationGenerator} from './plugins/application/generator';
 import audiencePlugin, {AUDIENCES_PATH} from './plugins/audience/index';
 import {createFrontMatterCheck} from './plugins/audience/checkFrontMatter';
 import {createParseFrontMatter} from './plugins/audience/parseFrontMatter';
@@ -37,7 +38,7 @@ import {remarkPublishedLinks} from './plugins/core/markdown/remarkPublishedLinks
  * plugins/core/buildFolders.ts, docs/adr/0025); Docusaurus run by hand on this folder uses this one.
  */
 const siteDir = process.env.DOCS_SITE_DIR || __dirname;
-const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator, operationsGenerator];
+const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator, applicationGenerator, operationsGenerator];
 
 /**
  * Front matter problems already reported, shared by the build-time check and the parseFrontMatter

@@ -11,6 +11,8 @@ import {Project} from 'ts-morph';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {hashContent} from '../contentCache';
 import {prepareSite} from '../prepareSite';
+import {applicationGenerator} from '../../application/generator';
+import {APPLICATION_MODEL_VERSION} from '../../application/model';
 import {codeReferenceGenerator} from '../../code-reference/generator';
 import {CODE_REFERENCE_MODEL_VERSION} from '../../code-reference/model';
 import {historyGenerator} from '../../git-history/generator';
@@ -26,7 +28,7 @@ import {SCHEMA_PATH, serializeSiteModel, SITE_MODEL_VERSION, type SiteModel} fro
 
 const REPO = path.resolve(__dirname, '../../..');
 const VERSIONS_FILE = path.join(__dirname, 'modelVersions.json');
-const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator, operationsGenerator as never];
+const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator, applicationGenerator, operationsGenerator as never];
 
 let tmp: string;
 beforeAll(() => {
@@ -91,6 +93,7 @@ describe('model versions', () => {
     {name: 'openapi', version: OPENAPI_MODEL_VERSION, file: 'plugins/openapi/model.ts', type: 'OpenApiSectionModel'},
     {name: 'history', version: HISTORY_MODEL_VERSION, file: 'plugins/git-history/model.ts', type: 'HistoryModel'},
     {name: 'operations', version: OPERATIONS_MODEL_VERSION, file: 'plugins/operations/model.ts', type: 'OperationsSectionModel'},
+    {name: 'application', version: APPLICATION_MODEL_VERSION, file: 'plugins/application/model.ts', type: 'ApplicationModel'},
   ];
 
   it('no model changes shape without a version bump', () => {
