@@ -15,6 +15,7 @@ import {CODE_REFERENCE_MODEL_VERSION, normalizeModel, serializeModel, type CodeR
 import {normalizeOptions} from './options';
 import {renderSection, RENDER_VERSION} from './render/renderSection';
 import {loadBundledCache} from './bundledCache';
+import {withPython} from '../python/withPython';
 
 export const SECTION_ID = 'api';
 
@@ -60,16 +61,19 @@ export async function extractCodeReferenceModel(
   const stamps = useCache ? await loadBundledCache<FileStamp>(context.siteDir, 'code-reference-stamps', `${FILE_FACTS_VERSION}-${codeVersion('extract')}-${context.root}`) : undefined;
   const extracted = await extractCodeReference(context, config, factsCache, stamps);
   await Promise.all([factsCache?.save(), stamps?.save()]);
-  const model = normalizeModel(extracted.model);
+  // Python packages are parts beside the TypeScript ones (plugins/python; docs/adr/0040).
+  const python = withPython(context, extracted.model, {exclude: config.exclude});
+  if (!python.model) return undefined;
+  const model = normalizeModel(python.model);
   if (model.symbols.length === 0 && model.containers.every((container) => container.exports.length === 0)) return undefined;
-  return {model, watch: extracted.files.map((file) => path.join(context.root, file)), stats: extracted.stats};
+  return {model, watch: [...extracted.files, ...python.files].map((file) => path.join(context.root, file)), stats: extracted.stats};
 }
 
 /** Render: the model → pages (cached per piece). The model is also written beside the generated pages. */
 export async function renderCodeReference(model: CodeReferenceModel, siteDir: string, options: {cache?: boolean} = {}) {
   const pageCache =
     options.cache ?? true
-      ? await loadBundledCache(siteDir, 'code-reference-sections', `${CODE_REFERENCE_MODEL_VERSION}-${RENDER_VERSION}-${codeVersion('render', '../core/mdx', '.')}`)
+      ? await loadBundledCache(siteDir, 'code-reference-sections', `${CODE_REFERENCE_MODEL_VERSION}-${RENDER_VERSION}-${codeVersion('render', '../core/mdx', '.', '../python/render')}`)
       : undefined;
   const index = createSymbolIndex(model, `/${SECTION_ID}`);
   const renderStarted = performance.now();

@@ -1,0 +1,29 @@
+/**
+ * The hook the code reference calls: its TypeScript model (or none) plus the target's Python
+ * packages, as one model. Python packages are parts beside the TypeScript ones; when the TypeScript
+ * side is a single package at the section's root, its index moves to a slug of its own so the
+ * section's root can list every part.
+ */
+import type {TargetContext} from '../core/types';
+import {CODE_REFERENCE_MODEL_VERSION, type CodeReferenceModel} from '../code-reference/model';
+import {extractPython} from './extractPython';
+
+export function withPython(context: TargetContext, model: CodeReferenceModel | undefined, options: {exclude: string[]}): {model: CodeReferenceModel | undefined; files: string[]} {
+  // A TypeScript side with nothing to show (a Python-only repository) is no part of its own.
+  const empty = !model || (model.symbols.length === 0 && model.containers.every((container) => container.exports.length === 0));
+  const base: CodeReferenceModel = empty ? {version: CODE_REFERENCE_MODEL_VERSION, packages: [], containers: [], symbols: []} : model;
+  const usedSlugs = new Set([...base.containers.map((one) => one.slug.toLowerCase()), ...base.packages.map((one) => one.slug.toLowerCase())]);
+  const python = extractPython(context, {exclude: options.exclude, usedSlugs});
+  if (!python || python.symbols.length + python.containers.length === 0) return {model, files: []};
+  const packages = base.packages.map((pkg) => {
+    if (pkg.slug !== '') return pkg;
+    let slug = pkg.name.replace(/^@/, '').replace(/[^A-Za-z0-9._-]+/g, '-') || 'typescript';
+    for (let i = 2; usedSlugs.has(slug.toLowerCase()); i++) slug = `${pkg.name}-${i}`;
+    usedSlugs.add(slug.toLowerCase());
+    return {...pkg, slug};
+  });
+  return {
+    model: {version: base.version, packages: [...packages, ...python.packages], containers: [...base.containers, ...python.containers], symbols: [...base.symbols, ...python.symbols]},
+    files: python.files,
+  };
+}
