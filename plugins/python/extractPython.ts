@@ -67,7 +67,10 @@ export function extractPython(context: TargetContext, options: {exclude: string[
   return {...parts, files: files.sort(), project};
 }
 
-/** A stub wins for signatures; docstrings, which stubs rarely carry, come from the `.py` file. */
+/**
+ * A stub wins for signatures; docstrings, which stubs rarely carry, come from the `.py` file, and so
+ * do `__all__` and the names the stub leaves out, since what a module exports is decided at run time.
+ */
 function withDocsFrom(stub: PyModuleFacts, source: PyModuleFacts): PyModuleFacts {
   const fill = (defs: PyDef[], from: PyDef[] | undefined): PyDef[] =>
     defs.map((def) => {
@@ -75,5 +78,14 @@ function withDocsFrom(stub: PyModuleFacts, source: PyModuleFacts): PyModuleFacts
       if (!match) return def;
       return {...def, ...(def.doc === undefined && match.doc !== undefined ? {doc: match.doc} : {}), ...(def.members ? {members: fill(def.members, match.members)} : {})};
     });
-  return {...stub, ...(stub.doc === undefined && source.doc !== undefined ? {doc: source.doc} : {}), defs: fill(stub.defs, source.defs)};
+  const bound = new Set([...stub.defs.map((def) => def.name), ...stub.imports.map((one) => one.local)]);
+  const all = source.all ?? stub.all;
+  return {
+    ...stub,
+    ...(stub.doc === undefined && source.doc !== undefined ? {doc: source.doc} : {}),
+    ...(all ? {all} : {}),
+    defs: [...fill(stub.defs, source.defs), ...source.defs.filter((def) => !bound.has(def.name))],
+    imports: [...stub.imports, ...source.imports.filter((one) => !bound.has(one.local))],
+    starImports: [...new Set([...stub.starImports, ...source.starImports])],
+  };
 }

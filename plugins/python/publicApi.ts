@@ -45,8 +45,10 @@ export class PythonProject {
     seen.add(key);
     const def = module.facts.defs.find((one) => one.name === name);
     const imported = [...module.facts.imports].reverse().find((one) => one.local === name);
-    // A name both defined and imported (a `try: import` fallback) is taken from the later line.
-    if (def && (!imported || def.line >= imported.line)) return {kind: 'def', module, def};
+    // A name both defined and imported is taken from the later line, except a `None` fallback
+    // (`try: import ssl` / `except ImportError: ssl = None`): the name is the import.
+    const fallback = def?.kind === 'variable' && def.value === 'None' && imported !== undefined;
+    if (def && !fallback && (!imported || def.line >= imported.line)) return {kind: 'def', module, def};
     if (imported) {
       const target = this.absolute(module, imported.module);
       if (imported.name === undefined) {
@@ -90,7 +92,7 @@ export class PythonProject {
     let names: string[];
     if (module.facts.all) names = [...new Set(module.facts.all)];
     else {
-      const own = module.facts.defs.map((def) => def.name);
+      const own = module.facts.defs.filter((def) => this.resolve(module, def.name)?.kind === 'def').map((def) => def.name);
       const top = module.name.split('.')[0]!;
       const reexported = module.isPackage
         ? module.facts.imports

@@ -68,7 +68,8 @@ export function parseModule(source: string): PyModuleFacts {
   const facts: PyModuleFacts = {imports: [], starImports: [], defs: [], syntaxErrors: []};
   tree.iterate({
     enter(node) {
-      if (node.type.isError && facts.syntaxErrors.length < 20) {
+      // @lezer/python 1.1 rejects a bare `yield` (no value), which Python accepts: not the author's error.
+      if (node.type.isError && facts.syntaxErrors.length < 20 && !/\byield\s*$/.test(source.slice(Math.max(0, node.from - 40), node.from))) {
         const near = source.slice(node.from, node.from + 20).split('\n')[0]!.trim();
         facts.syntaxErrors.push({line: reader.line(node.from), message: near ? `unexpected \`${near}\`` : 'unexpected end of statement'});
       }
