@@ -62,11 +62,12 @@ export async function extractCodeReferenceModel(
   const extracted = await extractCodeReference(context, config, factsCache, stamps);
   await Promise.all([factsCache?.save(), stamps?.save()]);
   // Python packages are parts beside the TypeScript ones (plugins/python; docs/adr/0040).
-  const python = withPython(context, extracted.model, {exclude: config.exclude});
+  const python = await withPython(context, extracted.model, {exclude: config.exclude, cache: useCache});
   if (!python.model) return undefined;
   const model = normalizeModel(python.model);
   if (model.symbols.length === 0 && model.containers.every((container) => container.exports.length === 0)) return undefined;
-  return {model, watch: [...extracted.files, ...python.files].map((file) => path.join(context.root, file)), stats: extracted.stats};
+  const stats = {...extracted.stats, files: extracted.stats.files + python.files.length, parsed: extracted.stats.parsed + python.stats.parsed, cached: extracted.stats.cached + python.stats.cached};
+  return {model, watch: [...extracted.files, ...python.files].map((file) => path.join(context.root, file)), stats};
 }
 
 /** Render: the model → pages (cached per piece). The model is also written beside the generated pages. */

@@ -145,6 +145,23 @@ describe('the heroes project (FastAPI + SQLModel, no config)', () => {
   }, 60_000);
 });
 
+describe('the facts cache', () => {
+  it('parses each Python file once: a second build takes every file from the cache, and an edited file only is parsed again', async () => {
+    const target = copyTarget(HEROES);
+    const site = tempDir('python-cache-site');
+    dirs.push(target, site);
+    const first = (await extractCodeReferenceModel(await contextFor(target, site)))!;
+    expect(first.stats).toMatchObject({files: 11, parsed: 11, cached: 0});
+    const second = (await extractCodeReferenceModel(await contextFor(target, site)))!;
+    expect(second.stats).toMatchObject({files: 11, parsed: 0, cached: 11});
+    expect(second.model).toEqual(first.model);
+    fs.appendFileSync(path.join(target, 'src/heroes/stats.py'), '\n\ndef added() -> None:\n    """Added."""\n');
+    const third = (await extractCodeReferenceModel(await contextFor(target, site)))!;
+    expect(third.stats).toMatchObject({files: 11, parsed: 1, cached: 10});
+    expect(third.model.symbols.some((one) => one.name === 'added')).toBe(true);
+  }, 60_000);
+});
+
 describe('parsing', () => {
   it('reads __all__ built with +=, extend and append, and relative imports', () => {
     const facts = parseModule('from . import a\nfrom ..b import c as d\n__all__ = ["x"]\n__all__ += ["y"]\n__all__.extend(["z"])\n__all__.append("w")\n');

@@ -5,7 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import {hashContent} from '../core/contentCache';
 import type {TargetContext} from '../core/types';
+import type {BundledCache} from '../code-reference/bundledCache';
 import {createRepoUrls} from '../core/site/repoUrls';
 import {discoverPython} from './discover';
 import type {PyDef, PyModuleFacts} from './parse/facts';
@@ -20,9 +22,11 @@ export interface PythonExtract extends PythonModelParts {
   /** Files read, relative to the root. */
   files: string[];
   project: PythonProject;
+  /** Files parsed, and files whose facts came from the cache. */
+  stats: {parsed: number; cached: number};
 }
 
-export function extractPython(context: TargetContext, options: {exclude: string[]; usedSlugs: Set<string>}): PythonExtract | undefined {
+export function extractPython(context: TargetContext, options: {exclude: string[]; usedSlugs: Set<string>; cache?: BundledCache<PyModuleFacts>}): PythonExtract | undefined {
   const readText = (file: string): string | undefined => {
     try {
       return fs.readFileSync(path.join(context.root, file), 'utf8');
@@ -33,6 +37,7 @@ export function extractPython(context: TargetContext, options: {exclude: string[
   const plans = discoverPython(context.inventory.files, readText, {exclude: options.exclude, report: context.report});
   if (plans.length === 0) return undefined;
   const files: string[] = [];
+  const stats = {parsed: 0, cached: 0};
   const read = (file: string): PyModuleFacts | undefined => {
     const absolute = path.join(context.root, file);
     const size = fs.statSync(absolute, {throwIfNoEntry: false})?.size ?? 0;
@@ -43,7 +48,15 @@ export function extractPython(context: TargetContext, options: {exclude: string[
     const text = readText(file);
     if (text === undefined) return undefined;
     files.push(file);
-    const facts = parseModule(text);
+    // Facts depend on the text alone: an unchanged file is never parsed again (as for TypeScript, ADR 0017).
+    const key = hashContent(text);
+    let facts = options.cache?.get(key);
+    if (facts) stats.cached++;
+    else {
+      facts = parseModule(text);
+      stats.parsed++;
+      options.cache?.set(key, facts);
+    }
     const first = facts.syntaxErrors[0];
     if (first) {
       context.report.warn(`syntax error in ${file}: ${first.message}${facts.syntaxErrors.length > 1 ? ' (and more)' : ''}`, {file, line: first.line, fix: 'Fix the syntax (Python 3); everything else in the file and the package is still documented.'});
@@ -64,7 +77,7 @@ export function extractPython(context: TargetContext, options: {exclude: string[
   const {fileUrl} = createRepoUrls(context);
   const sourceUrl = fileUrl ? (file: string, line: number) => fileUrl(file, line, commit) : undefined;
   const parts = toModel({plans, project, usedSlugs: options.usedSlugs, ...(sourceUrl ? {sourceUrl} : {}), report: context.report});
-  return {...parts, files: files.sort(), project};
+  return {...parts, files: files.sort(), project, stats};
 }
 
 /**
