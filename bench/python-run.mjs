@@ -3,11 +3,13 @@
  * One cold run of the code reference on a Python target, in its own process, for bench/python.mjs and
  * test/python-fidelity.test.ts: discover → extract → render, no caches.
  *
- *   node bench/python-run.mjs <target> <siteDir> [--names]
+ *   node bench/python-run.mjs <target> <siteDir> [--names | --cached]
  *
  * Prints one JSON line: {ms, cpuMs, extractCpuMs, warmupMs, symbols, pages, warnings}. `ms` is the generation alone: the
  * code is loaded first by a run on a one-module package (`warmupMs`), as a build has loaded it before
  * the section runs; the caller measures the process's wall time, which includes everything.
+ * With --cached: the same after one generation with caches, so facts and pieces come from them
+ * (a rebuild with nothing changed).
  * With --names: the public names per module (every module, private ones included: the comparison
  * with griffe is about names, not pages).
  * Plain Node ESM; the TypeScript plugins are loaded with jiti, as Docusaurus loads its config.
@@ -42,13 +44,15 @@ fs.mkdirSync(path.join(warm, 'warm'));
 fs.writeFileSync(path.join(warm, 'warm', '__init__.py'), '"""Warm-up."""\n\n\ndef f(x: int = 1) -> int:\n    """Args:\n        x: A number.\n    """\n    return x\n');
 await generateCodeReference(await loadTargetContext({siteDir: `${siteDir}-warm`, target: warm}), {cache: false});
 fs.rmSync(warm, {recursive: true, force: true});
+const cached = mode === '--cached';
+if (cached) await generateCodeReference(await loadTargetContext({siteDir, target}), {cache: true});
 const warmed = performance.now();
 const cpu = process.cpuUsage();
 const context = await loadTargetContext({siteDir, target});
 // Extract (the model: what griffe's dump is to griffe) and render, timed apart.
-const extracted = await extractCodeReferenceModel(context, {cache: false});
+const extracted = await extractCodeReferenceModel(context, {cache: cached});
 const extractCpu = process.cpuUsage(cpu);
-const rendered = extracted ? await renderCodeReference(extracted.model, siteDir, {cache: false}) : undefined;
+const rendered = extracted ? await renderCodeReference(extracted.model, siteDir, {cache: cached}) : undefined;
 const result = rendered && {stats: {symbols: extracted.model.symbols.length}, files: rendered.files};
 const ms = Math.round(performance.now() - warmed);
 const used = process.cpuUsage(cpu);

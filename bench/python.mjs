@@ -89,7 +89,7 @@ for (const name of PACKAGES) {
     return !(module in ours) || !(module in theirs) || onlyOurs.length || onlyGriffe.length ? [{module, onlyOurs, onlyGriffe, missing: !(module in ours) ? 'ours' : !(module in theirs) ? 'griffe' : undefined}] : [];
   });
   const names = Object.values(theirs).reduce((sum, list) => sum + list.length, 0);
-  report.packages[name] = {bytes: sourceBytes(targets[name]), modules: modules.length, names, differences, times: {oursExtractCpu: [], oursGen: [], oursGenCpu: [], oursWall: [], oursCpu: [], griffeGen: [], griffeGenCpu: [], griffeWall: [], griffeCpu: []}};
+  report.packages[name] = {bytes: sourceBytes(targets[name]), modules: modules.length, names, differences, times: {oursCachedExtractCpu: [], oursCachedGenCpu: [], oursExtractCpu: [], oursGen: [], oursGenCpu: [], oursWall: [], oursCpu: [], griffeGen: [], griffeGenCpu: [], griffeWall: [], griffeCpu: []}};
 }
 
 for (let run = 0; run < runs; run++) {
@@ -102,6 +102,11 @@ for (let run = 0; run < runs; run++) {
     times.oursExtractCpu.push(JSON.parse(ours.stdout).extractCpuMs);
     times.oursWall.push(ours.wall);
     times.oursCpu.push(ours.cpu);
+    const again = JSON.parse(timed('node', [path.join(SITE_DIR, 'bench/python-run.mjs'), targets[name], `${site}-cached`, '--cached']).stdout);
+    times.oursCachedExtractCpu.push(again.extractCpuMs);
+    times.oursCachedGenCpu.push(again.cpuMs);
+    fs.rmSync(`${site}-cached`, {recursive: true, force: true});
+    fs.rmSync(`${site}-cached-warm`, {recursive: true, force: true});
     const dump = timed(GRIFFE, ['dump', name, '-s', DIST, '-o', '/dev/null']);
     times.griffeWall.push(dump.wall);
     times.griffeCpu.push(dump.cpu);
@@ -115,17 +120,18 @@ for (let run = 0; run < runs; run++) {
 
 const larger = PACKAGES.reduce((a, b) => (report.packages[a].bytes >= report.packages[b].bytes ? a : b));
 console.log(`Python code reference vs griffe ${spawnSync(PYTHON, ['-c', 'import importlib.metadata as m; print(m.version("griffe"))'], {encoding: 'utf8'}).stdout.trim()}, ${runs} interleaved runs, medians (ms)\n`);
-console.log('| package | source kB | modules | public names | differences | ours extract cpu | ours gen (wall / cpu) | griffe load+dump (wall / cpu) | ours process (wall / cpu) | griffe dump process (wall / cpu) | gen cpu ratio | process cpu ratio |');
+console.log('| package | source kB | modules | public names | differences | ours extract cpu (cached) | ours gen (wall / cpu) | griffe load+dump (wall / cpu) | ours process (wall / cpu) | griffe dump process (wall / cpu) | gen cpu ratio | process cpu ratio |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const name of PACKAGES) {
   const pkg = report.packages[name];
   const m = Object.fromEntries(Object.entries(pkg.times).map(([key, list]) => [key, Math.round(median(list))]));
   pkg.medians = m;
-  console.log(`| ${name}${name === larger ? ' (larger)' : ''} | ${Math.round(pkg.bytes / 1000)} | ${pkg.modules} | ${pkg.names} | ${pkg.differences.length} | ${m.oursExtractCpu} | ${m.oursGen} / ${m.oursGenCpu} | ${m.griffeGen} / ${m.griffeGenCpu} | ${m.oursWall} / ${m.oursCpu} | ${m.griffeWall} / ${m.griffeCpu} | ${(m.oursGenCpu / m.griffeGenCpu).toFixed(2)} | ${(m.oursCpu / m.griffeCpu).toFixed(2)} |`);
+  console.log(`| ${name}${name === larger ? ' (larger)' : ''} | ${Math.round(pkg.bytes / 1000)} | ${pkg.modules} | ${pkg.names} | ${pkg.differences.length} | ${m.oursExtractCpu} (${m.oursCachedExtractCpu}) | ${m.oursGen} / ${m.oursGenCpu} | ${m.griffeGen} / ${m.griffeGenCpu} | ${m.oursWall} / ${m.oursCpu} | ${m.griffeWall} / ${m.griffeCpu} | ${(m.oursGenCpu / m.griffeGenCpu).toFixed(2)} | ${(m.oursCpu / m.griffeCpu).toFixed(2)} |`);
   for (const difference of pkg.differences) console.log(`  ${difference.module}: only ours ${JSON.stringify(difference.onlyOurs)}, only griffe ${JSON.stringify(difference.onlyGriffe)}${difference.missing ? `, module missing in ${difference.missing}` : ''}`);
 }
 const big = report.packages[larger].medians;
 console.log(`\nCold extraction (the model, as griffe's dump) on ${larger} (CPU, code loaded): ours ${big.oursExtractCpu} ms vs griffe ${big.griffeGenCpu} ms (${big.oursExtractCpu < big.griffeGenCpu ? 'faster' : 'SLOWER'}).`);
+console.log(`With caches (nothing changed) on ${larger}: extraction ${big.oursCachedExtractCpu} ms CPU, generation ${big.oursCachedGenCpu} ms CPU.`);
 console.log(`Cold generation (model and pages) on ${larger} (CPU, code loaded): ours ${big.oursGenCpu} ms vs griffe load + dump ${big.griffeGenCpu} ms (${big.oursGenCpu < big.griffeGenCpu ? 'faster' : 'SLOWER'}); wall ${big.oursGen} vs ${big.griffeGen} ms. Load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs.`);
 if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(report, null, 1)}\n`);
 for (const dir of Object.values(targets)) fs.rmSync(dir, {recursive: true, force: true});
