@@ -132,11 +132,11 @@ function readManifest(file: string, readText: (file: string) => string | undefin
   const tool = table(toml.tool);
   const poetry = table(tool.poetry);
   const roots: string[] = [];
-  // setuptools: packages = [...] or packages.find.where; package-dir = {"" = "src"}.
+  // setuptools: packages = [...]; package-dir = {"" = "src"}. (`packages.find.where` needs nothing:
+  // the folders with `__init__.py` under it are found anyway.)
   const setuptools = table(tool.setuptools);
   const packageDir = str(table(setuptools['package-dir'])['']) ?? '';
   for (const name of strings(setuptools.packages)) roots.push(at(path.posix.join(packageDir, name.split('.')[0]!)));
-  for (const where of strings(table(table(setuptools.packages).find).where)) roots.push(`${at(where)}/*`);
   for (const module of strings(setuptools['py-modules'])) roots.push(at(path.posix.join(packageDir, module)));
   // hatch: targets.wheel.packages = ["src/app"].
   const wheel = table(table(table(table(tool.hatch).build).targets).wheel);
@@ -160,7 +160,7 @@ function readManifest(file: string, readText: (file: string) => string | undefin
   }
   const version = str(project.version) ?? str(poetry.version);
   const description = str(project.description) ?? str(poetry.description);
-  return {dir, roots: roots.filter((root) => !root.endsWith('/*')), ...(name ? {name} : {}), ...(version ? {version} : {}), ...(description ? {description} : {})};
+  return {dir, roots, ...(name ? {name} : {}), ...(version ? {version} : {}), ...(description ? {description} : {})};
 }
 
 /** setup.cfg's [metadata] and [options] packages/package_dir, as far as they are static. */
