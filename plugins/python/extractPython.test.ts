@@ -139,6 +139,9 @@ describe('the heroes project (FastAPI + SQLModel, no config)', () => {
     expect(service).toContain('<ApiSignature code={["def page(number: int = 1, /) -> ",{"text":"Page","href":"/api/heroes.models/#Page"}]} />');
     expect(service).toContain('```python\n>>> hero = await create_hero');
     expect(result.files.get('heroes.models.mdx')).toContain('<ApiSignature code={["class Hero(SQLModel)"]} />');
+    // A class diagram per module, from the bases that are ours.
+    expect(result.files.get('heroes.models.mdx')).toContain('```mermaid\nclassDiagram\n  class C0["HeroCreate"]');
+    expect(result.files.get('heroes.models.mdx')).toContain('  C0 <|-- C1\n```');
     const pages = [...result.files.keys()].filter((file) => file.endsWith('.mdx'));
     expect(pages).toHaveLength(10);
     for (const file of pages) await compileLikeDocusaurus(result.files.get(file)!);
