@@ -102,7 +102,7 @@ export const codeReferenceGenerator: SectionGenerator<CodeReferenceModel> = {
     return {
       id: SECTION_ID,
       title: 'Code reference',
-      description: 'Every exported symbol of the TypeScript and JavaScript code: signatures, docs, types linked, source lines.',
+      description: 'Every exported symbol of the TypeScript, JavaScript and Python code: signatures, docs, types linked, source lines.',
       model: extracted.model,
       watch: extracted.watch,
     };
