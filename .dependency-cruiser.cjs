@@ -30,8 +30,16 @@ module.exports = {
       name: 'siblings-talk-through-core',
       comment: 'A plugin imports core, never another plugin: what two plugins share belongs in core.',
       severity: 'error',
-      from: {path: '^plugins/(?!core/)([^/]+)/', pathNot: TESTS},
+      from: {path: '^plugins/(?!core/|code-reference/|python/)([^/]+)/', pathNot: TESTS},
       to: {path: '^plugins/', pathNot: ['^plugins/core/', '^plugins/$1/']},
+    },
+    {
+      // plugins/python is the code reference's Python half (docs/adr/0040): one section, two folders.
+      name: 'siblings-talk-through-core',
+      comment: 'The code reference and its Python half import core and each other, never another plugin.',
+      severity: 'error',
+      from: {path: '^plugins/(code-reference|python)/', pathNot: TESTS},
+      to: {path: '^plugins/', pathNot: ['^plugins/(core|code-reference|python)/']},
     },
   ],
   options: {

@@ -15,6 +15,7 @@ import {CODE_REFERENCE_MODEL_VERSION, normalizeModel, serializeModel, type CodeR
 import {normalizeOptions} from './options';
 import {renderSection, RENDER_VERSION} from './render/renderSection';
 import {loadBundledCache} from './bundledCache';
+import {withPython} from '../python/withPython';
 
 export const SECTION_ID = 'api';
 
@@ -60,16 +61,20 @@ export async function extractCodeReferenceModel(
   const stamps = useCache ? await loadBundledCache<FileStamp>(context.siteDir, 'code-reference-stamps', `${FILE_FACTS_VERSION}-${codeVersion('extract')}-${context.root}`) : undefined;
   const extracted = await extractCodeReference(context, config, factsCache, stamps);
   await Promise.all([factsCache?.save(), stamps?.save()]);
-  const model = normalizeModel(extracted.model);
+  // Python packages are parts beside the TypeScript ones (plugins/python; docs/adr/0040).
+  const python = await withPython(context, extracted.model, {exclude: config.exclude, cache: useCache});
+  if (!python.model) return undefined;
+  const model = normalizeModel(python.model);
   if (model.symbols.length === 0 && model.containers.every((container) => container.exports.length === 0)) return undefined;
-  return {model, watch: extracted.files.map((file) => path.join(context.root, file)), stats: extracted.stats};
+  const stats = {...extracted.stats, files: extracted.stats.files + python.files.length, parsed: extracted.stats.parsed + python.stats.parsed, cached: extracted.stats.cached + python.stats.cached};
+  return {model, watch: [...extracted.files, ...python.files].map((file) => path.join(context.root, file)), stats};
 }
 
 /** Render: the model → pages (cached per piece). The model is also written beside the generated pages. */
 export async function renderCodeReference(model: CodeReferenceModel, siteDir: string, options: {cache?: boolean} = {}) {
   const pageCache =
     options.cache ?? true
-      ? await loadBundledCache(siteDir, 'code-reference-sections', `${CODE_REFERENCE_MODEL_VERSION}-${RENDER_VERSION}-${codeVersion('render', '../core/mdx', '.')}`)
+      ? await loadBundledCache(siteDir, 'code-reference-sections', `${CODE_REFERENCE_MODEL_VERSION}-${RENDER_VERSION}-${codeVersion('render', '../core/mdx', '.', '../python/render')}`)
       : undefined;
   const index = createSymbolIndex(model, `/${SECTION_ID}`);
   const renderStarted = performance.now();
@@ -97,7 +102,7 @@ export const codeReferenceGenerator: SectionGenerator<CodeReferenceModel> = {
     return {
       id: SECTION_ID,
       title: 'Code reference',
-      description: 'Every exported symbol of the TypeScript and JavaScript code: signatures, docs, types linked, source lines.',
+      description: 'Every exported symbol of the TypeScript, JavaScript and Python code: signatures, docs, types linked, source lines.',
       model: extracted.model,
       watch: extracted.watch,
     };

@@ -5,7 +5,7 @@
  */
 
 /** Bump when the shape changes: cached pages and anyone reading `code-reference.json` can tell. */
-export const CODE_REFERENCE_MODEL_VERSION = 1;
+export const CODE_REFERENCE_MODEL_VERSION = 2;
 
 /** `file#Scope.name`: where a symbol is declared. Stable while the declaration keeps its name and file. */
 export type SymbolId = string;
@@ -65,6 +65,8 @@ export interface ParameterModel {
   defaultValue?: string;
   /** From `@param`. Markdown. */
   doc?: string;
+  /** Python: before a `/`, or after `*` (names keep their stars: `*args`, `**kwargs`). */
+  kind?: 'positional-only' | 'keyword-only';
 }
 
 export interface SignatureModel {
@@ -89,6 +91,8 @@ export interface MemberModel {
   readonly?: boolean;
   optional?: boolean;
   decorators?: string[];
+  /** Python: `async def`. */
+  async?: boolean;
   /** Accessors: which halves exist. */
   accessor?: {get?: boolean; set?: boolean};
   type?: TypeText;
@@ -132,6 +136,10 @@ export interface SymbolModel {
   members?: MemberModel[];
   /** Namespaces (declared, or a module re-exported with `export * as`): the page of its members. */
   namespace?: string;
+  /** Set for symbols read from Python (plugins/python): signatures are then shown as Python writes them. */
+  language?: 'python';
+  /** Python: `async def`. */
+  async?: boolean;
 }
 
 export interface ExportModel {

@@ -7,6 +7,7 @@ import type {PhrasingContent} from 'mdast';
 import {inlineCode, link} from '../../core/mdx/build';
 import type {SymbolIndex} from '../links';
 import type {MemberModel, ParameterModel, SignatureModel, SymbolModel, TypeParameterModel, TypeText} from '../model';
+import {pythonDeclarationParts, pythonFunctionParts, pythonMemberParts} from '../../python/render/signature';
 
 export type SignaturePart = string | {text: string; href: string};
 
@@ -91,6 +92,7 @@ function textLength(type: TypeText | undefined): number {
 
 /** The declaration line of a symbol that has no call signatures: class, interface, type, enum, variable, namespace. */
 export function declarationParts(symbol: SymbolModel, index: SymbolIndex): SignaturePart[] {
+  if (symbol.language === 'python') return pythonDeclarationParts(symbol, new SignatureWriter(index));
   const w = new SignatureWriter(index);
   switch (symbol.kind) {
     case 'class':
@@ -123,10 +125,12 @@ export function declarationParts(symbol: SymbolModel, index: SymbolIndex): Signa
 }
 
 export function functionParts(symbol: SymbolModel, signature: SignatureModel, index: SymbolIndex): SignaturePart[] {
+  if (symbol.language === 'python') return pythonFunctionParts(symbol, signature, new SignatureWriter(index));
   return new SignatureWriter(index).signature(`function ${symbol.name}`, signature).done();
 }
 
 export function memberParts(owner: SymbolModel, member: MemberModel, index: SymbolIndex): SignaturePart[][] {
+  if (owner.language === 'python') return pythonMemberParts(owner, member, () => new SignatureWriter(index));
   const modifiers = [
     member.visibility === 'protected' ? 'protected ' : '',
     member.static ? 'static ' : '',

@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+/**
+ * Python code reference benchmark: fidelity and speed against griffe (mkdocstrings' reader) on the
+ * installed sources of two Debian packages, requests and attr (python3-requests, python3-attr).
+ *
+ *   node bench/python.mjs [--runs N] [--json FILE]
+ *
+ * Needs Debian's python3-griffe (installed by this benchmark's setup and CI, never a dependency of
+ * the project): `apt-get install -y python3-griffe python3-requests python3-attr`.
+ * Fidelity: the public names per module (bench/griffeNames.py applies the documented rule to
+ * griffe's inventory; ours come from plugins/python), equal or listed.
+ * Speed, per package and run, interleaved: ours cold (a process: no caches; `gen` is the generation
+ * after the code is loaded, `wall` and `cpu` the whole process) against `griffe dump` (a process: `wall`
+ * and `cpu`) and griffe's load + JSON in its process (`gen`). Medians.
+ */
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {parseArgs} from 'node:util';
+import {fileURLToPath} from 'node:url';
+
+const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = '/usr/lib/python3/dist-packages';
+const PYTHON = '/usr/bin/python3';
+const GRIFFE = '/usr/bin/griffe';
+const TIME = '/usr/bin/time';
+const PACKAGES = ['requests', 'attr'];
+
+const {values} = parseArgs({options: {runs: {type: 'string', default: '5'}, json: {type: 'string'}}});
+const runs = Number(values.runs);
+
+export function griffeAvailable() {
+  return fs.existsSync(GRIFFE) && spawnSync(PYTHON, ['-c', 'import griffe'], {encoding: 'utf8'}).status === 0 && PACKAGES.every((name) => fs.existsSync(path.join(DIST, name, '__init__.py')));
+}
+
+if (!griffeAvailable()) {
+  console.error('python3-griffe, python3-requests and python3-attr are needed: apt-get install -y python3-griffe python3-requests python3-attr');
+  process.exit(1);
+}
+
+/** A copy of the installed package, as a repository would hold it. */
+function prepareTarget(name) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-python-${name}-`));
+  fs.cpSync(path.join(DIST, name), path.join(dir, name), {recursive: true, filter: (file) => !file.includes('__pycache__')});
+  return dir;
+}
+
+function sourceBytes(dir) {
+  let bytes = 0;
+  for (const entry of fs.readdirSync(dir, {recursive: true})) if (/\.pyi?$/.test(entry)) bytes += fs.statSync(path.join(dir, entry)).size;
+  return bytes;
+}
+
+/** Runs a command under GNU time: wall and CPU seconds, and stdout. */
+function timed(command, args) {
+  const result = spawnSync(TIME, ['-f', '%e %U %S', command, ...args], {encoding: 'utf8', maxBuffer: 1 << 28});
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
+  const [wall, user, sys] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return {wall: wall * 1000, cpu: (user + sys) * 1000, stdout: result.stdout};
+}
+
+const median = (list) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+};
+
+const GRIFFE_GEN = `import sys, time, json
+t = time.perf_counter()
+from griffe.loader import GriffeLoader
+from griffe.encoders import JSONEncoder
+t0 = time.perf_counter()
+c0 = time.process_time()
+module = GriffeLoader(search_paths=[sys.argv[2]]).load_module(sys.argv[1])
+json.dumps({sys.argv[1]: module}, cls=JSONEncoder, full=True)
+print(round((time.perf_counter() - t0) * 1000), round((time.process_time() - c0) * 1000))`;
+
+const report = {packages: {}};
+const targets = Object.fromEntries(PACKAGES.map((name) => [name, prepareTarget(name)]));
+for (const name of PACKAGES) {
+  const ours = JSON.parse(spawnSync('node', [path.join(SITE_DIR, 'bench/python-run.mjs'), targets[name], fs.mkdtempSync(path.join(os.tmpdir(), 'bench-python-site-')), '--names'], {encoding: 'utf8'}).stdout);
+  const theirs = JSON.parse(spawnSync(PYTHON, [path.join(SITE_DIR, 'bench/griffeNames.py'), name, DIST], {encoding: 'utf8'}).stdout);
+  const modules = [...new Set([...Object.keys(ours), ...Object.keys(theirs)])].sort();
+  const differences = modules.flatMap((module) => {
+    const a = new Set(ours[module] ?? []);
+    const b = new Set(theirs[module] ?? []);
+    const onlyOurs = [...a].filter((n) => !b.has(n));
+    const onlyGriffe = [...b].filter((n) => !a.has(n));
+    return !(module in ours) || !(module in theirs) || onlyOurs.length || onlyGriffe.length ? [{module, onlyOurs, onlyGriffe, missing: !(module in ours) ? 'ours' : !(module in theirs) ? 'griffe' : undefined}] : [];
+  });
+  const names = Object.values(theirs).reduce((sum, list) => sum + list.length, 0);
+  report.packages[name] = {bytes: sourceBytes(targets[name]), modules: modules.length, names, differences, times: {oursCachedExtractCpu: [], oursCachedGenCpu: [], oursExtractCpu: [], oursGen: [], oursGenCpu: [], oursWall: [], oursCpu: [], griffeGen: [], griffeGenCpu: [], griffeWall: [], griffeCpu: []}};
+}
+
+for (let run = 0; run < runs; run++) {
+  for (const name of PACKAGES) {
+    const times = report.packages[name].times;
+    const site = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-python-site-'));
+    const ours = timed('node', [path.join(SITE_DIR, 'bench/python-run.mjs'), targets[name], site]);
+    times.oursGen.push(JSON.parse(ours.stdout).ms);
+    times.oursGenCpu.push(JSON.parse(ours.stdout).cpuMs);
+    times.oursExtractCpu.push(JSON.parse(ours.stdout).extractCpuMs);
+    times.oursWall.push(ours.wall);
+    times.oursCpu.push(ours.cpu);
+    const again = JSON.parse(timed('node', [path.join(SITE_DIR, 'bench/python-run.mjs'), targets[name], `${site}-cached`, '--cached']).stdout);
+    times.oursCachedExtractCpu.push(again.extractCpuMs);
+    times.oursCachedGenCpu.push(again.cpuMs);
+    fs.rmSync(`${site}-cached`, {recursive: true, force: true});
+    fs.rmSync(`${site}-cached-warm`, {recursive: true, force: true});
+    const dump = timed(GRIFFE, ['dump', name, '-s', DIST, '-o', '/dev/null']);
+    times.griffeWall.push(dump.wall);
+    times.griffeCpu.push(dump.cpu);
+    const [griffeMs, griffeCpuMs] = timed(PYTHON, ['-c', GRIFFE_GEN, name, DIST]).stdout.trim().split(' ').map(Number);
+    times.griffeGen.push(griffeMs);
+    times.griffeGenCpu.push(griffeCpuMs);
+    fs.rmSync(site, {recursive: true, force: true});
+    fs.rmSync(`${site}-warm`, {recursive: true, force: true});
+  }
+}
+
+const larger = PACKAGES.reduce((a, b) => (report.packages[a].bytes >= report.packages[b].bytes ? a : b));
+console.log(`Python code reference vs griffe ${spawnSync(PYTHON, ['-c', 'import importlib.metadata as m; print(m.version("griffe"))'], {encoding: 'utf8'}).stdout.trim()}, ${runs} interleaved runs, medians (ms)\n`);
+console.log('| package | source kB | modules | public names | differences | ours extract cpu (cached) | ours gen (wall / cpu) | griffe load+dump (wall / cpu) | ours process (wall / cpu) | griffe dump process (wall / cpu) | gen cpu ratio | process cpu ratio |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+for (const name of PACKAGES) {
+  const pkg = report.packages[name];
+  const m = Object.fromEntries(Object.entries(pkg.times).map(([key, list]) => [key, Math.round(median(list))]));
+  pkg.medians = m;
+  console.log(`| ${name}${name === larger ? ' (larger)' : ''} | ${Math.round(pkg.bytes / 1000)} | ${pkg.modules} | ${pkg.names} | ${pkg.differences.length} | ${m.oursExtractCpu} (${m.oursCachedExtractCpu}) | ${m.oursGen} / ${m.oursGenCpu} | ${m.griffeGen} / ${m.griffeGenCpu} | ${m.oursWall} / ${m.oursCpu} | ${m.griffeWall} / ${m.griffeCpu} | ${(m.oursGenCpu / m.griffeGenCpu).toFixed(2)} | ${(m.oursCpu / m.griffeCpu).toFixed(2)} |`);
+  for (const difference of pkg.differences) console.log(`  ${difference.module}: only ours ${JSON.stringify(difference.onlyOurs)}, only griffe ${JSON.stringify(difference.onlyGriffe)}${difference.missing ? `, module missing in ${difference.missing}` : ''}`);
+}
+const big = report.packages[larger].medians;
+console.log(`\nCold extraction (the model, as griffe's dump) on ${larger} (CPU, code loaded): ours ${big.oursExtractCpu} ms vs griffe ${big.griffeGenCpu} ms (${big.oursExtractCpu < big.griffeGenCpu ? 'faster' : 'SLOWER'}).`);
+console.log(`With caches (nothing changed) on ${larger}: extraction ${big.oursCachedExtractCpu} ms CPU, generation ${big.oursCachedGenCpu} ms CPU.`);
+console.log(`Cold generation (model and pages) on ${larger} (CPU, code loaded): ours ${big.oursGenCpu} ms vs griffe load + dump ${big.griffeGenCpu} ms (${big.oursGenCpu < big.griffeGenCpu ? 'faster' : 'SLOWER'}); wall ${big.oursGen} vs ${big.griffeGen} ms. Load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs.`);
+if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(report, null, 1)}\n`);
+for (const dir of Object.values(targets)) fs.rmSync(dir, {recursive: true, force: true});

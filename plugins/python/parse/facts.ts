@@ -1,0 +1,70 @@
+/**
+ * What one Python file says, read from its syntax alone: the facts the linker turns into the code
+ * reference model. Plain JSON, so it can be cached and compared; annotations are kept as source text
+ * and turned into linked type text only when every module's names are known.
+ */
+
+export interface PyParam {
+  /** As written, with its stars: `a`, `*args`, `**kwargs`. */
+  name: string;
+  annotation?: string;
+  default?: string;
+  /** Before a `/`, or after a bare `*` (or `*args`). */
+  kind?: 'positional-only' | 'keyword-only';
+}
+
+export interface PySignature {
+  params: PyParam[];
+  returns?: string;
+  line: number;
+  doc?: string;
+}
+
+export type PyDefKind = 'class' | 'function' | 'variable' | 'type';
+
+export interface PyDef {
+  name: string;
+  kind: PyDefKind;
+  line: number;
+  doc?: string;
+  /** Decorators as written, without `@`: `dataclass(frozen=True)`, `app.get("/items")`. */
+  decorators?: string[];
+  async?: boolean;
+  /** Functions: one signature, or one per `@overload` (the implementation is then left out). */
+  signatures?: PySignature[];
+  /** Classes: base expressions as written (keyword arguments such as `metaclass=` left out). */
+  bases?: string[];
+  /** Variables and attributes: the annotation; type aliases: the aliased type. */
+  annotation?: string;
+  /** Variables, attributes and fields: the value as written, one line. */
+  value?: string;
+  /** `Field(description=...)` / `field(metadata=...)`-style description of a field. */
+  fieldDoc?: string;
+  /** Classes: body members, and attributes assigned as `self.x` in `__init__`. */
+  members?: PyDef[];
+  /** Members: where it came from (`self.x` in a method is an instance attribute). */
+  instance?: boolean;
+}
+
+export interface PyImport {
+  /** The name bound in this module. */
+  local: string;
+  /** Module as written, dots kept: `.models`, `..`, `pkg.sub`. */
+  module: string;
+  /** The imported name (`from m import name`); absent for `import m`. */
+  name?: string;
+  line: number;
+}
+
+export interface PyModuleFacts {
+  doc?: string;
+  imports: PyImport[];
+  /** Modules of `from m import *`, as written. */
+  starImports: string[];
+  /** `__all__` when it is a literal list or tuple of strings (with `+=`/`.extend`/`.append` of literals). */
+  all?: string[];
+  /** Line of `__all__`, for warnings. */
+  allLine?: number;
+  defs: PyDef[];
+  syntaxErrors: {line: number; message: string}[];
+}
