@@ -5,7 +5,7 @@
  */
 
 /** Bump when the shape changes: cached pages and anyone reading `code-reference.json` can tell. */
-export const CODE_REFERENCE_MODEL_VERSION = 1;
+export const CODE_REFERENCE_MODEL_VERSION = 2;
 
 /** `file#Scope.name`: where a symbol is declared. Stable while the declaration keeps its name and file. */
 export type SymbolId = string;
@@ -140,6 +140,8 @@ export interface ExportModel {
   symbol?: SymbolId;
   /** Re-exported from a module outside the target (another package): its specifier. */
   external?: string;
+  /** Declared in an application's file but not exported: documented because the app is read file by file. */
+  local?: boolean;
 }
 
 /** A page: an entry module as users import it, or a namespace. */
@@ -154,6 +156,8 @@ export interface ContainerModel {
   file?: string;
   /** Modules from a manifest: users import them by this name. */
   importable?: boolean;
+  /** A library's module that no public entry point is (shown only when `codeReference.internals` asks). */
+  internal?: boolean;
   doc?: DocModel;
   /** Everything it exports, sorted by name; symbols documented elsewhere are shown as links. */
   exports: ExportModel[];
@@ -169,6 +173,17 @@ export interface PackageModel {
   slug: string;
   /** Entry modules first, in the order users see them, then namespaces. */
   containers: string[];
+  /** The package exports nothing (an application): every source file is a module, grouped by folder. */
+  app?: boolean;
+  /** An application's folders, sorted, with what each holds (its README's first paragraph, else its first module comment). */
+  folders?: FolderModel[];
+}
+
+export interface FolderModel {
+  /** Relative to the package folder, POSIX; '' for the package's own folder. */
+  path: string;
+  /** Markdown. */
+  summary?: string;
 }
 
 export interface CodeReferenceModel {

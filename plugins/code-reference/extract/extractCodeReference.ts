@@ -15,6 +15,7 @@ import type {CodeReferenceOptions} from '../options';
 import {TEST_FILE} from '../options';
 import {planPackages} from './entryPoints';
 import {checkDocLinks} from './docLinks';
+import {addFolders} from './folders';
 import {FILE_FACTS_VERSION, type FileFacts} from './facts';
 import {inferTypes, type InferredFile} from './inferTypes';
 import {linkModel} from './link';
@@ -141,6 +142,7 @@ export async function extractCodeReference(
   const sourceUrl = fileUrl ? (file: string, line: number) => fileUrl(file, line, commit) : undefined;
   const linked = linkModel({packages, facts, resolver, options, report: context.report, sourceUrl});
   const model = checkDocLinks(linked, {root: context.root, files, report: context.report});
+  addFolders(model, context.root, files);
   stats.linkMs = Math.round(performance.now() - read);
   const inferred = inferTypes({root: context.root, model, resolver, contentKeys, dependencies: (file) => dependencies.get(file) ?? [], trees, cache: inferCache});
   trees.clear();
