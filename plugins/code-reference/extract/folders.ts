@@ -12,6 +12,13 @@ const SUMMARY_MAX = 300;
 
 export function addFolders(model: CodeReferenceModel, root: string, files: Set<string>): void {
   const containers = new Map(model.containers.map((container) => [container.id, container]));
+  // A file's first doc comment: its module comment, else that of its first documented declaration.
+  const firstComment = new Map<string, {line: number; summary: string}>();
+  for (const symbol of model.symbols) {
+    const summary = symbol.doc?.summary;
+    const known = firstComment.get(symbol.file);
+    if (summary && !summary.includes('\uE000') && (!known || symbol.line < known.line)) firstComment.set(symbol.file, {line: symbol.line, summary});
+  }
   const readmes = new Map<string, string>();
   for (const file of files) {
     if (/(^|\/)readme\.md$/i.test(file)) readmes.set(path.posix.dirname(file), file);
@@ -23,7 +30,7 @@ export function addFolders(model: CodeReferenceModel, root: string, files: Set<s
       const container = containers.get(id);
       if (!container || container.kind !== 'module' || !container.file) continue;
       const folder = folderOf(container.file, pkg.dir);
-      if (!byFolder.has(folder) || byFolder.get(folder) === undefined) byFolder.set(folder, byFolder.get(folder) ?? container.doc?.summary);
+      if (!byFolder.has(folder) || byFolder.get(folder) === undefined) byFolder.set(folder, byFolder.get(folder) ?? container.doc?.summary ?? firstComment.get(container.file)?.summary);
     }
     const folders: FolderModel[] = [...byFolder.keys()].sort().map((folder) => {
       const readme = readmes.get(path.posix.join(pkg.dir, folder) || '.');
