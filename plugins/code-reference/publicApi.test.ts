@@ -168,6 +168,21 @@ describe('an application', () => {
   });
 });
 
+describe('build output named through project references', () => {
+  it('maps outDir back to rootDir of the referenced tsconfig', async () => {
+    const {model} = await generate({
+      'package.json': JSON.stringify({name: 'refs', main: './out/main.js', types: './out/main.d.ts'}),
+      'tsconfig.json': JSON.stringify({files: [], references: [{path: './tsconfig.lib.json'}]}),
+      'tsconfig.lib.json': JSON.stringify({compilerOptions: {composite: true, rootDir: 'code', outDir: 'out'}}),
+      'code/main.ts': "export {value} from './value';\n",
+      'code/value.ts': 'export const value: number = 1;\nexport const unused = 2;\n',
+      'src/main.ts': 'export const decoy = 1;\n',
+    });
+    expect(model.containers.map((container) => container.file)).toEqual(['code/main.ts']);
+    expect(model.symbols.map((symbol) => symbol.name)).toEqual(['value']);
+  });
+});
+
 describe('generated files', () => {
   it('are documented when the config asks', async () => {
     const {model} = await generate({'src/a.ts': 'export const a = 1;\n', 'src/b.gen.ts': 'export const b = 1;\n'}, {codeReference: {includeGenerated: true}});
