@@ -43,7 +43,8 @@ test.describe('a library and an application in one workspace', () => {
     repo.git('remote', 'add', 'origin', 'https://github.com/acme/shop.git');
     out = tempDir('public-api-site');
     stderr = buildSite(dir, out);
-    server = await serveSite(out, port);
+    // A loaded machine can take a while to start the server.
+    server = await serveSite(out, port, 180_000);
   });
 
   test.afterAll(() => {
@@ -68,7 +69,8 @@ test.describe('a library and an application in one workspace', () => {
     await page.getByRole('link', {name: 'packages/web/src/routes/__root', exact: true}).click();
     await expect(page).toHaveURL(`http://127.0.0.1:${port}/api/web/packages/web/src/routes/__root/`);
     await expect(page.getByRole('heading', {level: 1, name: 'packages/web/src/routes/__root'})).toBeVisible();
-    await expect(page.getByRole('heading', {name: 'Route'})).toBeVisible();
+    await expect(page.locator('[id="Route"]')).toBeVisible();
+    await expect(page.locator('pre[data-api-signature]').filter({hasText: 'const Route: { path: string }'})).toBeVisible();
     expect(consoleErrors).toEqual([]);
   });
 });

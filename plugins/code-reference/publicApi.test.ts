@@ -88,7 +88,7 @@ describe('a library built from source/ to distribution/', () => {
     const client = named(model, 'client');
     expect(plain(client.type)).toBe('Client');
     expect(client.type).toEqual([{name: 'Client', id: 'source/client.ts#Client'}]);
-    expect(plain(named(model, 'settings').signatures![0]!.returns)).toBe('{ retries: number; endpoint: string; timeoutMilliseconds: number; client: Client; }');
+    expect(plain(named(model, 'settings').signatures![0]!.returns)).toBe('{ retries: number; endpoint: string; timeoutMilliseconds: number; client: Client }');
   });
 
   it('drops the leading | of a union written one member a line', () => {

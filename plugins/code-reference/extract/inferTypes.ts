@@ -209,7 +209,11 @@ function functionSignatures(node: ts.Node, checker: ts.TypeChecker): readonly ts
  */
 function printType(root: string, type: ts.Type, at: ts.Node, checker: ts.TypeChecker): TypeText | undefined {
   // `import("/abs/path").X` would publish a path of the machine: the name alone is what a reader needs.
-  const printed = checker.typeToString(type, at, FLAGS).replace(/(?:typeof )?import\("[^"]*"\)\.?/g, '');
+  // The checker ends every member with `;` (`{ a: string; }`); TypeDoc shows `{ a: string }`.
+  const printed = checker
+    .typeToString(type, at, FLAGS)
+    .replace(/(?:typeof )?import\("[^"]*"\)\.?/g, '')
+    .replace(/; }/g, ' }');
   if (!printed) return undefined;
   const declarations = new Map<string, string>();
   collectDeclarations(root, type, checker, declarations, 0);
