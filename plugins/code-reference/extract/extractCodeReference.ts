@@ -43,9 +43,13 @@ export interface FileStamp {
   ino: number;
   seenMs: number;
   key: string;
+  /** The hash of its code without block comments and with whitespace collapsed: what inferred types are keyed by (inferTypes.ts). */
+  codeKey: string;
 }
 
 const RACY_MS = 1000;
+/** Block comments (doc comments among them); a `/*` inside a string is rare enough for a cache key. */
+const BLOCK_COMMENT = /\/\*[\s\S]*?\*\//g;
 
 export async function extractCodeReference(
   context: TargetContext,
@@ -60,7 +64,8 @@ export async function extractCodeReference(
   const excluded = ignore().add(options.exclude);
   const facts = new Map<string, FileFacts>();
   const stats = {files: 0, parsed: 0, cached: 0, unread: 0, readMs: 0, linkMs: 0, inferred: 0, inferChecked: 0, inferMs: 0};
-  const contentKeys = new Map<string, string>();
+  // Per file, its code without comments: a doc comment edit does not make the checker run again.
+  const codeKeys = new Map<string, string>();
   // Trees parsed in this run, so a Program for inferred types does not parse them again.
   const trees = new Map<string, ts.SourceFile>();
   const dependencies = new Map<string, string[]>();
@@ -79,7 +84,7 @@ export async function extractCodeReference(
     const stamp = stamps?.get(file);
     if (stamp && stamp.size === stat.size && stamp.mtimeMs === stat.mtimeMs && stamp.ino === stat.ino && stamp.mtimeMs < stamp.seenMs - RACY_MS) {
       const cached = cache?.get(stamp.key);
-      contentKeys.set(file, stamp.key);
+      codeKeys.set(file, stamp.codeKey);
       if (cached) {
         stats.cached++;
         stats.unread++;
@@ -94,9 +99,10 @@ export async function extractCodeReference(
       return undefined;
     }
     const key = hashContent(FILE_FACTS_VERSION, file, text);
-    contentKeys.set(file, key);
+    const codeKey = hashContent('code', text.replace(BLOCK_COMMENT, ' ').replace(/\s+/g, ' '));
+    codeKeys.set(file, codeKey);
     // A racy stamp keeps the time it was first seen at, so the file is trusted once it is older.
-    stamps?.set(file, {size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, seenMs: stamp?.key === key ? stamp.seenMs : seenMs, key});
+    stamps?.set(file, {size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, seenMs: stamp?.key === key ? stamp.seenMs : seenMs, key, codeKey});
     const cached = cache?.get(key);
     if (cached) {
       stats.cached++;
@@ -144,7 +150,7 @@ export async function extractCodeReference(
   const model = checkDocLinks(linked, {root: context.root, files, report: context.report});
   addFolders(model, context.root, files);
   stats.linkMs = Math.round(performance.now() - read);
-  const inferred = inferTypes({root: context.root, model, resolver, contentKeys, dependencies: (file) => dependencies.get(file) ?? [], trees, cache: inferCache});
+  const inferred = inferTypes({root: context.root, model, resolver, facts, codeKeys, dependencies: (file) => dependencies.get(file) ?? [], trees, cache: inferCache});
   trees.clear();
   Object.assign(stats, {inferred: inferred.declarations, inferChecked: inferred.checked, inferMs: inferred.ms});
   return {model, files: [...facts.keys()].sort(), stats};

@@ -15,6 +15,7 @@ import {hashContent} from '../../core/contentCache';
 import {isInside} from '../../core/resolveTarget';
 import type {BundledCache} from '../bundledCache';
 import type {CodeReferenceModel, SymbolModel, TypeText} from '../model';
+import type {FileFacts} from './facts';
 import type {ModuleResolver} from './resolveModules';
 import {typeText} from './typeText';
 
@@ -28,8 +29,10 @@ export interface InferInput {
   root: string;
   model: CodeReferenceModel;
   resolver: ModuleResolver;
-  /** The content key of every file read (its facts' key): what a cached answer depends on. */
-  contentKeys: Map<string, string>;
+  /** Per file read, the hash of its code without comments: what a cached answer depends on. */
+  codeKeys: Map<string, string>;
+  /** The facts of every file read: what the files a declaration reaches declare. */
+  facts: Map<string, FileFacts>;
   /** Imports and re-exports of every file read, resolved: the files a declaration's type can depend on. */
   dependencies: (file: string) => string[];
   /** Syntax trees already parsed in this run, by file: a Program takes them instead of parsing again. */
@@ -59,9 +62,19 @@ export function inferTypes(input: InferInput): InferStats {
   const stats: InferStats = {declarations: [...needs.values()].reduce((sum, list) => sum + list.length, 0), files: needs.size, checked: 0, ms: 0};
   if (needs.size === 0) return stats;
 
+  const shapes = new Map<string, string>();
+  const shapeOf = (file: string) => {
+    let shape = shapes.get(file);
+    if (shape === undefined) {
+      const facts = input.facts.get(file);
+      shape = facts ? typeShape(facts, input.codeKeys.get(file) ?? file) : file;
+      shapes.set(file, shape);
+    }
+    return shape;
+  };
   const keyOf = (file: string, symbols: SymbolModel[]) => {
-    const reached = closure(file, input.dependencies);
-    return hashContent(INFER_VERSION, file, symbols.map((symbol) => `${symbol.id}@${symbol.line}`).join(','), ...reached.map((dep) => input.contentKeys.get(dep) ?? dep));
+    const reached = closure(file, input.dependencies).filter((dep) => dep !== file);
+    return hashContent(INFER_VERSION, file, input.codeKeys.get(file) ?? file, symbols.map((symbol) => symbol.id).join(','), ...reached.map(shapeOf));
   };
   const answers = new Map<string, InferredFile>();
   const keys = new Map<string, string>();
@@ -88,14 +101,37 @@ export function inferTypes(input: InferInput): InferStats {
       if (!found) continue;
       const known = (text: TypeText) => text.map((part) => (typeof part === 'string' || !part.id || ids.has(part.id) ? part : {name: part.name}));
       if (found.type && !symbol.type) symbol.type = known(found.type);
-      symbol.signatures?.forEach((signature, i) => {
-        const returns = found.returns?.[i];
-        if (!signature.returns && returns) signature.returns = known(returns);
-      });
+      // New signature objects: the model shares them with the facts, which are cached by file content
+      // and must not carry what the checker said about other files.
+      if (symbol.signatures && found.returns) {
+        symbol.signatures = symbol.signatures.map((signature, i) => {
+          const returns = found.returns?.[i];
+          return !signature.returns && returns ? {...signature, returns: known(returns)} : signature;
+        });
+      }
     }
   }
   stats.ms = Math.round(performance.now() - started);
   return stats;
+}
+
+/**
+ * What a reached file contributes to an inferred type. A file whose every declaration has its types
+ * written is its declarations' shapes, without doc comments and lines: a comment edit or a moved line
+ * elsewhere does not make the checker run again. A file with any type left out is its whole text,
+ * since an inferred type can depend on a function body.
+ */
+function typeShape(facts: FileFacts, codeKey: string): string {
+  const declarations = Object.values(facts.scopes).flatMap((scope) => scope.declarations);
+  const inferredSomewhere = declarations.some(
+    (decl) =>
+      (decl.kind === 'variable' && !decl.type) ||
+      (decl.signatures ?? []).some((signature) => !signature.returns) ||
+      (decl.members ?? []).some((member) => (member.kind === 'property' && !member.type) || (member.kind === 'method' && (member.signatures ?? []).some((signature) => !signature.returns))),
+  );
+  if (inferredSomewhere) return codeKey;
+  const json = JSON.stringify({imports: facts.imports, exports: facts.exports, scopes: facts.scopes}, (key, value: unknown) => (key === 'doc' || key === 'line' || key === 'sourceUrl' ? undefined : value));
+  return hashContent('shape', json);
 }
 
 /** Every file a file reaches through imports and re-exports, itself included, sorted. */
