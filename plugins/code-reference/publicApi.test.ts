@@ -91,6 +91,21 @@ describe('a library built from source/ to distribution/', () => {
     expect(plain(named(model, 'settings').signatures![0]!.returns)).toBe('{ retries: number; endpoint: string; timeoutMilliseconds: number; client: Client }');
   });
 
+  it('asks the checker again only when code a declaration reaches changes, never for a comment', async () => {
+    const {context, generated: first} = await generate(LIBRARY);
+    expect(first.stats.inferChecked).toBe(1);
+    const warm = (await generateCodeReference(context))!;
+    expect([warm.stats.inferred, warm.stats.inferChecked]).toEqual([2, 0]);
+    expect(warm.files.get('sindre-lib/index.mdx')).toContain('const client: ');
+    const client = path.join(context.root, 'source/client.ts');
+    fs.writeFileSync(client, `/** A comment. */\n${fs.readFileSync(client, 'utf8')}`);
+    expect((await generateCodeReference(context))!.stats.inferChecked).toBe(0);
+    fs.writeFileSync(client, fs.readFileSync(client, 'utf8').replace('return new Client(url);', 'return new Client(url) as Client | undefined;').replace('export function makeClient(url: string)', 'export function makeClient(url: string): Client | undefined'));
+    const edited = (await generateCodeReference(context))!;
+    expect(edited.stats.inferChecked).toBe(1);
+    expect(edited.files.get('sindre-lib/index.mdx')).toMatch(/const client: ", *\{[^}]*"Client"[^}]*\}, *" \| undefined"/);
+  });
+
   it('drops the leading | of a union written one member a line', () => {
     expect(plain(named(model, 'Mode').type)).toBe("'fast' | 'safe'");
   });

@@ -99,7 +99,7 @@ export async function extractCodeReference(
       return undefined;
     }
     const key = hashContent(FILE_FACTS_VERSION, file, text);
-    const codeKey = hashContent('code', text.replace(BLOCK_COMMENT, ' ').replace(/\s+/g, ' '));
+    const codeKey = hashContent('code', text.replace(BLOCK_COMMENT, ' ').replace(/\s+/g, ' ').trim());
     codeKeys.set(file, codeKey);
     // A racy stamp keeps the time it was first seen at, so the file is trusted once it is older.
     stamps?.set(file, {size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, seenMs: stamp?.key === key ? stamp.seenMs : seenMs, key, codeKey});
