@@ -3,7 +3,7 @@
  * Code reference benchmark: docs-architect's generator against TypeDoc on the sources of zod, rxjs and
  * effect (from node_modules), with `tsc --noEmit` as the floor.
  *
- *   node bench/code-reference.mjs [--runs N] [--only zod,rxjs,effect] [--json FILE]
+ *   node bench/code-reference.mjs [--runs N] [--only zod,rxjs,effect] [--json FILE] [--baseline DIR] [--cold-only]
  *
  * Per package and run, interleaved so the machine's noise hits every tool alike:
  *   tsc --noEmit · TypeDoc → JSON · TypeDoc → Markdown (typedoc-plugin-markdown) · ours cold (caches
@@ -14,6 +14,10 @@
  * TypeDoc gets the entry points ours found, and `skipErrorChecking` (it documents, it does not type check).
  * Every process runs under `/usr/bin/time -v`: wall time and peak RSS. Ours also reports its own time
  * in process (without Node's start-up), which is what the warm/cold ratio is about.
+ * `--baseline DIR` also runs, cold and interleaved with ours, the generator of another checkout of this
+ * project (e.g. `git worktree add /tmp/main main`, with node_modules linked): before and after a change
+ * on the same machine in the same minutes, which is the only fair comparison on a shared machine.
+ * `--cold-only` leaves out the warm and one-file-changed runs.
  * Linux only (GNU time); no dependencies beyond the project's.
  */
 import {execFileSync, spawnSync} from 'node:child_process';
@@ -29,10 +33,10 @@ const TIME = '/usr/bin/time';
 const PACKAGES = ['zod', 'rxjs', 'effect'];
 
 const {values} = parseArgs({
-  options: {runs: {type: 'string', default: '3'}, only: {type: 'string'}, json: {type: 'string'}, help: {type: 'boolean', short: 'h'}},
+  options: {runs: {type: 'string', default: '3'}, only: {type: 'string'}, json: {type: 'string'}, baseline: {type: 'string'}, 'cold-only': {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
 });
 if (values.help) {
-  console.log('Usage: node bench/code-reference.mjs [--runs N] [--only zod,rxjs,effect] [--json FILE]');
+  console.log('Usage: node bench/code-reference.mjs [--runs N] [--only zod,rxjs,effect] [--json FILE] [--baseline DIR] [--cold-only]');
   process.exit(0);
 }
 const runs = Number(values.runs);
@@ -83,6 +87,9 @@ const node = process.execPath;
 const tscBin = path.join(MODULES, 'typescript', 'bin', 'tsc');
 const typedocBin = path.join(MODULES, 'typedoc', 'bin', 'typedoc');
 const runner = path.join(SITE_DIR, 'bench', 'code-reference-run.mjs');
+const baselineRunner = values.baseline ? path.join(path.resolve(values.baseline), 'bench', 'code-reference-run.mjs') : undefined;
+if (baselineRunner && !fs.existsSync(baselineRunner)) throw new Error(`--baseline: no ${baselineRunner}`);
+const coldOnly = Boolean(values['cold-only']);
 const median = (list) => {
   const sorted = list.filter(Number.isFinite).sort((a, b) => a - b);
   if (sorted.length === 0) return NaN;
@@ -101,11 +108,27 @@ for (const name of packages) {
   const rows = [];
   for (let run = 1; run <= runs; run++) {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), `bench-coderef-out-${name}-`));
-    rows.push(timed('tsc --noEmit', node, [tscBin, '--noEmit', '-p', path.join(target, 'tsconfig.json')], {allowFailure: true}));
-    rows.push(timed('TypeDoc JSON', node, [typedocBin, ...typedocArgs, '--json', path.join(out, 'typedoc.json')]));
+    if (!coldOnly) {
+      rows.push(timed('tsc --noEmit', node, [tscBin, '--noEmit', '-p', path.join(target, 'tsconfig.json')], {allowFailure: true}));
+      rows.push(timed('TypeDoc JSON', node, [typedocBin, ...typedocArgs, '--json', path.join(out, 'typedoc.json')]));
+    }
     rows.push(timed('TypeDoc Markdown', node, [typedocBin, ...typedocArgs, '--plugin', 'typedoc-plugin-markdown', '--out', path.join(out, 'md')]));
+    const baselineCold = () => {
+      if (!baselineRunner) return;
+      const baselineSite = fs.mkdtempSync(path.join(os.tmpdir(), `bench-coderef-baseline-${name}-`));
+      rows.push(timed('baseline cold', node, [baselineRunner, target, baselineSite], {cwd: path.resolve(values.baseline)}));
+      fs.rmSync(baselineSite, {recursive: true, force: true});
+    };
+    // The baseline goes first on odd runs and second on even ones, so neither always follows TypeDoc.
+    if (run % 2 === 1) baselineCold();
     fs.rmSync(path.join(site, '.docs-architect'), {recursive: true, force: true});
     rows.push(timed('ours cold', node, [runner, target, site]));
+    if (run % 2 === 0) baselineCold();
+    if (coldOnly) {
+      fs.rmSync(out, {recursive: true, force: true});
+      console.log(`  run ${run}: ${rows.slice(baselineRunner ? -3 : -2).map((row) => `${row.label} ${row.seconds.toFixed(1)}s ${row.peakMB}MB`).join(' · ')}`);
+      continue;
+    }
     rows.push(timed('ours warm', node, [runner, target, site]));
     editOneFile(path.join(target, typical), run);
     rows.push(timed('ours, one typical file changed', node, [runner, target, site]));
@@ -181,16 +204,18 @@ function summarize(rows) {
   const cold = summary['ours cold'];
   const edit = summary['ours, one typical file changed'];
   const largest = summary['ours, the largest file changed'];
-  const warm = summary['ours warm'];
-  const session = summary['ours, one typical file changed, in a running session'];
+  const warm = summary['ours warm'] ?? {};
+  const session = summary['ours, one typical file changed, in a running session'] ?? {};
+  const baseline = summary['baseline cold'];
   summary.ratios = {
+    ...(baseline ? {baselineColdWallVsTypeDocMarkdown: baseline.medianSeconds / md.medianSeconds, coldInProcessVsBaseline: cold.medianInProcessSeconds / baseline.medianInProcessSeconds} : {}),
     coldWallVsTypeDocMarkdown: cold.medianSeconds / md.medianSeconds,
     coldPeakVsTypeDocMarkdown: cold.medianPeakMB / md.medianPeakMB,
-    coldWallVsTypeDocJson: cold.medianSeconds / json.medianSeconds,
-    coldWallVsTsc: cold.medianSeconds / summary['tsc --noEmit'].medianSeconds,
-    oneFileChangedVsColdInProcess: edit.medianInProcessSeconds / cold.medianInProcessSeconds,
-    oneFileChangedVsColdWall: edit.medianSeconds / cold.medianSeconds,
-    largestFileChangedVsColdInProcess: largest.medianInProcessSeconds / cold.medianInProcessSeconds,
+    coldWallVsTypeDocJson: cold.medianSeconds / json?.medianSeconds,
+    coldWallVsTsc: cold.medianSeconds / summary['tsc --noEmit']?.medianSeconds,
+    oneFileChangedVsColdInProcess: edit?.medianInProcessSeconds / cold.medianInProcessSeconds,
+    oneFileChangedVsColdWall: edit?.medianSeconds / cold.medianSeconds,
+    largestFileChangedVsColdInProcess: largest?.medianInProcessSeconds / cold.medianInProcessSeconds,
     warmVsColdInProcess: warm.medianInProcessSeconds / cold.medianInProcessSeconds,
     oneFileChangedInSessionVsColdInProcess: session.medianInProcessSeconds / cold.medianInProcessSeconds,
   };
@@ -207,6 +232,9 @@ function printTable(name, summary) {
     console.log(`| ${label}${row.failures ? ` (${row.failures} failed)` : ''} | ${row.runs} | ${f(row.medianSeconds)} | ${f(row.minSeconds)} | ${f(row.maxSeconds)} | ${f(row.medianPeakMB, 0)} | ${f(row.medianInProcessSeconds, 2)} |`);
   }
   const r = summary.ratios;
+  if (r.baselineColdWallVsTypeDocMarkdown !== undefined) {
+    console.log(`\nbaseline cold / TypeDoc+Markdown: ${f(r.baselineColdWallVsTypeDocMarkdown, 2)}× wall; ours cold / baseline cold: ${f(r.coldInProcessVsBaseline, 2)}× in process.`);
+  }
   console.log(
     `\nours cold / TypeDoc+Markdown: ${f(r.coldWallVsTypeDocMarkdown, 2)}× wall, ${f(r.coldPeakVsTypeDocMarkdown, 2)}× peak memory; ` +
       `/ TypeDoc JSON: ${f(r.coldWallVsTypeDocJson, 2)}× wall; / tsc --noEmit: ${f(r.coldWallVsTsc, 2)}× wall. ` +

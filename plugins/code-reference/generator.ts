@@ -10,6 +10,7 @@ import {WORK_DIR} from '../core/generatedFiles';
 import type {SectionGenerator, TargetContext} from '../core/types';
 import {FILE_FACTS_VERSION, type FileFacts} from './extract/facts';
 import {extractCodeReference, type FileStamp} from './extract/extractCodeReference';
+import {INFER_VERSION, type InferredFile} from './extract/inferTypes';
 import {codeReferenceLinks, createSymbolIndex} from './links';
 import {CODE_REFERENCE_MODEL_VERSION, normalizeModel, serializeModel, type CodeReferenceModel} from './model';
 import {normalizeOptions} from './options';
@@ -42,7 +43,7 @@ function codeVersion(...dirs: string[]): string {
 export interface GenerateResult {
   files: Map<string, string>;
   watch: string[];
-  stats: {files: number; parsed: number; cached: number; unread: number; pages: number; rendered: number; symbols: number; readMs: number; linkMs: number; renderMs: number};
+  stats: {files: number; parsed: number; cached: number; unread: number; pages: number; rendered: number; symbols: number; readMs: number; linkMs: number; inferred: number; inferChecked: number; inferMs: number; renderMs: number};
 }
 
 type ExtractStats = Omit<GenerateResult['stats'], 'pages' | 'rendered' | 'symbols' | 'renderMs'>;
@@ -59,8 +60,9 @@ export async function extractCodeReferenceModel(
   // when someone forgot to bump a version.
   const factsCache = useCache ? await loadBundledCache<FileFacts>(context.siteDir, 'code-reference-facts', `${FILE_FACTS_VERSION}-${codeVersion('extract')}`) : undefined;
   const stamps = useCache ? await loadBundledCache<FileStamp>(context.siteDir, 'code-reference-stamps', `${FILE_FACTS_VERSION}-${codeVersion('extract')}-${context.root}`) : undefined;
-  const extracted = await extractCodeReference(context, config, factsCache, stamps);
-  await Promise.all([factsCache?.save(), stamps?.save()]);
+  const inferCache = useCache ? await loadBundledCache<InferredFile>(context.siteDir, 'code-reference-inferred', `${INFER_VERSION}-${codeVersion('extract')}`) : undefined;
+  const extracted = await extractCodeReference(context, config, factsCache, stamps, inferCache);
+  await Promise.all([factsCache?.save(), stamps?.save(), inferCache?.save()]);
   // Python packages are parts beside the TypeScript ones (plugins/python; docs/adr/0040).
   const python = await withPython(context, extracted.model, {exclude: config.exclude, cache: useCache});
   if (!python.model) return undefined;

@@ -148,6 +148,8 @@ export interface ExportModel {
   symbol?: SymbolId;
   /** Re-exported from a module outside the target (another package): its specifier. */
   external?: string;
+  /** Declared in an application's file but not exported: documented because the app is read file by file. */
+  local?: boolean;
 }
 
 /** A page: an entry module as users import it, or a namespace. */
@@ -162,6 +164,8 @@ export interface ContainerModel {
   file?: string;
   /** Modules from a manifest: users import them by this name. */
   importable?: boolean;
+  /** A library's module that no public entry point is (shown only when `codeReference.internals` asks). */
+  internal?: boolean;
   doc?: DocModel;
   /** Everything it exports, sorted by name; symbols documented elsewhere are shown as links. */
   exports: ExportModel[];
@@ -177,6 +181,17 @@ export interface PackageModel {
   slug: string;
   /** Entry modules first, in the order users see them, then namespaces. */
   containers: string[];
+  /** The package exports nothing (an application): every source file is a module, grouped by folder. */
+  app?: boolean;
+  /** An application's folders, sorted, with what each holds (its README's first paragraph, else its first module comment). */
+  folders?: FolderModel[];
+}
+
+export interface FolderModel {
+  /** Relative to the package folder, POSIX; '' for the package's own folder. */
+  path: string;
+  /** Markdown. */
+  summary?: string;
 }
 
 export interface CodeReferenceModel {

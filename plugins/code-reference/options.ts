@@ -10,6 +10,10 @@ export interface CodeReferenceOptions {
   exclude: string[];
   includeInternal: boolean;
   includePrivate: boolean;
+  /** Also document generated files (`*.gen.*`, `__generated__/`, an `@generated` header) as modules. */
+  includeGenerated: boolean;
+  /** A library's modules that no public entry is, documented under "Internals". */
+  internals: boolean;
   tsconfig?: string;
 }
 
@@ -18,6 +22,8 @@ export const DEFAULT_OPTIONS: CodeReferenceOptions = {
   exclude: [],
   includeInternal: false,
   includePrivate: false,
+  includeGenerated: false,
+  internals: false,
 };
 
 /** Files that are never entry points and never documented: tests, fixtures, declaration-only build output. */

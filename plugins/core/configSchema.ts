@@ -140,6 +140,10 @@ export const configSchema = z.strictObject({
       includeInternal: z.boolean().optional(),
       /** Document `private` and `#private` class members. Default: false. */
       includePrivate: z.boolean().optional(),
+      /** Document generated files (`*.gen.*`, `__generated__/`, an `@generated` header) as modules. Default: false. */
+      includeGenerated: z.boolean().optional(),
+      /** Also document a library's modules that no public entry point is, under "Internals". Default: false. */
+      internals: z.boolean().optional(),
       /** The tsconfig whose `paths` and `baseUrl` resolve imports. Default: the nearest tsconfig.json of each file. */
       tsconfig: relativePath.optional(),
     })

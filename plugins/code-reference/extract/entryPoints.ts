@@ -12,6 +12,7 @@ import {isUserError} from '../../core/errors';
 import {readYamlFileSync} from '../../core/parseYaml';
 import type {TargetContext} from '../../core/types';
 import {TEST_FILE, type CodeReferenceOptions} from '../options';
+import {buildLayout, type BuildLayout} from './buildOutput';
 
 export interface EntryPoint {
   /** As imported: `zod/v4`, or the file's path without extension when there is no manifest. */
@@ -20,6 +21,8 @@ export interface EntryPoint {
   file: string;
   /** The name is an import specifier (it comes from a manifest), not just a path. */
   importable?: boolean;
+  /** A module no public entry is: documented only under "Internals" when `codeReference.internals` asks. */
+  internal?: boolean;
 }
 
 export interface PackagePlan {
@@ -28,6 +31,8 @@ export interface PackagePlan {
   version?: string;
   description?: string;
   entries: EntryPoint[];
+  /** The package exports nothing (an application): every source file is documented, by folder. */
+  app?: boolean;
 }
 
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
@@ -40,7 +45,8 @@ type Json = Record<string, unknown>;
 export function planPackages(context: TargetContext, options: CodeReferenceOptions): PackagePlan[] {
   const files = new Set(context.inventory.files);
   const excluded = ignore().add(options.exclude);
-  const isDocumentable = (file: string) => SOURCE.test(file) && !TEST_FILE.test(file) && !excluded.ignores(file);
+  const generated = options.includeGenerated ? () => false : generatedTest(context.root);
+  const isDocumentable = (file: string) => SOURCE.test(file) && !TEST_FILE.test(file) && !excluded.ignores(file) && !generated(file);
   const root = readManifest(context.root, '');
 
   if (options.entryPoints) {
@@ -67,16 +73,45 @@ export function planPackages(context: TargetContext, options: CodeReferenceOptio
     const name = str(manifest?.name) ?? (dir ? path.posix.basename(dir) : context.project.name);
     const inPackage = [...files].filter((file) => (dir === '' || file.startsWith(`${dir}/`)) && !insideOther(file, dir, packageDirs));
     let entries = manifest ? manifestEntries(context, dir, name, manifest, files) : [];
-    if (entries.length === 0) entries = tsconfigEntries(context, dir, inPackage, isDocumentable);
-    if (entries.length === 0) entries = inPackage.filter((file) => isDocumentable(file) && !file.endsWith('.d.ts')).map(fileEntry);
+    const app = entries.length === 0;
+    // Every file of the package: an app's modules, or a library's internals when the config asks.
+    const allFiles = () => {
+      const listed = tsconfigEntries(context, dir, inPackage, isDocumentable);
+      return listed.length > 0 ? listed : inPackage.filter((file) => isDocumentable(file) && !file.endsWith('.d.ts')).map(fileEntry);
+    };
+    if (app) entries = allFiles();
+    else if (options.internals) entries = [...entries, ...allFiles().map((entry): EntryPoint => ({...entry, internal: true}))];
     entries = entries.filter((entry) => !excluded.ignores(entry.file));
-    if (entries.length > 0) plans.push({dir, name, version: str(manifest?.version), description: str(manifest?.description), entries: dedupe(entries)});
+    if (entries.length > 0) plans.push({dir, name, version: str(manifest?.version), description: str(manifest?.description), entries: dedupe(entries), ...(app ? {app} : {})});
   }
   if (plans.length === 0 && !root) {
     const entries = [...files].filter((file) => isDocumentable(file) && !file.endsWith('.d.ts')).map(fileEntry);
-    if (entries.length > 0) plans.push({dir: '', name: context.project.name, entries});
+    if (entries.length > 0) plans.push({dir: '', name: context.project.name, entries, app: true});
   }
   return plans;
+}
+
+/** Generated code: `*.gen.*`, `__generated__/`, or an `@generated` marker in the file's first lines. */
+const GENERATED_PATH = /(^|\/)__generated__\/|\.gen\.[cm]?[jt]sx?$/;
+const GENERATED_MARK = /@generated\b/;
+/** How much of a file's head is looked at for the marker: tools put it in the first comment. */
+const HEAD_BYTES = 1024;
+
+function generatedTest(root: string): (file: string) => boolean {
+  const buffer = Buffer.alloc(HEAD_BYTES);
+  return (file) => {
+    if (GENERATED_PATH.test(file)) return true;
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(path.join(root, file), 'r');
+      const read = fs.readSync(fd, buffer, 0, HEAD_BYTES, 0);
+      return GENERATED_MARK.test(buffer.toString('utf8', 0, read));
+    } catch {
+      return false;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  };
 }
 
 function fileEntry(file: string): EntryPoint {
@@ -145,6 +180,8 @@ function globToRegExp(glob: string): RegExp {
 /** `exports` subpaths (patterns with `*` are not expanded: they expose files, not an API), else the single-entry fields. */
 function manifestEntries(context: TargetContext, dir: string, name: string, manifest: Json, files: Set<string>): EntryPoint[] {
   const entries: EntryPoint[] = [];
+  // Read once per package, when the first target is looked up.
+  let layout: BuildLayout | undefined;
   const exportsField = manifest.exports;
   const subpaths: [string, unknown][] =
     typeof exportsField === 'string' || Array.isArray(exportsField)
@@ -156,20 +193,20 @@ function manifestEntries(context: TargetContext, dir: string, name: string, mani
         : [];
   for (const [subpath, target] of subpaths) {
     if (subpath.includes('*') || subpath === './package.json' || /\.json$/.test(subpath)) continue;
-    const file = sourceOf(dir, leaves(target), files);
+    const file = sourceOf(dir, leaves(target), files, (layout ??= buildLayout(context.root, dir)));
     const importName = subpath === '.' ? name : `${name}/${subpath.replace(/^\.\//, '')}`;
     if (file) entries.push({name: importName, file, importable: true});
     else if (leaves(target).some((leaf) => SOURCE.test(leaf))) {
       context.report.warn(`package.json "exports" entry "${subpath}" has no source file in the repository`, {
         file: path.posix.join(dir, 'package.json'),
         key: `exports["${subpath}"]`,
-        fix: 'Build output is mapped back to src/ by name; name the entry point in codeReference.entryPoints if the layout differs',
+        fix: 'Build output is mapped back to source through the tsconfig (rootDir, outDir) and by its path under src/, source/ or lib/; name the entry point in codeReference.entryPoints if the layout differs',
       });
     }
   }
   if (entries.length === 0) {
     const single = ['source', 'types', 'typings', 'module', 'main'].map((key) => manifest[key]).filter((v): v is string => typeof v === 'string');
-    const file = sourceOf(dir, single, files);
+    const file = sourceOf(dir, single, files, (layout ??= buildLayout(context.root, dir)));
     if (file) entries.push({name, file, importable: true});
   }
   return entries;
@@ -188,8 +225,13 @@ function leaves(target: unknown): string[] {
   return entries.sort(([a], [b]) => rank(a) - rank(b)).flatMap(([, value]) => leaves(value));
 }
 
-/** The source file behind a target: itself if it is TypeScript, else the .ts of the same name, under src/ when it was built from there. */
-export function sourceOf(dir: string, targets: string[], files: Set<string>): string | undefined {
+/**
+ * The source file behind a target: itself if it is TypeScript, else the .ts of the same name: where
+ * the tsconfig says the output folder is built from, else after dropping the usual build folders and
+ * trying under src/, else the built file's path below any source folder (`distribution/a/b.js` →
+ * `source/a/b.ts`, `source/b.ts`...).
+ */
+export function sourceOf(dir: string, targets: string[], files: Set<string>, layout: BuildLayout = {mappings: [], sourceDirs: ['src']}): string | undefined {
   const join = (relative: string) => path.posix.normalize(path.posix.join(dir, relative)).replace(/^\.\//, '');
   for (const target of targets) {
     const file = join(target);
@@ -200,9 +242,17 @@ export function sourceOf(dir: string, targets: string[], files: Set<string>): st
     const relative = dir ? base.slice(dir.length + 1) : base;
     const segments = relative.split('/');
     const candidates = [relative];
+    for (const {out, source} of layout.mappings) {
+      if (out === '' || relative.startsWith(`${out}/`)) candidates.push(path.posix.join(source, out === '' ? relative : relative.slice(out.length + 1)));
+    }
     for (let i = 0; i < segments.length - 1 && BUILD_DIRS.has(segments[i]!); i++) {
       const rest = segments.slice(i + 1).join('/');
       candidates.push(`src/${rest}`, rest);
+    }
+    // An output folder of any name: the rest of its path under each source folder, deepest first.
+    for (let i = 1; i < segments.length; i++) {
+      const rest = segments.slice(i).join('/');
+      for (const sourceDir of layout.sourceDirs) candidates.push(path.posix.join(sourceDir, rest));
     }
     for (const candidate of candidates) {
       for (const ext of ['.ts', '.tsx', '.mts', '.cts', '/index.ts', '/index.tsx']) {

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
+import type {ts} from 'ts-morph';
 import {hashContent} from '../../core/contentCache';
 import {createRepoUrls} from '../../core/site/repoUrls';
 import type {BundledCache} from '../bundledCache';
@@ -14,7 +15,9 @@ import type {CodeReferenceOptions} from '../options';
 import {TEST_FILE} from '../options';
 import {planPackages} from './entryPoints';
 import {checkDocLinks} from './docLinks';
+import {addFolders} from './folders';
 import {FILE_FACTS_VERSION, type FileFacts} from './facts';
+import {inferTypes, type InferredFile} from './inferTypes';
 import {linkModel} from './link';
 import {parseFile} from './parseFile';
 import {createModuleResolver} from './resolveModules';
@@ -23,7 +26,7 @@ export interface ExtractResult {
   model: CodeReferenceModel;
   /** Every file read, relative to the root: what `npm start` watches. */
   files: string[];
-  stats: {files: number; parsed: number; cached: number; unread: number; readMs: number; linkMs: number};
+  stats: {files: number; parsed: number; cached: number; unread: number; readMs: number; linkMs: number; inferred: number; inferChecked: number; inferMs: number};
 }
 
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
@@ -40,22 +43,32 @@ export interface FileStamp {
   ino: number;
   seenMs: number;
   key: string;
+  /** The hash of its code without block comments and with whitespace collapsed: what inferred types are keyed by (inferTypes.ts). */
+  codeKey: string;
 }
 
 const RACY_MS = 1000;
+/** Block comments (doc comments among them); a `/*` inside a string is rare enough for a cache key. */
+const BLOCK_COMMENT = /\/\*[\s\S]*?\*\//g;
 
 export async function extractCodeReference(
   context: TargetContext,
   options: CodeReferenceOptions,
   cache?: BundledCache<FileFacts>,
   stamps?: BundledCache<FileStamp>,
+  inferCache?: BundledCache<InferredFile>,
 ): Promise<ExtractResult> {
   const packages = planPackages(context, options);
   const files = new Set(context.inventory.files);
   const resolver = createModuleResolver(context.root, files, context.report, options.tsconfig);
   const excluded = ignore().add(options.exclude);
   const facts = new Map<string, FileFacts>();
-  const stats = {files: 0, parsed: 0, cached: 0, unread: 0, readMs: 0, linkMs: 0};
+  const stats = {files: 0, parsed: 0, cached: 0, unread: 0, readMs: 0, linkMs: 0, inferred: 0, inferChecked: 0, inferMs: 0};
+  // Per file, its code without comments: a doc comment edit does not make the checker run again.
+  const codeKeys = new Map<string, string>();
+  // Trees parsed in this run, so a Program for inferred types does not parse them again.
+  const trees = new Map<string, ts.SourceFile>();
+  const dependencies = new Map<string, string[]>();
   const started = performance.now();
 
   // Synchronous reads: for source files (small, many) they take a third of the time of fs.promises,
@@ -71,6 +84,7 @@ export async function extractCodeReference(
     const stamp = stamps?.get(file);
     if (stamp && stamp.size === stat.size && stamp.mtimeMs === stat.mtimeMs && stamp.ino === stat.ino && stamp.mtimeMs < stamp.seenMs - RACY_MS) {
       const cached = cache?.get(stamp.key);
+      codeKeys.set(file, stamp.codeKey);
       if (cached) {
         stats.cached++;
         stats.unread++;
@@ -85,15 +99,17 @@ export async function extractCodeReference(
       return undefined;
     }
     const key = hashContent(FILE_FACTS_VERSION, file, text);
+    const codeKey = hashContent('code', text.replace(BLOCK_COMMENT, ' ').replace(/\s+/g, ' ').trim());
+    codeKeys.set(file, codeKey);
     // A racy stamp keeps the time it was first seen at, so the file is trusted once it is older.
-    stamps?.set(file, {size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, seenMs: stamp?.key === key ? stamp.seenMs : seenMs, key});
+    stamps?.set(file, {size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, seenMs: stamp?.key === key ? stamp.seenMs : seenMs, key, codeKey});
     const cached = cache?.get(key);
     if (cached) {
       stats.cached++;
       return cached;
     }
     stats.parsed++;
-    const parsed = parseFile(file, text);
+    const parsed = parseFile(file, text, (sourceFile) => trees.set(file, sourceFile));
     cache?.set(key, parsed);
     return parsed;
   };
@@ -110,8 +126,11 @@ export async function extractCodeReference(
       const file = level[index]!;
       facts.set(file, fileFacts);
       const specifiers = [...fileFacts.imports.map((entry) => entry.specifier), ...fileFacts.exports.flatMap((entry) => ('specifier' in entry ? [entry.specifier] : []))];
+      const deps: string[] = [];
+      dependencies.set(file, deps);
       for (const specifier of new Set(specifiers)) {
         const resolution = resolver.resolve(file, specifier);
+        if ('file' in resolution) deps.push(resolution.file);
         if (!('file' in resolution) || seen.has(resolution.file)) continue;
         seen.add(resolution.file);
         if (SOURCE.test(resolution.file) && !excluded.ignores(resolution.file) && !TEST_FILE.test(resolution.file)) next.push(resolution.file);
@@ -129,6 +148,10 @@ export async function extractCodeReference(
   const sourceUrl = fileUrl ? (file: string, line: number) => fileUrl(file, line, commit) : undefined;
   const linked = linkModel({packages, facts, resolver, options, report: context.report, sourceUrl});
   const model = checkDocLinks(linked, {root: context.root, files, report: context.report});
+  addFolders(model, context.root, files);
   stats.linkMs = Math.round(performance.now() - read);
+  const inferred = inferTypes({root: context.root, model, resolver, facts, codeKeys, dependencies: (file) => dependencies.get(file) ?? [], trees, cache: inferCache});
+  trees.clear();
+  Object.assign(stats, {inferred: inferred.declarations, inferChecked: inferred.checked, inferMs: inferred.ms});
   return {model, files: [...facts.keys()].sort(), stats};
 }

@@ -7,7 +7,7 @@ import {SECRET_RULES_VERSION} from '../../core/secrets';
 import type {DocModel, MemberModel, SymbolKind, SymbolModel} from '../model';
 
 /** Bump when the shape of FileFacts or what the parser extracts changes: old cache entries then miss. */
-export const FILE_FACTS_VERSION = `2-secrets${SECRET_RULES_VERSION}`;
+export const FILE_FACTS_VERSION = `3-secrets${SECRET_RULES_VERSION}`;
 
 export interface ImportBinding {
   local: string;

@@ -155,9 +155,9 @@ export function linkModel(input: LinkInput): CodeReferenceModel {
   for (const plan of input.packages) {
     const pkgSlug = single ? '' : slugFor(plan.name.replace(/^@/, '').replace('/', '-'));
     if (single) usedSlugs.add('');
-    const pkg: PackageModel = {dir: plan.dir, name: plan.name, ...opt('version', plan.version), ...opt('description', plan.description), slug: pkgSlug, containers: []};
+    const pkg: PackageModel = {dir: plan.dir, name: plan.name, ...opt('version', plan.version), ...opt('description', plan.description), slug: pkgSlug, containers: [], ...(plan.app ? {app: true} : {})};
     packages.push(pkg);
-    const queue: {container: ContainerModel; targets: [string, Target][]}[] = [];
+    const queue: {container: ContainerModel; targets: [string, Target][]; locals?: Set<string>}[] = [];
     for (const entry of plan.entries) {
       if (containerOfFile.has(entry.file) || !facts.has(entry.file)) continue;
       const fileFacts = facts.get(entry.file)!;
@@ -165,25 +165,39 @@ export function linkModel(input: LinkInput): CodeReferenceModel {
         id: `module:${plan.dir}:${entry.name}`,
         kind: 'module',
         name: entry.name,
-        slug: slugFor(path.posix.join(pkgSlug, entry.name)),
+        // Internals get a folder of their own, so the sidebar keeps them apart from the public API.
+        slug: slugFor(path.posix.join(pkgSlug, entry.internal ? 'internals' : '', entry.name)),
         package: plan.dir,
         file: entry.file,
         ...(entry.importable ? {importable: true} : {}),
+        ...(entry.internal ? {internal: true} : {}),
         ...opt('doc', fileFacts.moduleDoc),
         exports: [],
       };
       containerOfFile.set(entry.file, container.id);
-      queue.push({container, targets: [...exportsOf(entry.file)]});
+      const targets = [...exportsOf(entry.file)];
+      // An application is read file by file: what a file declares at its top level is documented, exported or not.
+      const locals = new Set<string>();
+      if (plan.app) {
+        const exported = new Set(targets.map(([, target]) => ('symbol' in target ? target.symbol : '')));
+        for (const decl of fileFacts.scopes['']?.declarations ?? []) {
+          const id = symbolId(entry.file, '', decl.name);
+          if (exported.has(id) || locals.has(decl.name)) continue;
+          locals.add(decl.name);
+          targets.push([decl.name, {symbol: id, file: entry.file, scope: '', name: decl.name}]);
+        }
+      }
+      queue.push({container, targets, locals});
     }
     for (let i = 0; i < queue.length; i++) {
-      const {container, targets} = queue[i]!;
+      const {container, targets, locals} = queue[i]!;
       containers.push(container);
       pkg.containers.push(container.id);
       // `default` last: a module exported as `z` and as `default` is then called `z`.
       const order = (name: string) => (name === 'default' ? `\uffff${name}` : name);
       for (const [name, target] of targets.sort(([a], [b]) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0))) {
         const entry = exportEntry(container, name, target, queue);
-        if (entry) container.exports.push(entry);
+        if (entry) container.exports.push(locals?.has(name) && 'symbol' in target && target.file === container.file ? {...entry, local: true} : entry);
       }
     }
   }

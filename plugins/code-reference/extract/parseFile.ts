@@ -22,8 +22,10 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);
 }
 
-export function parseFile(file: string, text: string): FileFacts {
+/** @param keep receives the syntax tree, for a caller that will build a Program over the same files (inferTypes) */
+export function parseFile(file: string, text: string, keep?: (sourceFile: ts.SourceFile) => void): FileFacts {
   const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(file));
+  keep?.(sourceFile);
   const reader = new DeclarationReader(sourceFile);
   const facts: FileFacts = {file, syntaxErrors: [], imports: [], exports: [], scopes: {}};
   // parseDiagnostics is not in TypeScript's public typings, but it is where the parser keeps its errors:

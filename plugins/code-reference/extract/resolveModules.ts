@@ -15,6 +15,8 @@ export interface ModuleResolver {
   resolve(fromFile: string, specifier: string): Resolution;
   /** The files every resolution so far depended on being absent or present (for cache keys): tsconfigs read. */
   readonly tsconfigs: string[];
+  /** The compiler options a file is compiled with (its nearest tsconfig's, or the configured one); the same object for the same tsconfig. */
+  compilerOptions(file: string): ts.CompilerOptions;
 }
 
 const DEFAULT_OPTIONS: ts.CompilerOptions = {
@@ -122,6 +124,7 @@ export function createModuleResolver(root: string, files: Set<string>, report: R
     get tsconfigs() {
       return [...tsconfigs.keys()].sort();
     },
+    compilerOptions: optionsFor,
     resolve(fromFile, specifier) {
       const options = optionsFor(fromFile);
       const key = `${path.posix.dirname(fromFile)}\0${specifier}\0${tsconfigKey(options)}`;

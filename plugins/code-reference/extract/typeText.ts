@@ -60,7 +60,10 @@ export function typeText(node: ts.Node | undefined, sourceFile: ts.SourceFile): 
       return;
     }
     const inObjectType = current.kind === ts.SyntaxKind.SyntaxList && current.parent !== undefined && ts.isTypeLiteralNode(current.parent);
-    const children = current.getChildren(sourceFile);
+    let children = current.getChildren(sourceFile);
+    // A union written one member a line starts with a `|` that, on one line, means nothing (TypeDoc drops it too).
+    const leadingOperator = current.kind === ts.SyntaxKind.SyntaxList && current.parent !== undefined && (ts.isUnionTypeNode(current.parent) || ts.isIntersectionTypeNode(current.parent));
+    if (leadingOperator && (children[0]?.kind === ts.SyntaxKind.BarToken || children[0]?.kind === ts.SyntaxKind.AmpersandToken)) children = children.slice(1);
     for (const [i, child] of children.entries()) {
       visit(child);
       // Members of an object type may be separated by line breaks alone; on one line they need a `;`.

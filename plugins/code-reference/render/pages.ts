@@ -146,19 +146,19 @@ const ROWS_PER_PIECE = 50;
 export async function renderPackageIndex(pkg: PackageModel, model: CodeReferenceModel, index: SymbolIndex, slugIsRoot: boolean, piece: PieceSource = async (_input, render) => render()): Promise<string> {
   const containers = pkg.containers.map((id) => index.container(id)!).filter(Boolean);
   const modules = containers.filter((container) => container.kind === 'module');
-  const moduleRows = modules.map((container) => [container.id, container.name, container.doc?.summary, container.doc?.links, index.homeSymbols(container.id).length]);
+  const moduleRows = modules.map((container) => [container.id, container.name, container.file, container.internal, container.doc?.summary, container.doc?.links, index.homeSymbols(container.id).length]);
   const pieces = [
-    await piece({kind: 'index-head', pkg: [pkg.name, pkg.slug, pkg.version, pkg.description], slugIsRoot, moduleRows}, () => {
+    await piece({kind: 'index-head', pkg: [pkg.name, pkg.slug, pkg.version, pkg.description, pkg.app, pkg.folders], slugIsRoot, moduleRows}, () => {
       const children: RootContent[] = [heading(1, pkg.name)];
       if (pkg.description) children.push(paragraph(pkg.description));
-      children.push(paragraph(`API reference${pkg.version ? ` of version ${pkg.version}` : ''}: every exported symbol, from the source code.`));
-      children.push(heading(2, 'Modules'));
       children.push(
-        table(
-          ['Module', 'Symbols', 'Summary'],
-          modules.map((container) => [link(index.containerUrl(container.id), inlineCode(container.name)), String(index.homeSymbols(container.id).length), docSummary(container.doc?.summary, container.doc?.links, index)]),
+        paragraph(
+          pkg.app
+            ? 'Code reference of an application: every source file, by folder, with what it declares (exported or not).'
+            : `API reference${pkg.version ? ` of version ${pkg.version}` : ''}: every exported symbol, from the source code.`,
         ),
       );
+      children.push(...moduleIndex(pkg, modules, index));
       return writeMdx({
         frontMatter: {
           title: pkg.name,
@@ -196,6 +196,35 @@ export async function renderPackageIndex(pkg: PackageModel, model: CodeReference
   }
   pieces.push(serializeMdx({type: 'root', children: [paragraph(FOOTER)]}));
   return pieces.join('\n');
+}
+
+/** The modules of a package: an app's by folder, each with what it holds; a library's public modules, then its internals. */
+function moduleIndex(pkg: PackageModel, modules: ContainerModel[], index: SymbolIndex): RootContent[] {
+  const rows = (list: ContainerModel[]) =>
+    table(
+      ['Module', 'Symbols', 'Summary'],
+      list.map((container) => [link(index.containerUrl(container.id), inlineCode(container.name)), String(index.homeSymbols(container.id).length), docSummary(container.doc?.summary, container.doc?.links, index)]),
+    );
+  const out: RootContent[] = [heading(2, 'Modules')];
+  if (pkg.app && pkg.folders) {
+    const base = pkg.dir ? `${pkg.dir}/` : '';
+    for (const folder of pkg.folders) {
+      const inFolder = modules.filter((container) => container.file && (folder.path === '' ? !container.file.slice(base.length).includes('/') : container.file.slice(base.length).startsWith(`${folder.path}/`) && !container.file.slice(base.length + folder.path.length + 1).includes('/')));
+      if (inFolder.length === 0) continue;
+      out.push(heading(3, folder.path === '' ? 'Top level' : `${folder.path}/`));
+      if (folder.summary) out.push(...docBlocks(folder.summary, undefined, index));
+      out.push(rows(inFolder));
+    }
+    return out;
+  }
+  const internals = modules.filter((container) => container.internal);
+  out.push(rows(modules.filter((container) => !container.internal)));
+  if (internals.length > 0) {
+    out.push(heading(2, 'Internals'));
+    out.push(paragraph('Modules no public entry point is: what the package is built from, not what its users import.'));
+    out.push(rows(internals));
+  }
+  return out;
 }
 
 export function renderPackagesIndex(model: CodeReferenceModel, index: SymbolIndex): string {

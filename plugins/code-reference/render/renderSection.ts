@@ -12,7 +12,7 @@ import type {CodeReferenceModel, ContainerModel} from '../model';
 import {renderContainerPage, renderPackageIndex, renderPackagesIndex} from './pages';
 
 /** Bump when pages change for the same model (a renderer change): cached pages then miss. */
-export const RENDER_VERSION = '1';
+export const RENDER_VERSION = '2';
 
 const ID_IN_JSON = /"(?:id|symbol|home|namespace)":"((?:[^"\\]|\\.)*)"/g;
 const LINES_IN_JSON = /"line":\d+,?|"sourceUrl":"(?:[^"\\]|\\.)*",?/g;
@@ -28,7 +28,8 @@ export async function renderSection(model: CodeReferenceModel, index: SymbolInde
   const stats: RenderStats = {pages: 0, rendered: 0};
   const slugs = model.containers.map((container) => container.slug).concat(model.packages.map((pkg) => pkg.slug));
   const hasChildren = (slug: string) => slugs.some((other) => slug === '' || other.startsWith(`${slug}/`));
-  const fileOf = (slug: string) => (slug === '' ? 'index.mdx' : hasChildren(slug) ? `${slug}/index.mdx` : `${slug}.mdx`);
+  const names = new FileNames();
+  const fileOf = (slug: string) => names.fileOf(slug === '' ? 'index.mdx' : hasChildren(slug) ? `${slug}/index.mdx` : `${slug}.mdx`);
 
   // What a mentioned id resolves to now (its address, name and page), once per id per build.
   const addressMemo = new Map<string, string>();
@@ -75,6 +76,44 @@ export async function renderSection(model: CodeReferenceModel, index: SymbolInde
   if (model.packages.length > 1) {
     files.set('index.mdx', await cached({kind: 'packages', packages: model.packages.map((pkg) => [pkg.name, pkg.slug, pkg.description])}, () => renderPackagesIndex(model, index)));
   }
+  for (const [folder, label] of names.renamedFolders()) files.set(`${folder}/_category_.json`, `${JSON.stringify({label}, null, 2)}\n`);
   await cache?.save();
   return {files, stats};
+}
+
+/**
+ * File names Docusaurus will serve. It leaves out every file or folder whose name starts with `_`
+ * (`__root.tsx`'s page would be `__root.mdx`, a partial), so such a segment gets a `u` in front; the
+ * page keeps its route (its `slug`) and its label, and a renamed folder gets its name back as its
+ * sidebar label. A name already taken gets a number.
+ */
+class FileNames {
+  private readonly taken = new Set<string>();
+  private readonly folders = new Map<string, string>();
+  private readonly memo = new Map<string, string>();
+
+  fileOf(wanted: string): string {
+    const known = this.memo.get(wanted);
+    if (known) return known;
+    const segments = wanted.split('/');
+    const safe = segments.map((segment, i) => {
+      if (!segment.startsWith('_')) return segment;
+      if (i < segments.length - 1) this.folders.set(segments.slice(0, i).map(escapeSegment).concat(escapeSegment(segment)).join('/'), segment);
+      return escapeSegment(segment);
+    });
+    let file = safe.join('/');
+    for (let n = 2; this.taken.has(file.toLowerCase()); n++) file = `${safe.join('/').replace(/\.mdx$/, '')}-${n}.mdx`;
+    this.taken.add(file.toLowerCase());
+    this.memo.set(wanted, file);
+    return file;
+  }
+
+  /** Folders whose name was changed, with the name to show. */
+  renamedFolders(): [string, string][] {
+    return [...this.folders].sort(([a], [b]) => (a < b ? -1 : 1));
+  }
+}
+
+function escapeSegment(segment: string): string {
+  return segment.startsWith('_') ? `u${segment}` : segment;
 }

@@ -27,7 +27,8 @@ export class SignatureWriter {
   }
 
   type(type: TypeText | undefined): this {
-    for (const part of type ?? []) {
+    const long = textLength(type) > OBJECT_WIDTH && (type ?? []).some((part) => typeof part === 'string' && part.includes('{ '));
+    for (const part of long ? breakObjects(type!, this.indent()) : (type ?? [])) {
       if (typeof part === 'string') this.text(part);
       else {
         const href = part.id ? this.index.symbolUrl(part.id) : undefined;
@@ -79,11 +80,74 @@ export class SignatureWriter {
     return this;
   }
 
+  /** The indentation of the line being written. */
+  private indent(): string {
+    const last = this.parts.at(-1);
+    if (typeof last !== 'string') return '';
+    const line = last.slice(last.lastIndexOf('\n') + 1);
+    return /^ */.exec(line)![0];
+  }
+
   done(): SignaturePart[] {
     const parts = this.parts;
     this.parts = [];
     return parts;
   }
+}
+
+/** An inline object type in a type longer than this is written one member a line, as TypeDoc does. */
+const OBJECT_WIDTH = 60;
+
+/**
+ * `{ a: A; b: B }` → `{\n  a: A;\n  b: B;\n}` at every depth, from the type's text: members are
+ * separated by `;` or `,` where the innermost open bracket is the object's brace. String literals
+ * are skipped; `=>` is not a closing bracket. Names (links) pass through as they are.
+ */
+function breakObjects(type: TypeText, indent: string): TypeText {
+  const out: TypeText = [];
+  const stack: string[] = [];
+  let quote: string | undefined;
+  const pad = () => `\n${indent}${'  '.repeat(stack.filter((open) => open === '{').length)}`;
+  for (const part of type) {
+    if (typeof part !== 'string') {
+      out.push(part);
+      continue;
+    }
+    let text = '';
+    for (let i = 0; i < part.length; i++) {
+      const char = part[i]!;
+      if (quote) {
+        text += char;
+        if (char === '\\') text += part[++i] ?? '';
+        else if (char === quote) quote = undefined;
+        continue;
+      }
+      if (char === '"' || char === "'" || char === '`') {
+        quote = char;
+        text += char;
+      } else if (char === '{' && part[i + 1] === ' ') {
+        stack.push('{');
+        text += `{${pad()}`;
+        i++;
+      } else if (char === '}' && stack.at(-1) === '{') {
+        stack.pop();
+        text = text.replace(/\s+$/, '');
+        // What was written last may be a name (a link part) ending the member.
+        const before = text || (typeof out.at(-1) === 'string' ? (out.at(-1) as string).trimEnd() : 'name');
+        if (!/[;{]$/.test(before)) text += ';';
+        text += `${pad()}}`;
+      } else if ((char === ';' || char === ',') && stack.at(-1) === '{') {
+        text += `;${pad()}`;
+        if (part[i + 1] === ' ') i++;
+      } else {
+        if (char === '(' || char === '[' || char === '<') stack.push(char);
+        else if ((char === ')' || char === ']' || (char === '>' && part[i - 1] !== '=')) && stack.length > 0 && stack.at(-1) !== '{') stack.pop();
+        text += char;
+      }
+    }
+    if (text) out.push(text);
+  }
+  return out;
 }
 
 function textLength(type: TypeText | undefined): number {
