@@ -7,7 +7,7 @@ import path from 'node:path';
 import ignore from 'ignore';
 import {hashContent} from '../../core/contentCache';
 import {createRepoUrls} from '../../core/site/repoUrls';
-import type {BundledCache} from '../bundledCache';
+import type {BundledCache} from '../../core/bundledCache';
 import type {TargetContext} from '../../core/types';
 import type {CodeReferenceModel} from '../model';
 import type {CodeReferenceOptions} from '../options';
