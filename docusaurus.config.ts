@@ -19,6 +19,7 @@ import {staticRoot} from './plugins/core/generatedFiles';
 import {sourceOfStaged} from './plugins/core/authored/stageAuthoredDocs';
 import {createRepoUrls} from './plugins/core/site/repoUrls';
 import {prepareSite, type SitePlan} from './plugins/core/prepareSite';
+import {startMarkdownCopies} from './plugins/core/site/markdownCopies';
 import type {SiteSection} from './plugins/core/types';
 import {openapiGenerator} from './plugins/openapi/generator';
 import {overviewGenerator} from './plugins/overview/generator';
@@ -262,6 +263,7 @@ export default async function createConfig(): Promise<Config> {
           watch: generatedWatch(plan),
           regenerate: prepare,
           sections: sections.map((section) => ({pluginId: section.kind === 'authored' ? 'default' : section.id, title: section.title, description: section.description})),
+          startCopies: () => startMarkdownCopies(siteDir, sections.map((section) => section.path)),
         },
       ],
       ...generated.map((section): PluginConfig => [

@@ -12,7 +12,7 @@ import {fromMarkdown} from 'mdast-util-from-markdown';
 import {gfmFromMarkdown, gfmToMarkdown} from 'mdast-util-gfm';
 import {mdxFromMarkdown} from 'mdast-util-mdx';
 import type {MdxJsxFlowElement, MdxJsxTextElement} from 'mdast-util-mdx-jsx';
-import {toMarkdown} from 'mdast-util-to-markdown';
+import {toMarkdown, type Options as ToMarkdownOptions} from 'mdast-util-to-markdown';
 import {gfm} from 'micromark-extension-gfm';
 import {mdxjs} from 'micromark-extension-mdxjs';
 import {parseMarkdown} from '../markdown/sanitizeMarkdown';
@@ -24,7 +24,7 @@ const MDX_OPTIONS = {extensions: [mdxjs(), gfm()], mdastExtensions: [mdxFromMark
 type Jsx = MdxJsxFlowElement | MdxJsxTextElement;
 
 /** Serialiser options of the copies; the writer's root handler only skips escaping work (same bytes). */
-const TO_MARKDOWN_OPTIONS = {handlers: {root: fasterEscapingRoot}, extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_', rule: '-', fences: true} as const;
+const TO_MARKDOWN_OPTIONS: ToMarkdownOptions = {handlers: {root: fasterEscapingRoot}, extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_', rule: '-', fences: true};
 
 /**
  * @param source the page's file as written (front matter included)
