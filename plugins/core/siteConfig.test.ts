@@ -8,7 +8,7 @@ const section = (id: string, navbarGroup?: string): SiteSection => ({id, title: 
 describe('navbarItems', () => {
   it('one item per section; a group of two or more becomes one dropdown, a group of one stays an item', () => {
     const items = navbarItems([section('docs'), section('api-a', 'HTTP APIs'), section('history'), section('api-b', 'HTTP APIs'), section('solo', 'Alone')]);
-    expect(items.map((item) => ('items' in item ? `${item.label}[${item.items.map((member) => member.docsPluginId).join(',')}]` : item.docsPluginId))).toEqual([
+    expect(items.map((item) => ('items' in item ? `${item.label}[${(item.items ?? []).map((member) => member.docsPluginId).join(',')}]` : item.docsPluginId))).toEqual([
       'default',
       'HTTP APIs[api-a,api-b]',
       'history',
