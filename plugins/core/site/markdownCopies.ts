@@ -140,8 +140,8 @@ function convertInWorker(jobs: {source: string; text: string; format: Format}[])
   });
   worker?.on('error', failAll);
   worker?.on('exit', () => failAll(new Error('the worker stopped')));
-  // It must never keep a failed build's process alive.
-  worker?.unref();
+  // Not unref'd: postBuild may wait for it when nothing else keeps the process alive. It ends by
+  // itself once its pages are done, so a failed build's process is held no longer than that.
   return {
     get: (source) => promises.get(source),
     async stop() {
