@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     await Promise.all(files.map((file) => cold.get(file)));
     const coldCounts = await cold.finish();
     const workerCold = seconds(start);
+    if (coldCounts.workerError) console.log(`the worker failed: ${coldCounts.workerError}`);
 
     start = performance.now();
     const warm = await startMarkdownCopies(siteDir, dirs);

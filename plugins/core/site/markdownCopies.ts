@@ -30,6 +30,8 @@ export interface CopyCounts {
   worker: number;
   /** Made in this thread: pages the worker failed on or was not given. */
   here: number;
+  /** The first reason a page was made here rather than by the worker (the copy is the same; only slower). */
+  workerError?: string;
 }
 
 type Format = 'md' | 'mdx';
@@ -81,7 +83,10 @@ export async function startMarkdownCopies(siteDir: string, dirs: string[]): Prom
         counts.worker++;
         return body;
       },
-      () => here(job.text, job.format),
+      (error: Error) => {
+        counts.workerError ??= error.message.split('\n')[0];
+        return here(job.text, job.format);
+      },
     );
     ready.set(
       job.source,
