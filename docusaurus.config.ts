@@ -19,7 +19,8 @@ import {staticRoot} from './plugins/core/generatedFiles';
 import {sourceOfStaged} from './plugins/core/authored/stageAuthoredDocs';
 import {createRepoUrls} from './plugins/core/site/repoUrls';
 import {prepareSite, type SitePlan} from './plugins/core/prepareSite';
-import type {SiteSection} from './plugins/core/types';
+import {generatedWatch, navbarItems, onProcess, preparedOnce} from './plugins/core/siteConfig';
+import {startMarkdownCopies} from './plugins/core/site/markdownCopies';
 import {openapiGenerator} from './plugins/openapi/generator';
 import {overviewGenerator} from './plugins/overview/generator';
 import {codeReferenceGenerator} from './plugins/code-reference/generator';
@@ -42,30 +43,11 @@ const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator,
 
 /**
  * Front matter problems already reported, shared by the build-time check and the parseFrontMatter
- * hook. Kept on the process, not in this module: `docusaurus build` loads this config afresh more
- * than once in one process (first to list the locales, then per locale), and each problem must print
- * once.
+ * hook, and the check itself: each kept on the process (see plugins/core/siteConfig.ts), so that a
+ * problem prints once and a build that reuses its plan still counts the tagged pages.
  */
-const REPORTED_KEY = Symbol.for('docs-architect.reportedFrontMatter');
-const processState = globalThis as typeof globalThis & {[REPORTED_KEY]?: Set<string>};
-const reportedFrontMatter = (processState[REPORTED_KEY] ??= new Set<string>());
-
-/**
- * `docusaurus build` evaluates this file twice in one process (to list the locales, then to build),
- * which would run every generator twice. A build reuses the plan of the same target; `start` does
- * not, because it re-evaluates the config precisely to pick up changes.
- */
-const PLAN_KEY = Symbol.for('docs-architect.plan');
-const planState = globalThis as typeof globalThis & {[PLAN_KEY]?: {key: string; plan: Promise<SitePlan>}};
-
-function preparedOnce(key: string, prepare: () => Promise<SitePlan>): Promise<SitePlan> {
-  if (process.argv[2] !== 'build') return prepare();
-  const previous = planState[PLAN_KEY];
-  if (previous?.key === key) return previous.plan;
-  const plan = prepare();
-  planState[PLAN_KEY] = {key, plan};
-  return plan;
-}
+const reportedFrontMatter = onProcess('reportedFrontMatter', () => new Set<string>());
+const frontMatterCheck = onProcess('frontMatterCheck', () => createFrontMatterCheck(reportedFrontMatter));
 
 /**
  * Last-updated dates and authors come from the target's git, not from this site's: the history pass
@@ -76,47 +58,6 @@ function targetVcs(context: SitePlan['context'], hasGitHistory: boolean) {
   if (!hasGitHistory || context.history.state !== 'ok') return getVcsPreset('disabled');
   if (process.env.NODE_ENV === 'development') return getVcsPreset('hardcoded');
   return createHistoryVcs(context.history, context.root, (file) => sourceOfStaged(siteDir, context.root, file));
-}
-
-/**
- * The front matter check lives on the process like the plan: when a build reuses the plan, the check
- * did not run in this evaluation, and a fresh one would count no tagged pages (and hide the audience
- * navigation).
- */
-const CHECK_KEY = Symbol.for('docs-architect.frontMatterCheck');
-const checkState = globalThis as typeof globalThis & {[CHECK_KEY]?: ReturnType<typeof createFrontMatterCheck>};
-
-/**
- * Navbar items: one per section, except that sections sharing a `navbarGroup` (the API references of
- * several descriptions, say) share one dropdown when there are more than one of them.
- */
-function navbarItems(sections: SiteSection[]) {
-  const item = (section: SiteSection) => ({
-    type: 'docSidebar' as const,
-    sidebarId: 'default',
-    docsPluginId: section.kind === 'authored' ? 'default' : section.id,
-    label: section.title,
-  });
-  const items = [];
-  const grouped = new Set<string>();
-  for (const section of sections) {
-    const group = section.navbarGroup;
-    const members = group ? sections.filter((other) => other.navbarGroup === group) : [];
-    if (!group || members.length < 2) {
-      items.push({...item(section), position: 'left' as const});
-    } else if (!grouped.has(group)) {
-      grouped.add(group);
-      items.push({type: 'dropdown' as const, label: group, position: 'left' as const, items: members.map(item)});
-    }
-  }
-  return items;
-}
-
-/** What regenerates the generated sections during `start`: every watched path but the authored docs'. */
-function generatedWatch(plan: SitePlan): string[] {
-  return Object.entries(plan.watch)
-    .filter(([id]) => id !== 'docs')
-    .flatMap(([, paths]) => paths);
 }
 
 /**
@@ -136,7 +77,6 @@ function withOptions<Options>(plugin: (options: Options) => unknown, options: Op
 export default async function createConfig(): Promise<Config> {
   // Serving a built site needs its base URL, not a fresh generation of the target.
   if (isServeCommand()) return createServeConfig(process.env.DOCS_TARGET || siteDir);
-  const frontMatterCheck = (checkState[CHECK_KEY] ??= createFrontMatterCheck(reportedFrontMatter));
   const prepare = () =>
     prepareSite({
       siteDir,
@@ -264,6 +204,7 @@ export default async function createConfig(): Promise<Config> {
           watch: generatedWatch(plan),
           regenerate: prepare,
           sections: sections.map((section) => ({pluginId: section.kind === 'authored' ? 'default' : section.id, title: section.title, description: section.description})),
+          startCopies: () => startMarkdownCopies(siteDir, sections.map((section) => section.path)),
         },
       ],
       ...generated.map((section): PluginConfig => [

@@ -4,6 +4,7 @@
  * readers see on each page.
  */
 import {test, expect, gotoHydrated} from './fixtures';
+import {siteModelProblems} from './siteModelSchema';
 
 interface SiteModel {
   version: number;
@@ -16,6 +17,10 @@ test('docs-architect.json holds every section with its model and the link index'
   const response = await request.get('/docs-architect.json');
   expect(response.status()).toBe(200);
   const model = (await response.json()) as SiteModel;
+  // The default site's model validates like every other target's (runBuild checks those).
+  expect(siteModelProblems(model)).toEqual([]);
+  // ...and the check can fail: a section without its kind is named.
+  expect(siteModelProblems({...model, sections: [{...model.sections[0], kind: undefined}]}).join('\n')).toMatch(/\/sections\/0 must have required property 'kind'/);
   expect(model.version).toBe(2);
   expect(model.project.name).toBe('docs-architect');
   const kinds = model.sections.map((section) => section.kind).sort();

@@ -6,6 +6,7 @@ import {execFileSync, spawn, spawnSync, type ChildProcess} from 'node:child_proc
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {assertValidSiteModel} from './siteModelSchema';
 
 const SITE_DIR = path.join(__dirname, '..');
 
@@ -57,7 +58,10 @@ export function buildSite(target: string, out: string, extraArgs: string[] = [])
   return result.stderr;
 }
 
-/** `docs-architect build` with its exit status and output, for tests that read what it prints. */
+/**
+ * `docs-architect build` with its exit status and output, for tests that read what it prints. A build
+ * that succeeds must publish a site model that validates against its schema, on every target.
+ */
 export function runBuild(target: string, out: string, extraArgs: string[] = []): {status: number | null; stdout: string; stderr: string} {
   const result = spawnSync(process.execPath, [path.join(SITE_DIR, 'bin', 'docs-architect.js'), 'build', target, '--out', out, ...extraArgs], {
     cwd: SITE_DIR,
@@ -65,6 +69,7 @@ export function runBuild(target: string, out: string, extraArgs: string[] = []):
     env: {...process.env, DOCS_TARGET: '', DOCS_STRICT: ''},
     timeout: 600_000,
   });
+  if (result.status === 0) assertValidSiteModel(path.isAbsolute(out) ? out : path.join(SITE_DIR, out));
   return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 

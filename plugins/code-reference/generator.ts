@@ -15,8 +15,8 @@ import {codeReferenceLinks, createSymbolIndex} from './links';
 import {CODE_REFERENCE_MODEL_VERSION, normalizeModel, serializeModel, type CodeReferenceModel} from './model';
 import {normalizeOptions} from './options';
 import {renderSection, RENDER_VERSION} from './render/renderSection';
-import {loadBundledCache} from './bundledCache';
 import {withPython} from '../python/withPython';
+import {loadBundledCache} from '../core/bundledCache';
 
 export const SECTION_ID = 'api';
 

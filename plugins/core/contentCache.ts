@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import {writeAtomic} from './atomicWrite';
 import {WORK_DIR} from './generatedFiles';
 
 export function hashContent(...parts: (string | Buffer)[]): string {
@@ -105,13 +106,8 @@ export function createContentCache<T>(siteDir: string, namespace: string, versio
       }
     },
     async set(key, value) {
-      const file = fileOf(key);
-      await fs.mkdir(path.dirname(file), {recursive: true});
-      // Write then rename, so a build killed half-way never leaves a truncated entry behind. The
-      // temporary name is unique per write: two files with the same content may be stored at once.
-      const temporary = `${file}.${process.pid}.${crypto.randomUUID()}.tmp`;
-      await writeJson(temporary, value);
-      await fs.rename(temporary, file);
+      // Written then renamed (writeAtomic), so a build killed half-way never leaves a truncated entry.
+      await writeAtomic(fileOf(key), (temporary) => writeJson(temporary, value));
     },
     async getOrCompute(key, compute) {
       const cached = await cache.get(key);

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type {GitInfo} from './git';
+import {writeAtomic} from './atomicWrite';
 import {gitLogArgs, readGitLog, type Commit, type GitLog} from './gitLog';
 
 export interface Change {
@@ -79,10 +80,7 @@ async function cachedLog(file: string, key: string, read: () => Promise<GitLog>)
     // missing or unreadable: read git
   }
   const log = await read();
-  await fs.mkdir(path.dirname(file), {recursive: true});
-  const temporary = `${file}.${process.pid}.${crypto.randomUUID()}.tmp`;
-  await fs.writeFile(temporary, JSON.stringify({key, log}));
-  await fs.rename(temporary, file);
+  await writeAtomic(file, JSON.stringify({key, log}));
   return log;
 }
 

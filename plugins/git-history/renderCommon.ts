@@ -7,6 +7,7 @@ import {code, inlineCode, jsxFlow, jsxText, link, paragraph, text} from '../core
 import {writeMdx} from '../core/mdx/writeMdx';
 import {generatedPageFrontMatter, type AudienceFrontMatter, type GeneratedPageKind} from '../core/generatedPagePresets';
 import type {HistoryModel} from './model';
+import {mermaidText} from '../core/mermaidText';
 
 /** Web links into the target's repository; absent when it has no known host. */
 export interface HistoryLinks {
@@ -89,11 +90,8 @@ export function fileRef(file: string, links: HistoryLinks): PhrasingContent {
   return page ? jsxText('span', {}, [name, text(' ('), link(page, 'reference'), text(')')]) : name;
 }
 
-/** Mermaid labels: letters, digits and a few safe marks only; the rest would be Mermaid syntax. */
-export function mermaidText(value: string, max = 40): string {
-  const clean = value.replace(/[^\p{L}\p{N} ._@/+-]+/gu, ' ').replace(/\s+/g, ' ').trim();
-  return (clean.length > max ? `${clean.slice(0, max - 1)}\u2026` : clean) || '-';
-}
+/** Mermaid labels: the one rule of core (re-exported: the history's pages and tests use it from here). */
+export {mermaidText};
 
 /** A Mermaid `timeline`: one period per date, its events after it. */
 export function timeline(title: string, events: {date: string; label: string}[]): RootContent {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {hashContent} from '../core/contentCache';
 import type {TargetContext} from '../core/types';
-import type {BundledCache} from '../code-reference/bundledCache';
+import type {BundledCache} from '../core/bundledCache';
 import {createRepoUrls} from '../core/site/repoUrls';
 import {discoverPython} from './discover';
 import type {PyDef, PyModuleFacts} from './parse/facts';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {hashContent} from '../core/contentCache';
 import type {TargetContext} from '../core/types';
-import {loadBundledCache} from '../code-reference/bundledCache';
+import {loadBundledCache} from '../core/bundledCache';
 import {CODE_REFERENCE_MODEL_VERSION, type CodeReferenceModel} from '../code-reference/model';
 import {extractPython} from './extractPython';
 import type {PyModuleFacts} from './parse/facts';

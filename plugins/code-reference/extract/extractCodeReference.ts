@@ -8,7 +8,7 @@ import ignore from 'ignore';
 import type {ts} from 'ts-morph';
 import {hashContent} from '../../core/contentCache';
 import {createRepoUrls} from '../../core/site/repoUrls';
-import type {BundledCache} from '../bundledCache';
+import type {BundledCache} from '../../core/bundledCache';
 import type {TargetContext} from '../../core/types';
 import type {CodeReferenceModel} from '../model';
 import type {CodeReferenceOptions} from '../options';

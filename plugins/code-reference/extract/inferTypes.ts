@@ -13,7 +13,7 @@ import path from 'node:path';
 import {ts} from 'ts-morph';
 import {hashContent} from '../../core/contentCache';
 import {isInside} from '../../core/resolveTarget';
-import type {BundledCache} from '../bundledCache';
+import type {BundledCache} from '../../core/bundledCache';
 import type {CodeReferenceModel, SymbolModel, TypeText} from '../model';
 import type {FileFacts} from './facts';
 import type {ModuleResolver} from './resolveModules';

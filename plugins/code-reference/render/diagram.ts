@@ -7,6 +7,7 @@
  */
 import type {SymbolIndex} from '../links';
 import type {SymbolModel, TypeText} from '../model';
+import {mermaidName} from '../../core/mermaidText';
 
 export const MAX_NODES = 16;
 const MAX_MEMBERS = 8;
@@ -112,12 +113,12 @@ function mermaid(edges: Edge[], labels: Map<string, string>, symbols: Map<string
   for (const key of nodes) {
     const id = idOf(key);
     const symbol = symbols.get(key);
-    lines.push(`  class ${id}["${safeLabel(labels.get(key) ?? key)}"]`);
+    lines.push(`  class ${id}["${mermaidName(labels.get(key) ?? key)}"]`);
     if (symbol?.kind === 'interface') lines.push(`  <<interface>> ${id}`);
     if (symbol?.abstract) lines.push(`  <<abstract>> ${id}`);
     const members = (symbol?.members ?? []).filter((member) => !['constructor', 'call', 'construct', 'index'].includes(member.kind));
     for (const member of members.slice(0, MAX_MEMBERS)) {
-      const name = safeLabel(member.name);
+      const name = mermaidName(member.name);
       if (!name) continue;
       lines.push(`  ${id} : ${member.static ? '$' : ''}${member.visibility === 'protected' ? '#' : '+'}${name}${member.kind === 'method' ? '()' : ''}`);
     }
@@ -127,8 +128,4 @@ function mermaid(edges: Edge[], labels: Map<string, string>, symbols: Map<string
     lines.push(`  ${idOf(edge.to)} ${edge.kind === 'implements' ? '<|..' : '<|--'} ${idOf(edge.from)}`);
   }
   return lines.join('\n');
-}
-
-function safeLabel(name: string): string {
-  return name.replace(/[^\p{L}\p{N}_$.]/gu, '');
 }

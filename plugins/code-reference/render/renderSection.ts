@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import type {SymbolIndex} from '../links';
-import type {BundledCache} from '../bundledCache';
+import type {BundledCache} from '../../core/bundledCache';
 import type {CodeReferenceModel, ContainerModel} from '../model';
 import {renderContainerPage, renderPackageIndex, renderPackagesIndex} from './pages';
 

@@ -1,12 +1,12 @@
 /**
  * llms.txt, llms-full.txt and a Markdown copy of every page, written after the build from what the
  * docs instances loaded: pages in sidebar order, each page's text made clean Markdown by
- * pageToMarkdown. `/a/b/` is copied to `/a/b.md` (the llms.txt convention); the site root to
+ * pageBody (made during the bundling by markdownCopies.ts when the build started it). `/a/b/` is copied to `/a/b.md` (the llms.txt convention); the site root to
  * `/index.md`.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import {pageToMarkdown} from './toMarkdown';
+import {pageBody, withTitle, type MarkdownBody} from './toMarkdown';
 
 export interface LlmsPage {
   title: string;
@@ -30,6 +30,8 @@ export interface LlmsInput {
   baseUrl: string;
   project: {name: string; description?: string};
   sections: LlmsSection[];
+  /** Each page's copy by source file (see markdownCopies.ts); else made here, page by page. */
+  copyOf?: (source: string) => Promise<MarkdownBody>;
 }
 
 export interface LlmsSizes {
@@ -55,8 +57,8 @@ export async function writeLlmsFiles(input: LlmsInput): Promise<LlmsSizes> {
     if (section.pages.length === 0) continue;
     index.push(`## ${oneLine(section.title)}`, '', oneLine(section.description), '');
     for (const page of section.pages) {
-      const format = page.source.endsWith('.mdx') ? 'mdx' : 'md';
-      const markdown = pageToMarkdown(await fs.readFile(page.source, 'utf8'), format, page.title);
+      const copy = input.copyOf ? await input.copyOf(page.source) : pageBody(await fs.readFile(page.source, 'utf8'), page.source.endsWith('.mdx') ? 'mdx' : 'md');
+      const markdown = copy.titled || !page.title ? copy.markdown : withTitle(copy.markdown, page.title);
       const route = markdownRoute(page.permalink);
       const file = path.join(input.outDir, route.slice(input.baseUrl.length - 1));
       await fs.mkdir(path.dirname(file), {recursive: true});

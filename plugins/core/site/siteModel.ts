@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import {writeAtomic} from '../atomicWrite';
 import type {LinkEntry, SectionModel, SiteSection, TargetContext} from '../types';
 import type {Generated} from './generateSections';
 import type {Registry} from './registry';
@@ -86,8 +87,7 @@ export async function writeSiteFiles(staticDir: string, model: SiteModel): Promi
     const file = path.join(staticDir, name);
     if ((await fs.readFile(file, 'utf8').catch(() => undefined)) === content) continue;
     // Written whole and renamed: a server reading it never sees half a file.
-    await fs.writeFile(`${file}.tmp`, content);
-    await fs.rename(`${file}.tmp`, file);
+    await writeAtomic(file, content);
   }
 }
 

@@ -5,22 +5,28 @@
  * like an endpoint's method and path or a signature, become that text), raw HTML. Tables and code
  * blocks are kept as they are. Nothing is done with regular expressions on the text.
  */
-import {escapeMarkdownHeadingIds} from '@docusaurus/utils';
+// The module itself, not the package's index: the worker of markdownCopies.ts loads this file in
+// each build, and the index loads all of @docusaurus/utils (0.7 s) for this one function.
+import {escapeMarkdownHeadingIds} from '@docusaurus/utils/lib/markdownHeadingIdUtils';
 import matter from 'gray-matter';
 import type {Code, Parent, Root, RootContent} from 'mdast';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {gfmFromMarkdown, gfmToMarkdown} from 'mdast-util-gfm';
 import {mdxFromMarkdown} from 'mdast-util-mdx';
 import type {MdxJsxFlowElement, MdxJsxTextElement} from 'mdast-util-mdx-jsx';
-import {toMarkdown} from 'mdast-util-to-markdown';
+import {toMarkdown, type Options as ToMarkdownOptions} from 'mdast-util-to-markdown';
 import {gfm} from 'micromark-extension-gfm';
 import {mdxjs} from 'micromark-extension-mdxjs';
 import {parseMarkdown} from '../markdown/sanitizeMarkdown';
+import {fasterEscapingRoot} from '../mdx/writeMdx';
 
 /** The MDX parser's options, made once: building the extensions is part of each parse's cost. */
 const MDX_OPTIONS = {extensions: [mdxjs(), gfm()], mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()]};
 
 type Jsx = MdxJsxFlowElement | MdxJsxTextElement;
+
+/** Serialiser options of the copies; the writer's root handler only skips escaping work (same bytes). */
+const TO_MARKDOWN_OPTIONS: ToMarkdownOptions = {handlers: {root: fasterEscapingRoot}, extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_', rule: '-', fences: true};
 
 /**
  * @param source the page's file as written (front matter included)
@@ -28,6 +34,18 @@ type Jsx = MdxJsxFlowElement | MdxJsxTextElement;
  * @param title the page's title, added as a heading when the page has none
  */
 export function pageToMarkdown(source: string, format: 'md' | 'mdx', title?: string): string {
+  const copy = pageBody(source, format);
+  return title && !copy.titled ? withTitle(copy.markdown, title) : copy.markdown;
+}
+
+/** A page's Markdown without a title added, and whether it has its own: what the cache of copies keeps. */
+export interface MarkdownBody {
+  markdown: string;
+  /** The page starts its own `# Title`; else the reader needs the page's title added. */
+  titled: boolean;
+}
+
+export function pageBody(source: string, format: 'md' | 'mdx'): MarkdownBody {
   // Docusaurus reads `## Title {#id}` before MDX does (where it would be a broken expression): the
   // same helper makes the id text, which trimEnd then drops.
   const body = escapeMarkdownHeadingIds(matter(source).content);
@@ -43,10 +61,18 @@ export function pageToMarkdown(source: string, format: 'md' | 'mdx', title?: str
     tree = parseMarkdown(body);
   }
   clean(tree);
-  if (title && !tree.children.some((node) => node.type === 'heading' && node.depth === 1)) {
-    tree.children.unshift({type: 'heading', depth: 1, children: [{type: 'text', value: title}]});
-  }
-  return toMarkdown(tree, {extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_', rule: '-', fences: true}).trimEnd() + '\n';
+  const titled = tree.children.some((node) => node.type === 'heading' && node.depth === 1);
+  return {markdown: serialize(tree), titled};
+}
+
+/** The title as a heading (a text node, so a title with `*` or `<` stays text) above the page. */
+export function withTitle(markdown: string, title: string): string {
+  const heading = serialize({type: 'root', children: [{type: 'heading', depth: 1, children: [{type: 'text', value: title}]}]});
+  return markdown.trim() === '' ? heading : `${heading}\n${markdown}`;
+}
+
+function serialize(tree: Root): string {
+  return toMarkdown(tree, TO_MARKDOWN_OPTIONS).trimEnd() + '\n';
 }
 
 function clean(parent: Parent): void {

@@ -1,15 +1,15 @@
 /**
- * A cache held in one file: the rendered sections of the code reference, and the facts of each source
- * file. A large package has thousands of sections and files, and opening thousands of small files
+ * A cache held in one file (the rendered sections of the code reference, the facts of each source
+ * file, the Markdown copies of the pages). A large package has thousands of sections and files, and opening thousands of small files
  * cost more than rendering many of them (and, for the facts, half of a cold run went into writing
  * one file per source file); one JSON file is read once per build and written once, holding only the
  * entries this build used, so it never grows stale. A missing or corrupt file is an empty cache,
  * never an error.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import {WORK_DIR} from '../core/generatedFiles';
+import {writeAtomic} from './atomicWrite';
+import {WORK_DIR} from './generatedFiles';
 
 export interface BundledCache<T = string> {
   get(key: string): T | undefined;
@@ -64,11 +64,8 @@ export async function loadBundledCache<T = string>(siteDir: string, name: string
     },
     async save() {
       if (!changed && used.size === Object.keys(stored).length) return;
-      await fs.mkdir(path.dirname(file), {recursive: true});
-      const temporary = `${file}.${process.pid}.${crypto.randomUUID()}.tmp`;
       const entries = Object.fromEntries(used);
-      await fs.writeFile(temporary, JSON.stringify({version, entries}));
-      await fs.rename(temporary, file);
+      await writeAtomic(file, JSON.stringify({version, entries}));
       if (retain) {
         const written = await fs.stat(file);
         retained.set(file, {version, entries, size: written.size, mtimeMs: written.mtimeMs});
