@@ -10,6 +10,7 @@ import {themes as prismThemes} from 'prism-react-renderer';
 import {getVcsPreset, GlobExcludeDefault} from '@docusaurus/utils';
 import docsArchitectCore from './plugins/core/index';
 import bundlerCachePlugin from './plugins/core/bundlerCachePlugin';
+import packageSourcesPlugin from './plugins/core/packageSources';
 import {createServeConfig, isServeCommand} from './plugins/core/serveConfig';
 import {watchAuthoredDocs} from './plugins/core/watchAuthoredDocs';
 import deterministicBundle from './plugins/core/deterministicBundle';
@@ -281,6 +282,8 @@ export default async function createConfig(): Promise<Config> {
       ]),
       [audiencePlugin as PluginModule, {vocabulary, sources: docsSources}],
       bundlerCachePlugin as PluginModule,
+      // The site's own .tsx files, compiled also when the package sits in node_modules (docs/adr/0038).
+      packageSourcesPlugin as PluginModule,
       // Two builds of the same input give the same bytes, bundle included (docs/adr/0026).
       deterministicBundle as PluginModule,
     ],

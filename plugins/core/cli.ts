@@ -14,15 +14,29 @@ import {resolveTarget} from './resolveTarget';
 
 const SITE_DIR = path.resolve(__dirname, '..', '..');
 
+/**
+ * Installed as a dependency (inside node_modules) rather than run from a clone: then the target
+ * defaults to the current folder and the site to its `build/docs`, never into the package
+ * (docs/adr/0038). A clone keeps documenting itself into its own `build/`.
+ */
+const INSTALLED = fs.realpathSync(SITE_DIR).split(path.sep).includes('node_modules');
+
+/** Where a build of `target` goes without --out. */
+export function defaultOut(target: string, installed = INSTALLED): string {
+  return installed ? path.join(target, 'build', 'docs') : path.join(SITE_DIR, 'build');
+}
+
 const USAGE = `Usage: docs-architect <command> [target] [options]
 
 Commands:
-  build [target]   build the documentation site of the repository at [target] (default: this one)
+  build [target]   build the documentation site of the repository at [target] (default: the current
+                   folder; docs-architect itself when run from its own clone)
   start [target]   serve it with hot reload while you write
   serve            serve a built site
 
 Options:
-  --out <dir>      output folder of build, or folder served by serve (default: build)
+  --out <dir>      output folder of build, or folder served by serve (default: build/docs in the
+                   target; build in a clone of docs-architect)
   --json <file>    build: also write the site model (docs-architect.json) to <file>
   --strict         fail on any warning: broken links, invalid config values, bad specs
   --untrusted      the target is input nobody vouched for (a pull request): authored pages are
@@ -93,10 +107,11 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'build':
       case 'start': {
-        const target = resolveTarget(targetArg ?? process.env.DOCS_TARGET ?? SITE_DIR, userCwd());
+        const target = resolveTarget(targetArg ?? process.env.DOCS_TARGET ?? (INSTALLED ? userCwd() : SITE_DIR), userCwd());
         await loadConfig(target); // fail here, in one line, rather than inside Docusaurus
         // Each build has its own site folder, so builds of other targets never share work files.
-        const buildOut = out ?? path.join(SITE_DIR, 'build');
+        const buildOut = out ?? defaultOut(target);
+        if (!out && command === 'build') refuseLinkedOut(target, buildOut);
         const siteDir = createBuildSite({packageDir: SITE_DIR, target, out: command === 'build' ? buildOut : 'start'});
         const config = ['--config', path.join(SITE_DIR, 'docusaurus.config.ts')];
         const args = command === 'build' ? ['build', siteDir, ...config, '--out-dir', buildOut] : ['start', siteDir, ...config, '--no-open'];
@@ -112,14 +127,14 @@ export async function main(argv: string[]): Promise<number> {
         if (code === 0 && values.json) {
           const file = path.resolve(userCwd(), values.json);
           fs.mkdirSync(path.dirname(file), {recursive: true});
-          fs.copyFileSync(path.join(out ?? path.join(SITE_DIR, 'build'), 'docs-architect.json'), file);
+          fs.copyFileSync(path.join(buildOut, 'docs-architect.json'), file);
           console.log(`docs-architect: site model written to ${file}`);
         }
         return code;
       }
       case 'serve':
         if (targetArg) throw new UserError('serve takes no target', {fix: 'Use --out <dir> to choose the built site'});
-        return await runDocusaurus(['serve', '--no-open', ...(out ? ['--dir', out] : []), ...portAndHost(values)], {});
+        return await runDocusaurus(['serve', '--no-open', '--dir', out ?? defaultOut(userCwd()), ...portAndHost(values)], {});
       default:
         throw new UserError(`unknown command "${command}"`, {fix: 'Use build, start or serve (see --help)'});
     }
@@ -129,6 +144,18 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     throw error;
+  }
+}
+
+/**
+ * The default output folder is inside the target: a `build` or `build/docs` there that is a symbolic
+ * link would send the site (and Docusaurus's emptying of the folder) somewhere else.
+ */
+function refuseLinkedOut(target: string, out: string): void {
+  for (let dir = out; dir.startsWith(target + path.sep); dir = path.dirname(dir)) {
+    if (fs.lstatSync(dir, {throwIfNoEntry: false})?.isSymbolicLink()) {
+      throw new UserError(`${path.relative(target, dir)} in the target is a symbolic link`, {fix: 'Give the output folder with --out <dir>'});
+    }
   }
 }
 
