@@ -55,7 +55,7 @@ $XDG_CACHE_HOME/docs-architect, or DOCS_ARCHITECT_CACHE_DIR); nothing is written
 
 /** Where the user was: npm runs scripts from the package root but records the caller's folder. */
 function userCwd(): string {
-  return process.env.INIT_CWD ?? process.cwd();
+  return process.env.INIT_CWD || process.cwd();
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -134,7 +134,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'serve':
         if (targetArg) throw new UserError('serve takes no target', {fix: 'Use --out <dir> to choose the built site'});
-        return await runDocusaurus(['serve', '--no-open', '--dir', out ?? defaultOut(userCwd()), ...portAndHost(values)], {});
+        // The served site's base URL is in the config of the repository it documents: here, installed.
+        return await runDocusaurus(['serve', '--no-open', '--dir', out ?? defaultOut(userCwd()), ...portAndHost(values)], INSTALLED && !process.env.DOCS_TARGET ? {DOCS_TARGET: userCwd()} : {});
       default:
         throw new UserError(`unknown command "${command}"`, {fix: 'Use build, start or serve (see --help)'});
     }
