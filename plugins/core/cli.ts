@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {createBuildSite} from './buildFolders';
+import {formatBuildSummary, readBuildSummary} from './buildSummary';
 import {formatUserError, isUserError, UserError} from './errors';
 import {loadConfig} from './loadConfig';
 import {resolveTarget} from './resolveTarget';
@@ -44,6 +45,8 @@ Options:
                    or JSX), whatever its config says
   --bundler <name> rspack (default: about 4x faster) or webpack (for sites of many thousand pages,
                    where Rspack's peak memory overtakes webpack's)
+  -q, --quiet      build, start: no progress lines and no summary, only warnings and errors
+  --verbose        build, start: also the steps inside each phase
   --port <n>       port for start and serve (default: 3000)
   --host <host>    host for start and serve (default: localhost)
   -h, --help       show this help
@@ -70,6 +73,8 @@ export async function main(argv: string[]): Promise<number> {
         strict: {type: 'boolean', default: false},
         untrusted: {type: 'boolean', default: false},
         bundler: {type: 'string'},
+        quiet: {type: 'boolean', short: 'q', default: false},
+        verbose: {type: 'boolean', default: false},
         port: {type: 'string'},
         host: {type: 'string'},
         help: {type: 'boolean', short: 'h', default: false},
@@ -116,7 +121,9 @@ export async function main(argv: string[]): Promise<number> {
         const config = ['--config', path.join(SITE_DIR, 'docusaurus.config.ts')];
         const args = command === 'build' ? ['build', siteDir, ...config, '--out-dir', buildOut] : ['start', siteDir, ...config, '--no-open'];
         if (command === 'start') args.push(...portAndHost(values));
+        const started = performance.now();
         const code = await runDocusaurus(args, {
+          DOCS_PROGRESS: values.quiet ? 'quiet' : values.verbose ? 'verbose' : 'normal',
           DOCS_TARGET: target,
           DOCS_SITE_DIR: siteDir,
           ...(values.strict ? {DOCS_STRICT: '1'} : {}),
@@ -130,6 +137,8 @@ export async function main(argv: string[]): Promise<number> {
           fs.copyFileSync(path.join(buildOut, 'docs-architect.json'), file);
           console.log(`docs-architect: site model written to ${file}`);
         }
+        const summary = code === 0 && command === 'build' && !values.quiet ? readBuildSummary(siteDir) : undefined;
+        if (summary) console.error(formatBuildSummary(summary, buildOut, performance.now() - started, serveCommand(out)));
         return code;
       }
       case 'serve':
@@ -158,6 +167,11 @@ function refuseLinkedOut(target: string, out: string): void {
       throw new UserError(`${path.relative(target, dir)} in the target is a symbolic link`, {fix: 'Give the output folder with --out <dir>'});
     }
   }
+}
+
+/** How to serve what was just built, as the user would type it. */
+function serveCommand(out: string | undefined): string {
+  return `npx docs-architect serve${out ? ` --out ${path.relative(userCwd(), out) || '.'}` : ''}`;
 }
 
 function portAndHost(values: {port?: string; host?: string}): string[] {
