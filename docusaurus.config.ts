@@ -11,6 +11,7 @@ import {getVcsPreset, GlobExcludeDefault} from '@docusaurus/utils';
 import docsArchitectCore from './plugins/core/index';
 import bundlerCachePlugin from './plugins/core/bundlerCachePlugin';
 import packageSourcesPlugin from './plugins/core/packageSources';
+import {fitNavbar, type NavItem} from './plugins/core/navbarFit';
 import {createServeConfig, isServeCommand} from './plugins/core/serveConfig';
 import {watchAuthoredDocs} from './plugins/core/watchAuthoredDocs';
 import deterministicBundle from './plugins/core/deterministicBundle';
@@ -313,7 +314,8 @@ export default async function createConfig(): Promise<Config> {
       navbar: {
         title: context.project.name,
         logo: {alt: 'docs-architect', src: 'img/logo.svg'},
-        items: [
+        // One line: what does not fit goes into "More" (plugins/core/navbarFit.ts, docs/adr/0038).
+        items: fitNavbar([
           ...navbarItems(sections),
           // Audience navigation only once some page says who it is for.
           ...(frontMatterCheck.taggedPages > 0
@@ -323,7 +325,7 @@ export default async function createConfig(): Promise<Config> {
               ]
             : []),
           ...(links ? [{href: links.webUrl, label: 'Repository', position: 'right' as const}] : []),
-        ],
+        ] as NavItem[], {title: context.project.name}) as NonNullable<Preset.ThemeConfig['navbar']>['items'],
       },
       footer: {
         style: 'dark',

@@ -55,7 +55,8 @@ export function formatBuildSummary(summary: BuildSummary, out: string, totalMs: 
   const counts = summary.sections.map((section) => ({title: section.title, pages: countHtml(path.join(out, section.to))}));
   const width = Math.max(0, ...counts.map(({title}) => title.length));
   const lines = [`docs-architect: site built in ${formatDuration(totalMs)} (generating ${formatDuration(summary.prepareMs)})`];
-  for (const {title, pages} of counts) lines.push(`  ${title.padEnd(width)}  ${plural(pages, 'page')}`);
+  const digits = Math.max(1, ...counts.map(({pages}) => String(pages).length));
+  for (const {title, pages} of counts) lines.push(`  ${title.padEnd(width)}  ${String(pages).padStart(digits)} ${pages === 1 ? 'page' : 'pages'}`);
   const attributed = summary.warnings.reduce((sum, {count}) => sum + count, 0);
   const kinds = [...summary.warnings, ...(summary.total > attributed ? [{kind: 'other', count: summary.total - attributed}] : [])];
   lines.push(summary.total === 0 ? '  no warnings' : `  ${plural(summary.total, 'warning')}: ${kinds.map(({kind, count}) => `${kind} ${count}`).join(', ')}`);

@@ -171,7 +171,9 @@ function refuseLinkedOut(target: string, out: string): void {
 
 /** How to serve what was just built, as the user would type it. */
 function serveCommand(out: string | undefined): string {
-  return `npx docs-architect serve${out ? ` --out ${path.relative(userCwd(), out) || '.'}` : ''}`;
+  if (!out) return 'npx docs-architect serve';
+  const relative = path.relative(userCwd(), out);
+  return `npx docs-architect serve --out ${relative.startsWith('..') || path.isAbsolute(relative) ? out : relative || '.'}`;
 }
 
 function portAndHost(values: {port?: string; host?: string}): string[] {
