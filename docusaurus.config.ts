@@ -12,6 +12,7 @@ import docsArchitectCore from './plugins/core/index';
 import bundlerCachePlugin from './plugins/core/bundlerCachePlugin';
 import packageSourcesPlugin from './plugins/core/packageSources';
 import {fitNavbar, type NavItem} from './plugins/core/navbarFit';
+import {applyTheming} from './plugins/core/theming';
 import {createServeConfig, isServeCommand} from './plugins/core/serveConfig';
 import {watchAuthoredDocs} from './plugins/core/watchAuthoredDocs';
 import deterministicBundle from './plugins/core/deterministicBundle';
@@ -193,7 +194,10 @@ export default async function createConfig(): Promise<Config> {
         repoEditUrl(path.relative(context.root, sourceOfStaged(siteDir, context.root, path.join(authored!.path, docPath)) ?? path.join(authored!.source ?? authored!.path, docPath)).split(path.sep).join('/'))
     : undefined;
 
-  return {
+  // The target's `theme` and `docusaurus` keys, applied last (plugins/core/theming.ts).
+  const themed = (site: Config) =>
+    applyTheming(site, {config: context.config, configFile: context.configFile, root: context.root, staticDir: staticRoot(siteDir), siteRelative, untrusted: trust.untrusted, strict: context.strict});
+  return themed({
     title: context.project.name,
     tagline: context.project.description ?? 'Documentation generated from the code by docs-architect',
     favicon: 'img/favicon.svg',
@@ -335,5 +339,5 @@ export default async function createConfig(): Promise<Config> {
       mermaid: {theme: {light: 'neutral', dark: 'dark'}},
       ...sectionThemeConfig,
     } satisfies Preset.ThemeConfig,
-  };
+  });
 }
