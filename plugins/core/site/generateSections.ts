@@ -25,8 +25,9 @@ export async function generateSections(
   for (const generator of generators) {
     const started = performance.now();
     const result = await progress.phase(`${generator.id}: reading`, () => generator.extract(context), (found) => `${sectionList(found).length} sections`, {
-      // Shown when its sections' lines do not carry its time: none, or several (one per API description).
-      verbose: (found) => sectionList(found).length === 1,
+      // Shown when several sections (one per API description) share its time; one section's line
+      // carries it, and a generator with nothing to document is not news.
+      verbose: (found) => sectionList(found).length <= 1,
       kind: generator.id,
     });
     const list = sectionList(result);
