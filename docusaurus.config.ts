@@ -10,6 +10,9 @@ import {themes as prismThemes} from 'prism-react-renderer';
 import {getVcsPreset, GlobExcludeDefault} from '@docusaurus/utils';
 import docsArchitectCore from './plugins/core/index';
 import bundlerCachePlugin from './plugins/core/bundlerCachePlugin';
+import packageSourcesPlugin from './plugins/core/packageSources';
+import {fitNavbar, type NavItem} from './plugins/core/navbarFit';
+import {applyTheming} from './plugins/core/theming';
 import {createServeConfig, isServeCommand} from './plugins/core/serveConfig';
 import {watchAuthoredDocs} from './plugins/core/watchAuthoredDocs';
 import deterministicBundle from './plugins/core/deterministicBundle';
@@ -133,7 +136,10 @@ export default async function createConfig(): Promise<Config> {
         repoEditUrl(path.relative(context.root, sourceOfStaged(siteDir, context.root, path.join(authored!.path, docPath)) ?? path.join(authored!.source ?? authored!.path, docPath)).split(path.sep).join('/'))
     : undefined;
 
-  return {
+  // The target's `theme` and `docusaurus` keys, applied last (plugins/core/theming.ts).
+  const themed = (site: Config) =>
+    applyTheming(site, {config: context.config, configFile: context.configFile, root: context.root, staticDir: staticRoot(siteDir), siteRelative, untrusted: trust.untrusted, strict: context.strict});
+  return themed({
     title: context.project.name,
     tagline: context.project.description ?? 'Documentation generated from the code by docs-architect',
     favicon: 'img/favicon.svg',
@@ -224,6 +230,8 @@ export default async function createConfig(): Promise<Config> {
       ]),
       [audiencePlugin as PluginModule, {vocabulary, sources: docsSources}],
       bundlerCachePlugin as PluginModule,
+      // The site's own .tsx files, compiled also when the package sits in node_modules (docs/adr/0038).
+      packageSourcesPlugin as PluginModule,
       // Two builds of the same input give the same bytes, bundle included (docs/adr/0026).
       deterministicBundle as PluginModule,
     ],
@@ -253,7 +261,8 @@ export default async function createConfig(): Promise<Config> {
       navbar: {
         title: context.project.name,
         logo: {alt: 'docs-architect', src: 'img/logo.svg'},
-        items: [
+        // One line: what does not fit goes into "More" (plugins/core/navbarFit.ts, docs/adr/0038).
+        items: fitNavbar([
           ...navbarItems(sections),
           // Audience navigation only once some page says who it is for.
           ...(frontMatterCheck.taggedPages > 0
@@ -263,7 +272,7 @@ export default async function createConfig(): Promise<Config> {
               ]
             : []),
           ...(links ? [{href: links.webUrl, label: 'Repository', position: 'right' as const}] : []),
-        ],
+        ] as NavItem[], {title: context.project.name}) as NonNullable<Preset.ThemeConfig['navbar']>['items'],
       },
       footer: {
         style: 'dark',
@@ -273,5 +282,5 @@ export default async function createConfig(): Promise<Config> {
       mermaid: {theme: {light: 'neutral', dark: 'dark'}},
       ...sectionThemeConfig,
     } satisfies Preset.ThemeConfig,
-  };
+  });
 }

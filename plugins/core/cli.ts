@@ -8,21 +8,36 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {createBuildSite} from './buildFolders';
+import {formatBuildSummary, readBuildSummary} from './buildSummary';
 import {formatUserError, isUserError, UserError} from './errors';
 import {loadConfig} from './loadConfig';
 import {resolveTarget} from './resolveTarget';
 
 const SITE_DIR = path.resolve(__dirname, '..', '..');
 
+/**
+ * Installed as a dependency (inside node_modules) rather than run from a clone: then the target
+ * defaults to the current folder and the site to its `build/docs`, never into the package
+ * (docs/adr/0038). A clone keeps documenting itself into its own `build/`.
+ */
+const INSTALLED = fs.realpathSync(SITE_DIR).split(path.sep).includes('node_modules');
+
+/** Where a build of `target` goes without --out. */
+export function defaultOut(target: string, installed = INSTALLED): string {
+  return installed ? path.join(target, 'build', 'docs') : path.join(SITE_DIR, 'build');
+}
+
 const USAGE = `Usage: docs-architect <command> [target] [options]
 
 Commands:
-  build [target]   build the documentation site of the repository at [target] (default: this one)
+  build [target]   build the documentation site of the repository at [target] (default: the current
+                   folder; docs-architect itself when run from its own clone)
   start [target]   serve it with hot reload while you write
   serve            serve a built site
 
 Options:
-  --out <dir>      output folder of build, or folder served by serve (default: build)
+  --out <dir>      output folder of build, or folder served by serve (default: build/docs in the
+                   target; build in a clone of docs-architect)
   --json <file>    build: also write the site model (docs-architect.json) to <file>
   --strict         fail on any warning: broken links, invalid config values, bad specs
   --untrusted      the target is input nobody vouched for (a pull request): authored pages are
@@ -30,6 +45,8 @@ Options:
                    or JSX), whatever its config says
   --bundler <name> rspack (default: about 4x faster) or webpack (for sites of many thousand pages,
                    where Rspack's peak memory overtakes webpack's)
+  -q, --quiet      build, start: no progress lines and no summary, only warnings and errors
+  --verbose        build, start: also the steps inside each phase
   --port <n>       port for start and serve (default: 3000)
   --host <host>    host for start and serve (default: localhost)
   -h, --help       show this help
@@ -41,7 +58,7 @@ $XDG_CACHE_HOME/docs-architect, or DOCS_ARCHITECT_CACHE_DIR); nothing is written
 
 /** Where the user was: npm runs scripts from the package root but records the caller's folder. */
 function userCwd(): string {
-  return process.env.INIT_CWD ?? process.cwd();
+  return process.env.INIT_CWD || process.cwd();
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -56,6 +73,8 @@ export async function main(argv: string[]): Promise<number> {
         strict: {type: 'boolean', default: false},
         untrusted: {type: 'boolean', default: false},
         bundler: {type: 'string'},
+        quiet: {type: 'boolean', short: 'q', default: false},
+        verbose: {type: 'boolean', default: false},
         port: {type: 'string'},
         host: {type: 'string'},
         help: {type: 'boolean', short: 'h', default: false},
@@ -93,15 +112,18 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'build':
       case 'start': {
-        const target = resolveTarget(targetArg ?? process.env.DOCS_TARGET ?? SITE_DIR, userCwd());
+        const target = resolveTarget(targetArg ?? process.env.DOCS_TARGET ?? (INSTALLED ? userCwd() : SITE_DIR), userCwd());
         await loadConfig(target); // fail here, in one line, rather than inside Docusaurus
         // Each build has its own site folder, so builds of other targets never share work files.
-        const buildOut = out ?? path.join(SITE_DIR, 'build');
+        const buildOut = out ?? defaultOut(target);
+        if (!out && command === 'build') refuseLinkedOut(target, buildOut);
         const siteDir = createBuildSite({packageDir: SITE_DIR, target, out: command === 'build' ? buildOut : 'start'});
         const config = ['--config', path.join(SITE_DIR, 'docusaurus.config.ts')];
         const args = command === 'build' ? ['build', siteDir, ...config, '--out-dir', buildOut] : ['start', siteDir, ...config, '--no-open'];
         if (command === 'start') args.push(...portAndHost(values));
+        const started = performance.now();
         const code = await runDocusaurus(args, {
+          DOCS_PROGRESS: values.quiet ? 'quiet' : values.verbose ? 'verbose' : 'normal',
           DOCS_TARGET: target,
           DOCS_SITE_DIR: siteDir,
           ...(values.strict ? {DOCS_STRICT: '1'} : {}),
@@ -112,14 +134,17 @@ export async function main(argv: string[]): Promise<number> {
         if (code === 0 && values.json) {
           const file = path.resolve(userCwd(), values.json);
           fs.mkdirSync(path.dirname(file), {recursive: true});
-          fs.copyFileSync(path.join(out ?? path.join(SITE_DIR, 'build'), 'docs-architect.json'), file);
+          fs.copyFileSync(path.join(buildOut, 'docs-architect.json'), file);
           console.log(`docs-architect: site model written to ${file}`);
         }
+        const summary = code === 0 && command === 'build' && !values.quiet ? readBuildSummary(siteDir) : undefined;
+        if (summary) console.error(formatBuildSummary(summary, buildOut, performance.now() - started, serveCommand(out)));
         return code;
       }
       case 'serve':
         if (targetArg) throw new UserError('serve takes no target', {fix: 'Use --out <dir> to choose the built site'});
-        return await runDocusaurus(['serve', '--no-open', ...(out ? ['--dir', out] : []), ...portAndHost(values)], {});
+        // The served site's base URL is in the config of the repository it documents: here, installed.
+        return await runDocusaurus(['serve', '--no-open', '--dir', out ?? defaultOut(userCwd()), ...portAndHost(values)], INSTALLED && !process.env.DOCS_TARGET ? {DOCS_TARGET: userCwd()} : {});
       default:
         throw new UserError(`unknown command "${command}"`, {fix: 'Use build, start or serve (see --help)'});
     }
@@ -130,6 +155,25 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/**
+ * The default output folder is inside the target: a `build` or `build/docs` there that is a symbolic
+ * link would send the site (and Docusaurus's emptying of the folder) somewhere else.
+ */
+function refuseLinkedOut(target: string, out: string): void {
+  for (let dir = out; dir.startsWith(target + path.sep); dir = path.dirname(dir)) {
+    if (fs.lstatSync(dir, {throwIfNoEntry: false})?.isSymbolicLink()) {
+      throw new UserError(`${path.relative(target, dir)} in the target is a symbolic link`, {fix: 'Give the output folder with --out <dir>'});
+    }
+  }
+}
+
+/** How to serve what was just built, as the user would type it. */
+function serveCommand(out: string | undefined): string {
+  if (!out) return 'npx docs-architect serve';
+  const relative = path.relative(userCwd(), out);
+  return `npx docs-architect serve --out ${relative.startsWith('..') || path.isAbsolute(relative) ? out : relative || '.'}`;
 }
 
 function portAndHost(values: {port?: string; host?: string}): string[] {

@@ -4,6 +4,7 @@
  * silently.
  */
 import * as z from 'zod';
+import {docusaurusSchema, themeSchema} from './themingSchema';
 
 const relativePath = z
   .string()
@@ -150,6 +151,10 @@ export const configSchema = z.strictObject({
     .optional(),
   /** The HTTP API reference: which OpenAPI/Swagger descriptions to document and how. Default: every one found. */
   openapi: openapiSchema.optional(),
+  /** The site's look: logo, favicon, primary colour, navbar and footer links, copyright, a CSS file. */
+  theme: themeSchema.optional(),
+  /** Docusaurus settings merged into the site: themeConfig, plugins, themes, scripts, stylesheets. */
+  docusaurus: docusaurusSchema.optional(),
 });
 
 export type DocsArchitectConfig = z.infer<typeof configSchema>;
@@ -171,6 +176,8 @@ export const CONFIG_EXAMPLES: Record<keyof DocsArchitectConfig, string> = {
   audiences: 'audiences: {extra: [{id: "data-science", label: "Data scientists"}]}',
   codeReference: 'codeReference: {entryPoints: ["src/index.ts"], exclude: ["src/generated/"]}',
   openapi: 'openapi: {specs: ["api/openapi.yaml"]}',
+  theme: 'theme: {logo: "docs/logo.svg", primaryColor: "#2e8555", copyright: "© Acme"}',
+  docusaurus: 'docusaurus: {themeConfig: {colorMode: {defaultMode: "dark"}}}',
 };
 
 export const CONFIG_KEYS = Object.keys(configSchema.shape) as (keyof DocsArchitectConfig)[];

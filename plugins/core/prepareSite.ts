@@ -17,6 +17,8 @@ import {readTargetHistory} from './history';
 import {loadConfig} from './loadConfig';
 import {createRepoLinks} from './repoLinks';
 import {createReport, formatReport, type Report} from './report';
+import {createProgress, plural} from './progress';
+import {writeBuildSummary} from './buildSummary';
 import {isInside, resolveTarget} from './resolveTarget';
 import {generateSections} from './site/generateSections';
 import type {ReservedRoute} from './site/registry';
@@ -112,7 +114,13 @@ export async function loadTargetContext(options: Omit<PrepareOptions, 'generator
 }
 
 export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
-  const context = await loadTargetContext(options);
+  // Progress lines on stderr (docs/adr/0038); the CLI prints the summary once Docusaurus is done.
+  const progress = createProgress();
+  const started = performance.now();
+  const context = await progress.phase('target', () => loadTargetContext(options), (read) =>
+    [plural(read.inventory.files.length, 'file'), read.history.state === 'ok' ? plural(read.history.log.commits.length, 'commit') : 'no history'].join(', '),
+  );
+  progress.countWarnings(() => context.report.warnings.length);
   const sections: SiteSection[] = [];
   const watch: Record<string, string[]> = {};
   let restageAuthored: SitePlan['restageAuthored'];
@@ -127,7 +135,7 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
     // Docusaurus reads a checked copy, never the target in place (docs/adr/0024).
     const stage = (report: Report) =>
       stageAuthoredDocs({...stageInputs(context, docsDir, guides), order, siteDir: options.siteDir, report});
-    const staged = await stage(context.report);
+    const staged = await progress.phase('Guides', () => stage(context.report), (done) => plural(countPages(done.dir), 'page'));
     watch.docs = staged.watch;
     restageAuthored = async () => {
       const report = createReport();
@@ -146,7 +154,7 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
     });
   }
 
-  const {generated, registry} = await generateSections(context, options.generators, options.reservedRoutes ?? []);
+  const {generated, registry} = await generateSections(context, options.generators, options.reservedRoutes ?? [], progress);
   const written = new Set<string>();
   const published: PublishedFile[] = [];
   for (const {generator, section} of generated) {
@@ -182,11 +190,12 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
   await writeSiteFiles(staticRoot(options.siteDir), siteModel);
 
   for (const check of options.checks ?? []) {
-    await check.check(context, sections);
+    await progress.phase(`check ${check.id}`, () => check.check(context, sections), undefined, {verbose: true, kind: check.id});
   }
 
   const warnings = formatReport(context.report);
   if (warnings) console.warn(warnings);
+  writeBuildSummary(options.siteDir, {sections, warnings: progress.warningsByKind, total: context.report.warnings.length, prepareMs: performance.now() - started});
   if (context.strict && context.report.warnings.length > 0) {
     const [first, ...rest] = context.report.warnings;
     first!.related.push(...rest);
@@ -195,6 +204,11 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
   }
 
   return {context, sections, watch, restageAuthored, siteModel, landing: createLandingData(context, sections)};
+}
+
+/** Markdown pages under a staged docs folder. */
+function countPages(dir: string): number {
+  return fs.readdirSync(dir, {recursive: true}).filter((file) => /\.mdx?$/.test(String(file))).length;
 }
 
 /** The published files inside the authored docs folder, by path relative to it, sorted. */

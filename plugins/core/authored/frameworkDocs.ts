@@ -7,7 +7,9 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import ts from 'typescript';
+// ts-morph's own copy of the compiler: `typescript` is a development dependency, absent when the
+// package is installed (docs/adr/0038).
+import {ts} from 'ts-morph';
 import {parseYaml} from '../parseYaml';
 
 export type Framework = 'starlight' | 'docusaurus' | 'mkdocs' | 'vitepress' | 'nextra';

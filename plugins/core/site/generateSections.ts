@@ -5,6 +5,8 @@
  */
 import type {ExtractedSection, GeneratedSection, SectionGenerator, TargetContext} from '../types';
 import {createRegistry, type Registry, type ReservedRoute} from './registry';
+import {createProgress, type Progress} from '../progress';
+import {sectionCounts} from '../sectionCounts';
 
 export interface Generated {
   generator: SectionGenerator;
@@ -15,11 +17,21 @@ export async function generateSections(
   context: TargetContext,
   generators: SectionGenerator[],
   reserved: ReservedRoute[],
+  progress: Progress = createProgress({level: 'quiet'}),
 ): Promise<{generated: Generated[]; registry: Registry}> {
   const extracted: {generator: SectionGenerator; section: ExtractedSection}[] = [];
+  // How long each generator's extract took, shown on its section's line when it made one section.
+  const extractMs = new Map<SectionGenerator, {ms: number; sections: number}>();
   for (const generator of generators) {
-    const result = await generator.extract(context);
-    const list = result === undefined ? [] : Array.isArray(result) ? result : [result];
+    const started = performance.now();
+    const result = await progress.phase(`${generator.id}: reading`, () => generator.extract(context), (found) => `${sectionList(found).length} sections`, {
+      // Shown when several sections (one per API description) share its time; one section's line
+      // carries it, and a generator with nothing to document is not news.
+      verbose: (found) => sectionList(found).length <= 1,
+      kind: generator.id,
+    });
+    const list = sectionList(result);
+    extractMs.set(generator, {ms: performance.now() - started, sections: list.length});
     for (const section of list) extracted.push({generator, section});
   }
 
@@ -34,11 +46,20 @@ export async function generateSections(
   const site = registry.view(extracted.map(({section}) => section));
   const generated: Generated[] = [];
   for (const {generator, section} of extracted) {
-    const rendered = await generator.render(section, site);
+    const extract = extractMs.get(generator);
+    const rendered = await progress.phase(section.title, () => generator.render(section, site), (done) => sectionCounts({model: section.model, files: done.files}), {
+      kind: generator.id,
+      // One section from its generator: its line counts the reading too.
+      extraMs: extract?.sections === 1 ? extract.ms : 0,
+    });
     if (rendered.files.size === 0) continue;
     generated.push({generator, section: {...section, ...rendered}});
   }
   return {generated, registry};
+}
+
+function sectionList<T>(result: T | T[] | undefined): T[] {
+  return result === undefined ? [] : Array.isArray(result) ? result : [result];
 }
 
 /** One generator on its own, for tests and benchmarks: its sections with files, without the rest of the site. */

@@ -1,7 +1,7 @@
 import {Fragment, type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {usePluginData} from '@docusaurus/useGlobalData';
-import {useDoc} from '@docusaurus/plugin-content-docs/client';
+import {useActivePlugin, useDoc} from '@docusaurus/plugin-content-docs/client';
 import {formatMinutes} from '@site/plugins/audience/formatMinutes';
 import {FACTS_KEY, type AudienceGlobalData, type PageFacts} from '@site/plugins/audience/types';
 import {EVERYONE, LEVEL_LABELS} from '@site/plugins/audience/vocabulary';
@@ -12,8 +12,16 @@ import styles from './styles.module.css';
  * and, when its review is past due, a discreet note. The facts come from the page's front matter,
  * where the parseFrontMatter hook put them at build time.
  */
+/**
+ * Docs instances whose pages are read through: the authored guides (with the ADRs) and the History
+ * section (fixed id, plugins/git-history). A computed reading time on a reference index or symbol
+ * page ("About 48 min") helps nobody, so it shows only here; a time the author set shows anywhere.
+ */
+const READ_THROUGH = new Set(['default', 'history']);
+
 export default function PageBadges(): ReactNode {
   const {frontMatter} = useDoc();
+  const pluginId = useActivePlugin({failfast: false})?.pluginId;
   const data = usePluginData('docs-architect-audience') as AudienceGlobalData | undefined;
   const facts = (frontMatter as Record<string, unknown>)[FACTS_KEY] as PageFacts | undefined;
   if (!facts || !data) return null;
@@ -40,7 +48,7 @@ export default function PageBadges(): ReactNode {
       value: level.from === level.to ? LEVEL_LABELS[level.from] : `${LEVEL_LABELS[level.from]} to ${LEVEL_LABELS[level.to].toLowerCase()}`,
     });
   }
-  if (readingTime.minutes > 0) {
+  if (readingTime.minutes > 0 && (!readingTime.computed || READ_THROUGH.has(pluginId ?? ''))) {
     badges.push({key: 'time', name: 'Reading time', value: `${readingTime.computed ? 'About ' : ''}${formatMinutes(readingTime.minutes)}`});
   }
   if (contentType) {

@@ -1,0 +1,169 @@
+/**
+ * Pages that fit, on the default site, at a laptop size (1280×800) and a phone size (390×844): the
+ * navbar on one line with the rest in "More" and every section in the phone menu, no sideways scroll
+ * at the body, the module index's Summary column in view, reading time only on pages read through,
+ * hot-spot bars legible in both colour modes with distinct labels, content without JavaScript, a
+ * print layout without navigation, and no serious axe-core violation (docs/adr/0038).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type {Page} from '@playwright/test';
+import {test, expect, gotoHydrated} from './fixtures';
+
+/** One page of every kind the default site has. */
+const PAGES = [
+  '/',
+  '/docs/',
+  '/docs/configuration/',
+  '/overview/',
+  '/api/',
+  '/api/plugins/core/buildFolders/',
+  '/api-sample-inventory-service/',
+  '/api-sample-inventory-service/list-items/',
+  '/history/',
+  '/history/hotspots/',
+  '/history/decisions/0001-record-architecture-decisions/',
+];
+
+const SIZES = [
+  {name: 'laptop', width: 1280, height: 800},
+  {name: 'phone', width: 390, height: 844},
+];
+
+/** WCAG relative luminance of a CSS `rgb()` / `#rrggbb` colour. */
+function luminance(colour: string): number {
+  const hex = /^#([\da-f]{2})([\da-f]{2})([\da-f]{2})$/i.exec(colour);
+  const channels = hex ? hex.slice(1).map((h) => parseInt(h, 16)) : (colour.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+  const [r, g, b] = channels.map((c) => c / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+function contrast(a: string, b: string): number {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x! + 0.05) / (y! + 0.05);
+}
+
+/** A page in a colour mode: Docusaurus reads `?docusaurus-theme=` before it reads the stored choice. */
+async function gotoInMode(page: Page, url: string, mode: 'light' | 'dark'): Promise<void> {
+  await gotoHydrated(page, `${url}?docusaurus-theme=${mode}`);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', mode);
+}
+
+for (const size of SIZES) {
+  test.describe(`at ${size.name} size`, () => {
+    test.use({viewport: {width: size.width, height: size.height}});
+
+    test('no page scrolls sideways at the body level', async ({page}) => {
+      let checked = 0;
+      for (const url of PAGES) {
+        await gotoHydrated(page, url);
+        const {scroll, client} = await page.evaluate(() => ({scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth}));
+        expect(scroll, url).toBeLessThanOrEqual(client);
+        checked++;
+      }
+      expect(checked).toBe(PAGES.length);
+    });
+
+    test('the module index keeps its first column readable and its summaries in view', async ({page}) => {
+      await gotoHydrated(page, '/api/');
+      const table = page.locator('article table').first();
+      const headers = table.locator('thead th');
+      await expect(headers).toHaveText(['Module', 'Symbols', 'Summary']);
+      const article = (await page.locator('article').boundingBox())!;
+      const first = (await headers.nth(0).boundingBox())!;
+      const summary = (await headers.nth(2).boundingBox())!;
+      // Within the article, give or take the table's border.
+      expect(summary.x + summary.width).toBeLessThanOrEqual(article.x + article.width + 2);
+      expect(first.width).toBeGreaterThanOrEqual(size.width > 800 ? 150 : 100);
+    });
+
+    test('every section is reachable from the navbar', async ({page}) => {
+      await gotoHydrated(page, '/');
+      const sections = ['Guides', 'Overview', 'Code reference', 'History', 'Reading paths'];
+      if (size.width > 996) {
+        // One line: every item of the bar at the same height, the bar no taller than one row.
+        const bar = (await page.locator('nav.navbar').boundingBox())!;
+        expect(bar.height).toBeLessThanOrEqual(64);
+        const tops = await page.locator('.navbar__inner .navbar__item:visible').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().top));
+        expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(8);
+        // What the bar shows, plus what "More" holds, is every section.
+        const shown = await page.locator('.navbar__items:not(.navbar__items--right) > a.navbar__item:visible').allTextContents();
+        const more = await page.locator('.navbar__items .dropdown__menu a').allTextContents();
+        for (const section of sections) expect([...shown, ...more].join('|'), section).toContain(section);
+      } else {
+        await page.getByRole('button', {name: /toggle navigation bar/i}).click();
+        const menu = page.locator('.navbar-sidebar__item.menu').first();
+        await expect(menu).toBeVisible();
+        for (const section of sections) await expect(menu.getByRole('link', {name: section, exact: false}).first(), section).toBeVisible();
+        // "More" is for the desktop bar only: the phone menu lists its sections one by one.
+        await expect(menu.getByText('More', {exact: true})).toBeHidden();
+      }
+    });
+  });
+}
+
+test('reading time only on pages read through', async ({page}) => {
+  for (const url of ['/docs/configuration/', '/history/decisions/0001-record-architecture-decisions/']) {
+    await gotoHydrated(page, url);
+    await expect(page.locator('[data-badge="time"]'), url).toHaveCount(1);
+  }
+  for (const url of ['/api/', '/api/plugins/core/buildFolders/', '/overview/', '/api-sample-inventory-service/']) {
+    await gotoHydrated(page, url);
+    await expect(page.locator('[data-badge="time"]'), url).toHaveCount(0);
+  }
+});
+
+test('the hot-spot bars stand out in light and dark mode, and their labels are distinct', async ({page}) => {
+  for (const mode of ['light', 'dark'] as const) {
+    await gotoInMode(page, '/history/hotspots/', mode);
+    const chart = page.locator('.docusaurus-mermaid-container svg').first();
+    await expect(chart).toBeVisible();
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const fills = await chart.locator('.plot rect').evaluateAll((bars) => bars.map((bar) => getComputedStyle(bar).fill));
+    expect(fills.length, mode).toBeGreaterThan(1);
+    for (const fill of fills) expect(contrast(fill, background), `${mode}: ${fill} on ${background}`).toBeGreaterThanOrEqual(3);
+    const labels = await chart.locator('.left-axis .label text, .bottom-axis .label text').allTextContents();
+    expect(labels.length).toBe(fills.length);
+    expect(new Set(labels).size).toBe(labels.length);
+  }
+});
+
+test.describe('without JavaScript', () => {
+  test.use({javaScriptEnabled: false});
+
+  test('generated pages show their content', async ({page}) => {
+    const pages = ['/api/plugins/core/buildFolders/', '/api-sample-inventory-service/list-items/', '/history/hotspots/', '/overview/'];
+    for (const url of pages) {
+      await page.goto(url);
+      await expect(page.getByRole('heading', {level: 1}), url).toBeVisible();
+      expect((await page.locator('article').innerText()).length, url).toBeGreaterThan(200);
+    }
+  });
+});
+
+test('printed pages leave out the navigation', async ({page}) => {
+  await gotoHydrated(page, '/docs/configuration/');
+  await page.emulateMedia({media: 'print'});
+  await expect(page.locator('nav.navbar')).toBeHidden();
+  await expect(page.locator('.theme-doc-sidebar-container')).toBeHidden();
+  await expect(page.locator('footer.footer')).toBeHidden();
+  await expect(page.locator('article h1')).toBeVisible();
+});
+
+test('no serious or critical axe-core violation on every page type, in both colour modes', async ({page}) => {
+  test.setTimeout(300_000);
+  let checked = 0;
+  for (const mode of ['light', 'dark'] as const) {
+    for (const url of PAGES) {
+      await gotoInMode(page, url, mode);
+      const {violations} = await new AxeBuilder({page}).analyze();
+      const serious = violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        // Known, not ours: docusaurus-theme-openapi-docs puts <div>s straight inside the <ul> of its
+        // collapsible parameter and response lists. Every other rule holds on those pages too.
+        .filter((violation) => !(violation.id === 'list' && violation.nodes.every((node) => node.target.join(' ').includes('collapsibleContent'))));
+      expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), `${mode} ${url}`).toEqual([]);
+      checked++;
+    }
+  }
+  expect(checked).toBe(PAGES.length * 2);
+});

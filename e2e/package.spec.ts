@@ -1,0 +1,158 @@
+/**
+ * The package as a team gets it: `npm pack` of this repository, installed from the tarball as a
+ * development dependency of a fresh repository, then `npx docs-architect build .` and `start .` run
+ * there with no other setup. The site is checked in Chromium; nothing may be written inside
+ * node_modules (docs/adr/0038).
+ */
+import {execFileSync, spawn, spawnSync, type ChildProcess} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {test, expect, gotoHydrated} from './fixtures';
+import {PORT} from '../playwright.config';
+import {tempDir} from './targets';
+
+test.describe.configure({mode: 'serial'});
+
+const SITE_DIR = path.join(__dirname, '..');
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+interface PackResult {
+  filename: string;
+  size: number;
+  unpackedSize: number;
+  files: {path: string}[];
+}
+
+/** Every file under `dir` modified after `since` (ms). */
+function changedSince(dir: string, since: number): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile() && fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs > since)
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** Waits until `url` answers 200, or fails after `waitMs`. */
+async function waitFor(url: string, waitMs: number, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode} before answering ${url}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`nothing answered ${url} within ${waitMs} ms`);
+}
+
+/** Stops a server started detached, with everything it started. */
+function stop(server: ChildProcess | undefined): void {
+  if (server?.pid && server.exitCode === null) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+test.describe('the packed package, installed in a fresh repository', () => {
+  test.setTimeout(1_200_000);
+  let base: string;
+  let repo: string;
+  let pack: PackResult;
+  let env: NodeJS.ProcessEnv;
+  let installedAt = 0;
+  let server: ChildProcess | undefined;
+
+  test.beforeAll(() => {
+    base = tempDir('package');
+    env = {...process.env, DOCS_TARGET: '', DOCS_STRICT: '', DOCS_ARCHITECT_CACHE_DIR: path.join(base, 'cache')};
+    // npm records the folder a script ran from; the commands here run from the new repository.
+    delete env.INIT_CWD;
+  });
+
+  test.afterAll(() => {
+    stop(server);
+    if (base) fs.rmSync(base, {recursive: true, force: true});
+  });
+
+  test('npm pack ships the site and its plugins, without tests, fixtures or benchmarks', () => {
+    const output = execFileSync(NPM, ['pack', '--json', '--pack-destination', base], {cwd: SITE_DIR, encoding: 'utf8', env});
+    pack = (JSON.parse(output) as PackResult[])[0]!;
+    const files = pack.files.map((file) => file.path);
+    console.log(`package: ${pack.filename}, ${(pack.size / 1024).toFixed(0)} kB packed, ${(pack.unpackedSize / 1024).toFixed(0)} kB unpacked, ${files.length} files`);
+    for (const needed of ['package.json', 'bin/docs-architect.js', 'docusaurus.config.ts', 'sidebars.ts', 'plugins/core/cli.ts', 'src/theme/MDXComponents.tsx', 'static/img/logo.svg']) {
+      expect(files, needed).toContain(needed);
+    }
+    expect(files.filter((file) => /(^|\/)(test|e2e|bench|examples|__fixtures__|testing)\/|\.test\.ts$|\.spec\.ts$/.test(file))).toEqual([]);
+    const manifest = JSON.parse(fs.readFileSync(path.join(SITE_DIR, 'package.json'), 'utf8')) as {private?: boolean};
+    expect(manifest.private).toBeUndefined();
+    expect(pack.size).toBeLessThan(1_000_000);
+  });
+
+  test('installs from the tarball and builds the repository with npx docs-architect build .', () => {
+    repo = path.join(base, 'repo');
+    fs.mkdirSync(path.join(repo, 'src'), {recursive: true});
+    fs.mkdirSync(path.join(repo, 'docs'));
+    fs.writeFileSync(path.join(repo, 'package.json'), `${JSON.stringify({name: 'acme-widgets', version: '2.0.0', description: 'Widgets for Acme.', private: true}, null, 2)}\n`);
+    fs.writeFileSync(path.join(repo, 'src', 'index.ts'), '/** Adds two widgets. */\nexport function addWidgets(a: number, b: number): number {\n  return a + b;\n}\n');
+    fs.writeFileSync(path.join(repo, 'docs', 'getting-started.md'), '# Getting started\n\nInstall the widgets, then add two of them.\n');
+    fs.writeFileSync(path.join(repo, 'README.md'), '# Acme widgets\n\nWidgets for Acme.\n');
+    execFileSync('git', ['init', '-q', '-b', 'main'], {cwd: repo});
+
+    // From the local tarball; its dependencies from the npm cache where it has them, else the registry.
+    const tarball = path.join(base, pack.filename);
+    const started = Date.now();
+    let install = spawnSync(NPM, ['install', '--save-dev', '--offline', '--no-audit', '--no-fund', tarball], {cwd: repo, encoding: 'utf8', env});
+    if (install.status !== 0) {
+      install = spawnSync(NPM, ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', tarball], {cwd: repo, encoding: 'utf8', env});
+    }
+    expect(install.status, install.stderr).toBe(0);
+    console.log(`npm install of the tarball: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    installedAt = Date.now();
+    const installed = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as {devDependencies: Record<string, string>};
+    expect(Object.keys(installed.devDependencies)).toEqual(['docs-architect']);
+
+    const buildStarted = Date.now();
+    const build = spawnSync(NPX, ['docs-architect', 'build', '.'], {cwd: repo, encoding: 'utf8', env, timeout: 900_000});
+    console.log(`npx docs-architect build . in a fresh repository: ${((Date.now() - buildStarted) / 1000).toFixed(1)} s`);
+    expect(build.status, build.stderr.slice(-4000)).toBe(0);
+    // The default output folder is build/docs of the target (README, docs/adr/0038).
+    expect(fs.existsSync(path.join(repo, 'build', 'docs', 'index.html'))).toBe(true);
+    expect(fs.existsSync(path.join(repo, 'build', 'docs', 'api', 'src', 'index.html'))).toBe(true);
+    // Nothing written into node_modules: no work files, no bundler or loader cache.
+    expect(changedSince(path.join(repo, 'node_modules', 'docs-architect'), installedAt)).toEqual([]);
+    expect(fs.existsSync(path.join(repo, 'node_modules', '.cache'))).toBe(false);
+    expect(fs.existsSync(path.join(repo, 'node_modules', 'docs-architect', '.docusaurus'))).toBe(false);
+  });
+
+  test('the built site shows the repository in Chromium', async ({page, consoleErrors}) => {
+    const port = PORT + 11;
+    server = spawn(NPX, ['docs-architect', 'serve', '--port', String(port), '--host', '127.0.0.1'], {cwd: repo, env, stdio: 'ignore', detached: true});
+    await waitFor(`http://127.0.0.1:${port}/`, 120_000, server);
+    await gotoHydrated(page, `http://127.0.0.1:${port}/api/src/`);
+    await expect(page.getByRole('heading', {level: 1})).toContainText('src');
+    await expect(page.locator('article')).toContainText('addWidgets');
+    await gotoHydrated(page, `http://127.0.0.1:${port}/docs/getting-started/`);
+    await expect(page.getByRole('heading', {level: 1, name: 'Getting started'})).toBeVisible();
+    expect(consoleErrors).toEqual([]);
+    stop(server);
+    server = undefined;
+  });
+
+  test('npx docs-architect start . serves the site while writing nothing into node_modules', async ({page}) => {
+    const port = PORT + 12;
+    server = spawn(NPX, ['docs-architect', 'start', '.', '--port', String(port), '--host', '127.0.0.1'], {cwd: repo, env, stdio: 'ignore', detached: true});
+    await waitFor(`http://127.0.0.1:${port}/docs/getting-started/`, 300_000, server);
+    await gotoHydrated(page, `http://127.0.0.1:${port}/docs/getting-started/`);
+    await expect(page.getByRole('heading', {level: 1, name: 'Getting started'})).toBeVisible();
+    stop(server);
+    server = undefined;
+    expect(changedSince(path.join(repo, 'node_modules', 'docs-architect'), installedAt)).toEqual([]);
+    expect(fs.existsSync(path.join(repo, 'node_modules', '.cache'))).toBe(false);
+  });
+});
