@@ -12,7 +12,7 @@ import type {CodeReferenceModel, ContainerModel} from '../model';
 import {renderContainerPage, renderPackageIndex, renderPackagesIndex} from './pages';
 
 /** Bump when pages change for the same model (a renderer change): cached pages then miss. */
-export const RENDER_VERSION = '2';
+export const RENDER_VERSION = '3';
 
 const ID_IN_JSON = /"(?:id|symbol|home|namespace)":"((?:[^"\\]|\\.)*)"/g;
 const LINES_IN_JSON = /"line":\d+,?|"sourceUrl":"(?:[^"\\]|\\.)*",?/g;

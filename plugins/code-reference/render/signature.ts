@@ -176,8 +176,10 @@ export function declarationParts(symbol: SymbolModel, index: SymbolIndex): Signa
       break;
     case 'variable':
       w.text(`${symbol.declaration ?? 'const'} ${symbol.name}`);
+      // A value is kept only when the code declares no type, so both means the type was inferred:
+      // show it and the value, as TypeDoc does (`const client: Client = create()`).
       if (symbol.type) w.text(': ').type(symbol.type);
-      else if (symbol.value) w.text(` = ${symbol.value}`);
+      if (symbol.value) w.text(` = ${symbol.value}`);
       break;
     case 'namespace':
       w.text(`namespace ${symbol.name}`);
