@@ -28,7 +28,7 @@ test('switching the audience filters the sidebar, and the choice survives a relo
   // History section (ADR 0022), and what is left, the ADR index, is for architects and contributors.
   await expect(nav.getByRole('link', {name: 'How the pipeline works'})).toBeHidden();
   await expect(nav.getByRole('link', {name: 'Audiences and reading paths'})).toBeHidden();
-  await expect(nav.getByRole('link', {name: 'Getting started'})).toBeVisible();
+  await expect(nav.getByRole('link', {name: 'Getting started', exact: true})).toBeVisible();
   await expect(nav.getByRole('link', {name: 'Document your repository'})).toBeVisible();
   await expect(nav.getByRole('link', {name: 'Configuration reference'})).toBeVisible();
   await expect(nav.getByRole('button', {name: /Decisions/}).or(nav.getByRole('link', {name: 'Decisions'})).first()).toBeHidden();

@@ -19,7 +19,9 @@ function validator(): ValidateFunction {
 export function siteModelProblems(model: unknown): string[] {
   const validate = validator();
   if (validate(model)) return [];
-  return (validate.errors ?? []).slice(0, 10).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'} (${error.schemaPath})`);
+  // Plain errors first: a section's kind-dependent rules (allOf/if/then) repeat one cause per kind.
+  const errors = [...(validate.errors ?? [])].sort((a, b) => Number(a.schemaPath.includes('/allOf/')) - Number(b.schemaPath.includes('/allOf/')));
+  return errors.slice(0, 10).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'} (${error.schemaPath})`);
 }
 
 /** Throws, naming the build and the first problems, when the built site's model is missing or invalid. */
