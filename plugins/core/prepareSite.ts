@@ -22,6 +22,7 @@ import {generateSections} from './site/generateSections';
 import type {ReservedRoute} from './site/registry';
 import {createSiteModel, SITE_FILES, writeSiteFiles, type SiteModel} from './site/siteModel';
 import type {LandingData, PublishedFile, SectionGenerator, SiteCheck, SiteSection, TargetContext} from './types';
+import {reportGeneratedDiagrams} from './mermaid/check';
 
 export interface PrepareOptions {
   siteDir: string;
@@ -153,6 +154,8 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
     written.add(section.id);
     const dir = generatedDir(options.siteDir, section.id);
     await syncDirectory(dir, section.files);
+    // Generated diagrams are parsed like authored ones: a broken one is a bug the build names.
+    await reportGeneratedDiagrams(section.files, dir, context.report);
     // Static files live in their own tree: Docusaurus copies it to the site root as it is.
     const staticDir = path.join(staticRoot(options.siteDir), section.id);
     if (section.staticFiles?.size) await syncDirectory(staticDir, section.staticFiles);

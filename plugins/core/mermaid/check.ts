@@ -1,0 +1,132 @@
+/**
+ * Every Mermaid diagram of the site, generated or authored, parsed at build time with Mermaid's own
+ * parser (docs/adr/0036), so a diagram that would show "Syntax error" to a reader is a warning with
+ * the file and line instead. Mermaid runs in Node without a browser: parsing needs no DOM, only the
+ * DOMPurify instance Mermaid imports, which has no methods where there is no `window`.
+ */
+import type {Root} from 'mdast';
+import type {Report} from '../report';
+
+export interface MermaidBlock {
+  /** 1-based line of the opening fence in its file. */
+  line: number;
+  text: string;
+}
+
+export interface DiagramProblem extends MermaidBlock {
+  message: string;
+}
+
+type Parse = (text: string) => Promise<unknown>;
+let parser: Promise<Parse> | undefined;
+
+/** Mermaid, loaded once per process and only when a diagram needs checking (the import takes ~0.8 s). */
+function loadParser(): Promise<Parse> {
+  parser ??= (async () => {
+    const purify = (await import('dompurify')).default as unknown as Record<string, unknown> & {isSupported?: boolean};
+    if (!purify.isSupported) {
+      // Without a window DOMPurify is a bare factory. Parsing never renders, so hooks are never run and
+      // sanitised text is never shown: these stand-ins only let Mermaid's modules load and parse.
+      const noop = () => undefined;
+      Object.assign(purify, {addHook: noop, removeHook: noop, removeHooks: noop, removeAllHooks: noop, sanitize: (value: unknown) => String(value)});
+    }
+    const mermaid = (await import('mermaid')).default;
+    mermaid.initialize({startOnLoad: false, securityLevel: 'strict'});
+    return (text: string) => mermaid.parse(text);
+  })();
+  return parser;
+}
+
+/** The parser's message for a diagram that does not parse, or undefined when it parses. */
+export async function parseDiagram(text: string): Promise<string | undefined> {
+  const parse = await loadParser();
+  try {
+    await parse(text);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // Jison's messages quote the line with a caret under it: keep them, but on one line each.
+    return message.replace(/\s*\n\s*/g, ' | ').slice(0, 500);
+  }
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})\s*mermaid(?:\s.*)?$/;
+
+/**
+ * The ```mermaid blocks of Markdown or MDX text, with the line of each opening fence. A plain scan
+ * of fences (no Markdown parse): generated MDX comes from one writer, whose fences are regular.
+ */
+export function findMermaidBlocks(source: string): MermaidBlock[] {
+  const lines = source.split(/\r?\n/);
+  const blocks: MermaidBlock[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = FENCE.exec(lines[i]!);
+    if (!open) continue;
+    const fence = open[1]!;
+    const body: string[] = [];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const line = lines[j]!;
+      if (line.trimStart().startsWith(fence) && line.trim().replace(new RegExp(`^\\${fence[0]}+`), '') === '') break;
+      body.push(line);
+    }
+    blocks.push({line: i + 1, text: body.join('\n')});
+    i = j;
+  }
+  return blocks;
+}
+
+/** The mermaid code blocks of a parsed Markdown tree (an authored page), with their lines. */
+export function mermaidBlocksOfTree(tree: Root): MermaidBlock[] {
+  const blocks: MermaidBlock[] = [];
+  const visit = (node: {type: string; lang?: string | null; value?: string; position?: {start: {line: number}}; children?: unknown[]}) => {
+    if (node.type === 'code' && node.lang === 'mermaid' && typeof node.value === 'string') {
+      blocks.push({line: node.position?.start.line ?? 1, text: node.value});
+    }
+    for (const child of node.children ?? []) visit(child as typeof node);
+  };
+  visit(tree as unknown as Parameters<typeof visit>[0]);
+  return blocks;
+}
+
+/** The blocks that do not parse, each with Mermaid's message. */
+export async function checkDiagrams(blocks: MermaidBlock[]): Promise<DiagramProblem[]> {
+  const problems: DiagramProblem[] = [];
+  for (const block of blocks) {
+    const message = await parseDiagram(block.text);
+    if (message !== undefined) problems.push({...block, message});
+  }
+  return problems;
+}
+
+/** Checks an authored page's diagrams; each broken one is a warning at its file and line. */
+export async function reportAuthoredDiagrams(blocks: MermaidBlock[], file: string, report: Report): Promise<void> {
+  for (const problem of await checkDiagrams(blocks)) {
+    report.warn(`this Mermaid diagram does not parse, so readers would see "Syntax error": ${problem.message}`, {
+      file,
+      line: problem.line,
+      fix: 'Correct the diagram (try it at https://mermaid.live); Mermaid 11 syntax is expected',
+    });
+  }
+}
+
+/**
+ * Checks the diagrams of generated files (relative path to MDX). A failure is docs-architect's bug,
+ * not the user's: it is reported so that the build says so, and the tests fail on it.
+ */
+export async function reportGeneratedDiagrams(files: ReadonlyMap<string, string | Uint8Array>, dir: string, report: Report): Promise<number> {
+  let count = 0;
+  for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (typeof content !== 'string' || !/\.mdx?$/.test(relative)) continue;
+    const blocks = findMermaidBlocks(content);
+    count += blocks.length;
+    for (const problem of await checkDiagrams(blocks)) {
+      report.warn(`a generated Mermaid diagram does not parse (a bug in docs-architect): ${problem.message}`, {
+        file: `${dir}/${relative}`,
+        line: problem.line,
+        fix: 'Please report it with this message; the rest of the page is correct',
+      });
+    }
+  }
+  return count;
+}
