@@ -24,6 +24,7 @@ import {openapiGenerator} from './plugins/openapi/generator';
 import {overviewGenerator} from './plugins/overview/generator';
 import {codeReferenceGenerator} from './plugins/code-reference/generator';
 import {historyGenerator} from './plugins/git-history/generator';
+import {architectureGenerator} from './plugins/architecture/generator';
 import audiencePlugin, {AUDIENCES_PATH} from './plugins/audience/index';
 import {createFrontMatterCheck} from './plugins/audience/checkFrontMatter';
 import {createParseFrontMatter} from './plugins/audience/parseFrontMatter';
@@ -36,7 +37,7 @@ import {remarkPublishedLinks} from './plugins/core/markdown/remarkPublishedLinks
  * plugins/core/buildFolders.ts, docs/adr/0025); Docusaurus run by hand on this folder uses this one.
  */
 const siteDir = process.env.DOCS_SITE_DIR || __dirname;
-const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator];
+const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator, architectureGenerator];
 
 /**
  * Front matter problems already reported, shared by the build-time check and the parseFrontMatter

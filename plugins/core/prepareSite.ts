@@ -197,7 +197,12 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
     throw first!;
   }
 
-  return {context, sections, watch, restageAuthored, siteModel, landing: createLandingData(context, sections)};
+  const landing = createLandingData(context, sections);
+  // A generator that made no section says why, so the landing page can tell readers.
+  for (const generator of options.generators) {
+    if (generator.absent && !sections.some((section) => section.generator === generator.id)) landing.notFound.push(generator.absent);
+  }
+  return {context, sections, watch, restageAuthored, siteModel, landing};
 }
 
 /** The published files inside the authored docs folder, by path relative to it, sorted. */

@@ -1,0 +1,135 @@
+/**
+ * The Architecture section on a target with compose, Kubernetes, a pnpm workspace with a cycle and a
+ * Prisma schema: the elements and relations it finds, what it never publishes, and that every page
+ * compiles and every diagram parses with Mermaid's own parser.
+ */
+import fs from 'node:fs';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {writeArchitectureFixture} from '../../test/architectureFixture';
+import {compileLikeDocusaurus} from '../../test/compileLikeDocusaurus';
+import {tempBase} from '../../test/gitRepo';
+import {loadTargetContext} from '../core/prepareSite';
+import {generateAlone} from '../core/site/generateSections';
+import {checkDiagrams, findMermaidBlocks} from '../core/mermaid/check';
+import type {GeneratedSection, TargetContext} from '../core/types';
+import {architectureGenerator} from './generator';
+import type {ArchitectureModel} from './model';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, {recursive: true, force: true});
+});
+
+async function contextOf(files?: Record<string, string>): Promise<TargetContext> {
+  const target = tempBase('arch-target');
+  const site = tempBase('arch-site');
+  dirs.push(target, site);
+  writeArchitectureFixture(target, files);
+  return loadTargetContext({siteDir: site, target});
+}
+
+describe('the architecture of the fixture', () => {
+  let context: TargetContext;
+  let section: GeneratedSection<ArchitectureModel>;
+  let model: ArchitectureModel;
+  beforeAll(async () => {
+    context = await contextOf();
+    section = (await generateAlone(architectureGenerator, context))[0]!;
+    model = section.model;
+  });
+
+  it('finds the containers, stores, the entry point and external systems', () => {
+    expect(model.elements.map((e) => [e.key, e.kind])).toEqual([
+      ['ingress-public', 'proxy'],
+      ['proxy', 'proxy'],
+      ['shop-core', 'container'],
+      ['api', 'container'],
+      ['web', 'container'],
+      ['cache', 'store'],
+      ['db', 'store'],
+      ['payments', 'external'],
+      ['stripe', 'external'],
+    ]);
+    const api = model.elements.find((e) => e.key === 'api')!;
+    expect([api.packageName, api.technology]).toEqual(['@shop/api', 'ghcr.io/acme/api:1.0']);
+    expect(api.sources.map((s) => `${s.file}:${s.line}`)).toEqual(['compose.yaml:6', 'k8s/api.yaml:4', 'packages/api/package.json:1']);
+  });
+
+  it('relates them through depends_on, labels, env names, Ingress backends and workspace dependencies, with ports', () => {
+    const relations = model.relations.map((r) => `${r.from} -> ${r.to} [${r.label}]`);
+    expect(relations).toContain('api -> db [5432]');
+    expect(relations).toContain('proxy -> api [3000]');
+    expect(relations).toContain('proxy -> web [routes]');
+    expect(relations).toContain('web -> api [3000]');
+    expect(relations).toContain('ingress-public -> api [3000]');
+    expect(relations).toContain('api -> db [DATABASE_URL]');
+    expect(relations).toContain('api -> db [@prisma/client]');
+    expect(relations).toContain('api -> cache [REDIS_HOST]');
+    expect(relations).toContain('api -> shop-core [uses]');
+    expect(relations).toContain('api -> stripe [stripe]');
+    for (const relation of model.relations) expect(relation.source.line).toBeGreaterThan(0);
+  });
+
+  it('keeps environment names and never their values', () => {
+    const api = model.elements.find((e) => e.key === 'api')!;
+    expect(api.env).toEqual(['DATABASE_URL', 'REDIS_HOST', 'STRIPE_SECRET']);
+    const everything = [...section.files.values()].join('\n') + JSON.stringify(model);
+    expect(everything).not.toContain('do-not-publish-this-value');
+    expect(everything).not.toContain('secret-value-never-shown');
+    expect(everything).not.toContain('payments.example.com');
+  });
+
+  it('finds the package cycle and the file cycle, with the line of each import', () => {
+    const deps = model.dependencies!;
+    expect(deps.packages!.edges.filter((e) => e.cycle).map((e) => `${e.from}->${e.to}`)).toEqual(['@shop/api->@shop/web', '@shop/web->@shop/api']);
+    expect(deps.cycles).toEqual([
+      {
+        files: ['packages/core/src/index.ts', 'packages/core/src/money/format.ts'],
+        imports: [
+          {file: 'packages/core/src/index.ts', line: 1, to: 'packages/core/src/money/format.ts'},
+          {file: 'packages/core/src/money/format.ts', line: 1, to: 'packages/core/src/index.ts'},
+        ],
+      },
+    ]);
+    const src = deps.graphs.find((g) => g.key === 'packages/api/src')!;
+    expect(src.edges).toEqual([{from: 'packages/api/src/index.ts', to: 'packages/api/src/order.ts', count: 1, typeOnly: true, cycle: false}]);
+  });
+
+  it('writes pages that compile and diagrams that parse', async () => {
+    const pages = [...section.files].filter(([file]) => file.endsWith('.mdx'));
+    expect(pages.length).toBeGreaterThanOrEqual(14);
+    let diagrams = 0;
+    for (const [, text] of pages) {
+      await compileLikeDocusaurus(text);
+      const blocks = findMermaidBlocks(text);
+      diagrams += blocks.length;
+      expect(await checkDiagrams(blocks)).toEqual([]);
+    }
+    expect(diagrams).toBeGreaterThanOrEqual(14);
+    expect(context.report.warnings.map((w) => w.message)).toEqual([]);
+  });
+
+  it('links a container box to its page', () => {
+    const index = section.files.get('index.mdx')!;
+    expect(index).toMatch(/click n\d+ href "\/architecture\/containers\/api\/" "api"/);
+  });
+});
+
+describe('inputs that cannot be read', () => {
+  it('are warnings with file and line, and the rest of the section is built', async () => {
+    const context = await contextOf({'compose.yaml': 'services:\n  api:\n    image: node\n    ports: [\n', 'k8s/bad.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: x\n', 'docker-compose.yml': 'services:\n  web:\n    image: nginx\n'});
+    const [section] = await generateAlone(architectureGenerator, context);
+    expect(section!.model.elements.map((e) => e.key)).toEqual(['web']);
+    expect(section!.model.problems.map((p) => [p.file, p.line])).toEqual([
+      ['compose.yaml', 5],
+      ['k8s/bad.yaml', 4],
+    ]);
+    expect(context.report.warnings).toHaveLength(2);
+  });
+
+  it('make no section when there is nothing to draw', async () => {
+    const context = await contextOf({'README.md': '# Hello\n'});
+    expect(await generateAlone(architectureGenerator, context)).toEqual([]);
+  });
+});
+
