@@ -18,13 +18,15 @@ import {HISTORY_MODEL_VERSION} from '../../git-history/model';
 import {openapiGenerator} from '../../openapi/generator';
 import {OPENAPI_MODEL_VERSION} from '../../openapi/model';
 import {overviewGenerator} from '../../overview/generator';
+import {architectureGenerator} from '../../architecture/generator';
+import {ARCHITECTURE_MODEL_VERSION} from '../../architecture/model';
 import {OVERVIEW_MODEL_VERSION} from '../../overview/model';
 import {modelShape} from './modelShape';
 import {SCHEMA_PATH, serializeSiteModel, SITE_MODEL_VERSION, type SiteModel} from './siteModel';
 
 const REPO = path.resolve(__dirname, '../../..');
 const VERSIONS_FILE = path.join(__dirname, 'modelVersions.json');
-const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator];
+const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator, architectureGenerator];
 
 let tmp: string;
 beforeAll(() => {
@@ -88,6 +90,7 @@ describe('model versions', () => {
     {name: 'code-reference', version: CODE_REFERENCE_MODEL_VERSION, file: 'plugins/code-reference/model.ts', type: 'CodeReferenceModel'},
     {name: 'openapi', version: OPENAPI_MODEL_VERSION, file: 'plugins/openapi/model.ts', type: 'OpenApiSectionModel'},
     {name: 'history', version: HISTORY_MODEL_VERSION, file: 'plugins/git-history/model.ts', type: 'HistoryModel'},
+    {name: 'architecture', version: ARCHITECTURE_MODEL_VERSION, file: 'plugins/architecture/model.ts', type: 'ArchitectureModel'},
   ];
 
   it('no model changes shape without a version bump', () => {
