@@ -2,8 +2,10 @@
  * Every Mermaid diagram of the site, generated or authored, parsed at build time with Mermaid's own
  * parser (docs/adr/0036), so a diagram that would show "Syntax error" to a reader is a warning with
  * the file and line instead. Mermaid runs in Node without a browser: parsing needs no DOM, only the
- * DOMPurify instance Mermaid imports, which has no methods where there is no `window`.
+ * DOMPurify instance Mermaid imports, which has no methods where there is no `window` (parseWorker.mjs).
  */
+import path from 'node:path';
+import {Worker} from 'node:worker_threads';
 import type {Root} from 'mdast';
 import type {Report} from '../report';
 
@@ -17,37 +19,46 @@ export interface DiagramProblem extends MermaidBlock {
   message: string;
 }
 
-type Parse = (text: string) => Promise<unknown>;
-let parser: Promise<Parse> | undefined;
+let worker: {parse(text: string): Promise<string | undefined>} | undefined;
 
-/** Mermaid, loaded once per process and only when a diagram needs checking (the import takes ~0.8 s). */
-function loadParser(): Promise<Parse> {
-  parser ??= (async () => {
-    const purify = (await import('dompurify')).default as unknown as Record<string, unknown> & {isSupported?: boolean};
-    if (!purify.isSupported) {
-      // Without a window DOMPurify is a bare factory. Parsing never renders, so hooks are never run and
-      // sanitised text is never shown: these stand-ins only let Mermaid's modules load and parse.
-      const noop = () => undefined;
-      Object.assign(purify, {addHook: noop, removeHook: noop, removeHooks: noop, removeAllHooks: noop, sanitize: (value: unknown) => String(value)});
-    }
-    const mermaid = (await import('mermaid')).default;
-    mermaid.initialize({startOnLoad: false, securityLevel: 'strict'});
-    return (text: string) => mermaid.parse(text);
-  })();
-  return parser;
+/**
+ * Mermaid in its own thread (see parseWorker.mjs), started on the first diagram (loading Mermaid
+ * takes ~0.8 s). The thread keeps the process alive only while a parse is pending.
+ */
+function parser(): {parse(text: string): Promise<string | undefined>} {
+  if (worker) return worker;
+  const thread = new Worker(path.join(__dirname, 'parseWorker.mjs'));
+  thread.unref();
+  const pending = new Map<number, (error: string | undefined) => void>();
+  let next = 0;
+  thread.on('message', ({id, error}: {id: number; error?: string}) => {
+    pending.get(id)?.(error);
+    pending.delete(id);
+    if (pending.size === 0) thread.unref();
+  });
+  thread.on('error', (error) => {
+    for (const resolve of pending.values()) resolve(`Mermaid could not be loaded: ${error.message}`);
+    pending.clear();
+    worker = undefined;
+  });
+  worker = {
+    parse(text) {
+      return new Promise((resolve) => {
+        const id = next++;
+        pending.set(id, resolve);
+        thread.ref();
+        thread.postMessage({id, text});
+      });
+    },
+  };
+  return worker;
 }
 
 /** The parser's message for a diagram that does not parse, or undefined when it parses. */
 export async function parseDiagram(text: string): Promise<string | undefined> {
-  const parse = await loadParser();
-  try {
-    await parse(text);
-    return undefined;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // Jison's messages quote the line with a caret under it: keep them, but on one line each.
-    return message.replace(/\s*\n\s*/g, ' | ').slice(0, 500);
-  }
+  const message = await parser().parse(text);
+  // Jison's messages quote the line with a caret under it: keep them, but on one line.
+  return message === undefined ? undefined : message.replace(/\s*\n\s*/g, ' | ').slice(0, 500);
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})\s*mermaid(?:\s.*)?$/;
