@@ -132,6 +132,39 @@ describe('the architecture of the fixture', () => {
   });
 });
 
+describe('TypeORM entities', () => {
+  it('are read from their decorators, with columns, keys, defaults and relations across files', async () => {
+    const context = await contextOf({
+      'package.json': JSON.stringify({name: 'orm', dependencies: {typeorm: '^0.3'}}),
+      'src/entity/User.ts': [
+        "import {Column, Entity, OneToMany, PrimaryGeneratedColumn} from 'typeorm';",
+        "import {Photo} from './Photo';",
+        "@Entity('users')",
+        'export class User {',
+        '  @PrimaryGeneratedColumn() id: number;',
+        "  @Column({type: 'varchar', unique: true}) email: string;",
+        "  @Column({nullable: true, default: 'anon'}) name?: string;",
+        '  @OneToMany(() => Photo, (photo) => photo.user) photos: Photo[];',
+        '}',
+        '',
+      ].join('\n'),
+      'src/entity/Photo.ts': "import {Column, Entity, ManyToOne, PrimaryColumn} from 'typeorm';\nimport {User} from './User';\n@Entity()\nexport class Photo {\n  @PrimaryColumn('uuid') id: string;\n  @ManyToOne(() => User, (user) => user.photos) user: User;\n}\n",
+    });
+    const [section] = await generateAlone(architectureGenerator, context);
+    const entities = section!.model.entities;
+    expect(entities.map((e) => [e.key, e.origin, e.source.line, e.relations.map((r) => `${r.field}:${r.to}:${r.cardinality}`).join(' ')])).toEqual([
+      ['photo', 'typeorm', 3, 'user:user:many-to-one'],
+      ['user', 'typeorm (table users)', 3, 'photos:photo:one-to-many'],
+    ]);
+    expect(entities[1]!.columns).toEqual([
+      {name: 'id', type: 'number', nullable: false, default: 'generated', primaryKey: true},
+      {name: 'email', type: 'varchar', nullable: false, unique: true},
+      {name: 'name', type: 'string', nullable: true, default: "'anon'"},
+    ]);
+    expect(await checkDiagrams(findMermaidBlocks(section!.files.get('data/index.mdx')!))).toEqual([]);
+  });
+});
+
 describe('inputs that cannot be read', () => {
   it('are warnings with file and line, and the rest of the section is built', async () => {
     const context = await contextOf({'compose.yaml': 'services:\n  api:\n    image: node\n    ports: [\n', 'k8s/bad.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: x\n', 'docker-compose.yml': 'services:\n  web:\n    image: nginx\n'});

@@ -1,8 +1,8 @@
 /**
  * Data models read statically from the target's schema files (never by connecting to a database or
  * running its code). One reader per kind of file; each returns entities and reports what it cannot
- * read. Prisma is read today; TypeORM/MikroORM decorators, Drizzle tables, SQL migrations and
- * SQLAlchemy/SQLModel/Alembic are readers still to add here, each `(file, text, sink) => EntityModel[]`.
+ * read. Prisma schemas and TypeORM entities are read today; MikroORM, Drizzle tables, SQL migrations
+ * and SQLAlchemy/SQLModel/Alembic are readers still to add here, each `(file, text, sink) => EntityModel[]`.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -10,12 +10,16 @@ import type {TargetContext} from '../../core/types';
 import type {EntityModel} from '../model';
 import type {ProblemSink} from './declared';
 import {readPrisma} from './prisma';
+import {readTypeorm} from './typeorm';
 
 /** Schema files are small; one past this is not a schema a reader would want drawn whole. */
 const MAX_SCHEMA_BYTES = 2 ** 20;
 
 type Reader = (file: string, text: string, sink: ProblemSink) => EntityModel[];
-const READERS: {pattern: RegExp; read: Reader}[] = [{pattern: /\.prisma$/, read: readPrisma}];
+const READERS: {pattern: RegExp; read: Reader}[] = [
+  {pattern: /\.prisma$/, read: readPrisma},
+  {pattern: /\.entity\.ts$|(^|\/)entit(y|ies)\/[^/]+\.ts$/, read: (file, text) => readTypeorm(file, text)},
+];
 
 export async function extractEntities(context: TargetContext, sink: ProblemSink): Promise<EntityModel[]> {
   const entities: EntityModel[] = [];
@@ -42,7 +46,8 @@ export async function extractEntities(context: TargetContext, sink: ProblemSink)
   // Relations name their entity by model name until here; the diagram and the links want keys.
   for (const entity of entities) {
     for (const relation of entity.relations) {
-      const target = entities.find((other) => other.name === relation.to && other.source.file === entity.source.file);
+      // The same schema file first (Prisma), else an entity of that name anywhere (a TypeORM class per file).
+      const target = entities.find((other) => other.name === relation.to && other.source.file === entity.source.file) ?? entities.find((other) => other.name === relation.to);
       if (target) relation.to = target.key;
     }
   }
