@@ -150,12 +150,15 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
   const {generated, registry} = await generateSections(context, options.generators, options.reservedRoutes ?? []);
   const written = new Set<string>();
   const published: PublishedFile[] = [];
+  const diagramChecks: Promise<Report>[] = [];
   for (const {generator, section} of generated) {
     written.add(section.id);
     const dir = generatedDir(options.siteDir, section.id);
     await syncDirectory(dir, section.files);
-    // Generated diagrams are parsed like authored ones: a broken one is a bug the build names.
-    await reportGeneratedDiagrams(section.files, dir, context.report);
+    // Generated diagrams are parsed like authored ones (a broken one is a bug the build names), in
+    // Mermaid's own thread while the other sections are written.
+    const sectionReport = createReport();
+    diagramChecks.push(reportGeneratedDiagrams(section.files, dir, sectionReport).then(() => sectionReport));
     // Static files live in their own tree: Docusaurus copies it to the site root as it is.
     const staticDir = path.join(staticRoot(options.siteDir), section.id);
     if (section.staticFiles?.size) await syncDirectory(staticDir, section.staticFiles);
@@ -184,6 +187,8 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
   const siteModel = createSiteModel(context, sections, generated, registry);
   await writeSiteFiles(staticRoot(options.siteDir), siteModel);
 
+  // In section order, whichever finished first: the same input prints the same warnings.
+  for (const report of await Promise.all(diagramChecks)) for (const warning of report.warnings) context.report.warn(warning.message, warning.details);
   for (const check of options.checks ?? []) {
     await check.check(context, sections);
   }
