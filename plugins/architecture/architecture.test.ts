@@ -8,11 +8,11 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {writeArchitectureFixture} from '../../test/architectureFixture';
 import {compileLikeDocusaurus} from '../../test/compileLikeDocusaurus';
 import {tempBase} from '../../test/gitRepo';
-import {loadTargetContext} from '../core/prepareSite';
+import {loadTargetContext, prepareSite} from '../core/prepareSite';
 import {generateAlone} from '../core/site/generateSections';
 import {checkDiagrams, findMermaidBlocks} from '../core/mermaid/check';
 import type {GeneratedSection, TargetContext} from '../core/types';
-import {architectureGenerator} from './generator';
+import {architectureGenerator, NO_ARCHITECTURE} from './generator';
 import type {ArchitectureModel} from './model';
 
 const dirs: string[] = [];
@@ -177,9 +177,12 @@ describe('inputs that cannot be read', () => {
     expect(context.report.warnings).toHaveLength(2);
   });
 
-  it('make no section when there is nothing to draw', async () => {
+  it('make no section when there is nothing to draw, and the landing page says why', async () => {
     const context = await contextOf({'README.md': '# Hello\n'});
     expect(await generateAlone(architectureGenerator, context)).toEqual([]);
+    const plan = await prepareSite({siteDir: tempBase('arch-empty-site'), target: context.root, generators: [architectureGenerator]});
+    expect(plan.sections.map((section) => section.id)).toEqual(['docs']);
+    expect(plan.landing.notFound).toContain(NO_ARCHITECTURE);
   });
 });
 
