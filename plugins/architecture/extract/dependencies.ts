@@ -61,6 +61,13 @@ export async function extractDependencies(context: TargetContext, elements: Elem
   }
 
   const withFiles = packages.filter((pkg) => sources.some((file) => packageOf(file) === pkg));
+  // Package cycles of any length, as for files: the packages of one cycle share its index.
+  const packageCycle = new Map<string, number>();
+  const valueEdges = [...packageEdges].filter(([, value]) => !value.typeOnly).map(([key]) => {
+    const [from, to] = key.split('\0') as [string, string];
+    return {from, to, line: 1, typeOnly: false};
+  });
+  findCycles(withFiles.map((pkg) => pkg.name!), valueEdges).forEach((cycle, index) => cycle.files.forEach((name) => packageCycle.set(name, index)));
   const packageGraph: GraphModel | undefined =
     withFiles.length > 1
       ? {
@@ -72,8 +79,8 @@ export async function extractDependencies(context: TargetContext, elements: Elem
           edges: [...packageEdges]
             .map(([key, value]) => {
               const [from, to] = key.split('\0') as [string, string];
-              const back = packageEdges.get(`${to}\0${from}`);
-              return {from, to, count: value.count, typeOnly: value.typeOnly, cycle: Boolean(back && !back.typeOnly && !value.typeOnly)};
+              const cycle = !value.typeOnly && packageCycle.has(from) && packageCycle.get(from) === packageCycle.get(to);
+              return {from, to, count: value.count, typeOnly: value.typeOnly, cycle};
             })
             .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : 1)),
           externals: [],
