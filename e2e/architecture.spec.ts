@@ -71,7 +71,10 @@ test.describe('a target with compose, Kubernetes, a workspace with a cycle and a
     await expect(page.locator('.docusaurus-mermaid-container svg path[style*="stroke:#d32f2f"]')).toHaveCount(2);
     await gotoHydrated(page, url('/architecture/'));
     const containers = page.locator('.docusaurus-mermaid-container svg').nth(1);
-    await containers.locator('a[href="/architecture/containers/api/"]').first().click();
+    // Mermaid writes links as SVG anchors with xlink:href.
+    const box = containers.locator('a').filter({hasText: /^api/});
+    await expect(box).toHaveAttribute('xlink:href', '/architecture/containers/api/');
+    await box.click();
     await expect(page).toHaveURL(url('/architecture/containers/api/'));
     await expect(page.getByRole('heading', {level: 1, name: 'api'})).toBeVisible();
     expect(consoleErrors).toEqual([]);
@@ -80,7 +83,7 @@ test.describe('a target with compose, Kubernetes, a workspace with a cycle and a
   test('a file of the dependency graph links to its code reference page', async ({page, consoleErrors}) => {
     await gotoHydrated(page, url('/architecture/dependencies/packages--core--src/'));
     const node = page.locator('.docusaurus-mermaid-container svg a').filter({hasText: 'index.ts'});
-    const href = await node.getAttribute('href');
+    const href = await node.getAttribute('xlink:href');
     expect(href).toMatch(/^\/api\//);
     await node.click();
     await expect(page.getByRole('heading', {level: 1})).toContainText('@shop/core');
