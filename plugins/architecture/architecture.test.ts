@@ -14,6 +14,7 @@ import {checkDiagrams, findMermaidBlocks} from '../core/mermaid/check';
 import type {GeneratedSection, TargetContext} from '../core/types';
 import {architectureGenerator, NO_ARCHITECTURE} from './generator';
 import type {ArchitectureModel} from './model';
+import {CLASSES} from './render/common';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -129,6 +130,22 @@ describe('the architecture of the fixture', () => {
   it('links a container box to its page', () => {
     const index = section.files.get('index.mdx')!;
     expect(index).toMatch(/click n\d+ href "\/architecture\/containers\/api\/" "api"/);
+  });
+});
+
+describe('the diagram colours', () => {
+  it('give every box a text colour of at least 4.5:1 contrast with its fill, in either theme', () => {
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const entries = Object.entries(CLASSES);
+    expect(entries.length).toBe(10);
+    for (const [name, style] of entries) {
+      const fill = luminance(/fill:(#[0-9a-f]{6})/.exec(style)![1]!);
+      const text = luminance(/color:(#[0-9a-f]{6})/.exec(style)![1]!);
+      expect((Math.max(fill, text) + 0.05) / (Math.min(fill, text) + 0.05), name).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });
 

@@ -64,12 +64,12 @@ export function page(ctx: RenderContext, title: string, description: string, chi
 export const CLASSES = {
   person: 'fill:#08427b,stroke:#052e56,color:#ffffff',
   system: 'fill:#1168bd,stroke:#0b4884,color:#ffffff',
-  container: 'fill:#438dd5,stroke:#2e6295,color:#ffffff',
+  container: 'fill:#2b6cb0,stroke:#1d4a7a,color:#ffffff',
   store: 'fill:#2f7d5b,stroke:#1f5a40,color:#ffffff',
   broker: 'fill:#7a5b1f,stroke:#574113,color:#ffffff',
   proxy: 'fill:#6b4fbb,stroke:#4b3785,color:#ffffff',
   external: 'fill:#6b6b6b,stroke:#4d4d4d,color:#ffffff',
-  folder: 'fill:#438dd5,stroke:#2e6295,color:#ffffff',
+  folder: 'fill:#2b6cb0,stroke:#1d4a7a,color:#ffffff',
   file: 'fill:#e8f0fa,stroke:#2e6295,color:#0b2540',
   typeonly: 'fill:#f2f2f2,stroke:#8a8a8a,color:#333333,stroke-dasharray:4 3',
 };
