@@ -53,6 +53,7 @@ describe('the architecture of the fixture', () => {
     ]);
     const api = model.elements.find((e) => e.key === 'api')!;
     expect([api.packageName, api.technology]).toEqual(['@shop/api', 'ghcr.io/acme/api:1.0']);
+    expect(model.elements.find((e) => e.key === 'payments')!.sources).toEqual([{file: '.env.example', line: 2}]);
     expect(api.sources.map((s) => `${s.file}:${s.line}`)).toEqual(['compose.yaml:6', 'k8s/api.yaml:4', 'packages/api/package.json:1']);
   });
 

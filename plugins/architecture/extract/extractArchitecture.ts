@@ -50,7 +50,9 @@ async function envSources(root: string, context: TargetContext): Promise<EnvSour
   for (const env of context.inventory.envFiles.filter((file) => !file.mayHoldSecrets)) {
     const text = await fs.readFile(path.join(root, env.path), 'utf8').catch(() => '');
     const lines = text.split('\n');
-    const variables = env.variables.map((name) => ({name, line: Math.max(1, lines.findIndex((line) => new RegExp(`^\\s*(export\\s+)?${name}\\s*=`).test(line)) + 1)}));
+    // Names are compared as text (never made into a pattern): `NAME=` after an optional `export`.
+    const declares = (line: string, name: string) => line.trim().replace(/^export\s+/, '').startsWith(name) && /^\s*=/.test(line.trim().replace(/^export\s+/, '').slice(name.length));
+    const variables = env.variables.map((name) => ({name, line: Math.max(1, lines.findIndex((line) => declares(line, name)) + 1)}));
     const dir = path.posix.dirname(env.path);
     sources.push({file: env.path, dir: dir === '.' ? '' : dir, variables});
   }
