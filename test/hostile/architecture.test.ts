@@ -14,6 +14,7 @@ import {checkDiagrams, findMermaidBlocks} from '../../plugins/core/mermaid/check
 import {architectureGenerator} from '../../plugins/architecture/generator';
 import {findCycles, folderGraphs, MAX_NODES} from '../../plugins/architecture/extract/graphs';
 import type {ImportEdge} from '../../plugins/architecture/model';
+import {drawnEdges, MAX_EDGES} from '../../plugins/architecture/render/renderDependencies';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -70,6 +71,11 @@ describe('a 5,000-file import graph', () => {
     expect(cycles[0]!.files).toHaveLength(5000);
     expect(graphs.length).toBe(12);
     for (const graph of graphs) expect(graph.nodes.length).toBeLessThanOrEqual(MAX_NODES);
+    // A folder where every file imports every other: Mermaid refuses more than 500 arrows.
+    const dense = folderGraphs({folder: 'd', title: 'dense', files: files.slice(0, 40).map((f) => f.replace('src/', 'd/').replace(/m\d+\//, '')), edges: [], cyclic: new Set(), moduleOf: () => undefined})[0]!;
+    dense.edges = dense.nodes.flatMap((a) => dense.nodes.filter((b) => b !== a).map((b) => ({from: a.key, to: b.key, count: 1, typeOnly: false, cycle: false})));
+    expect(dense.edges.length).toBe(1560);
+    expect(drawnEdges(dense)).toHaveLength(MAX_EDGES);
     const folder = graphs.find((graph) => graph.key === 'src/m3')!;
     expect(folder.nodes.at(-1)!.label).toBe('461 other files and folders');
   });

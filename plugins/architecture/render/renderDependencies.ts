@@ -29,6 +29,16 @@ function nodeUrl(ctx: RenderContext, slugs: Map<string, string>, node: GraphMode
   return node.files === 1 ? ctx.site.urlOf('file', node.key) : undefined;
 }
 
+/** Arrows drawn per diagram: past it a diagram is unreadable (and Mermaid refuses more than 500). */
+export const MAX_EDGES = 120;
+
+/** The arrows a diagram draws: every cycle, then the heaviest; the table still counts every import. */
+export function drawnEdges(graph: GraphModel): GraphModel['edges'] {
+  if (graph.edges.length <= MAX_EDGES) return graph.edges;
+  const kept = new Set([...graph.edges].sort((a, b) => Number(b.cycle) - Number(a.cycle) || b.count - a.count).slice(0, MAX_EDGES));
+  return graph.edges.filter((edge) => kept.has(edge));
+}
+
 export function graphDiagram(ctx: RenderContext, graph: GraphModel, slugs: Map<string, string>, packageLevel = false): string {
   return flowchart({
     direction: graph.nodes.length > 12 ? 'TB' : 'LR',
@@ -41,7 +51,7 @@ export function graphDiagram(ctx: RenderContext, graph: GraphModel, slugs: Map<s
       className: node.drill || packageLevel ? 'folder' : 'file',
       link: clickTarget(ctx, packageLevel ? undefined : nodeUrl(ctx, slugs, node)),
     })),
-    edges: graph.edges.map((edge) => ({from: edge.from, to: edge.to, label: edge.count > 1 ? String(edge.count) : undefined, style: edge.typeOnly ? 'dotted' : 'solid', danger: edge.cycle})),
+    edges: drawnEdges(graph).map((edge) => ({from: edge.from, to: edge.to, label: edge.count > 1 ? String(edge.count) : undefined, style: edge.typeOnly ? 'dotted' : 'solid', danger: edge.cycle})),
     classes: {folder: CLASSES.folder, file: CLASSES.file},
   });
 }
@@ -93,6 +103,7 @@ export function renderDependencyPages(ctx: RenderContext, model: DependencyModel
       heading(1, graph.title),
       paragraph('Arrows point from the importing node to the imported one; the number on an arrow counts the imports. Red: an import cycle. Dotted: type-only imports.'),
       code(graphDiagram(ctx, graph, slugs), 'mermaid'),
+      ...(graph.edges.length > MAX_EDGES ? [paragraph(`${graph.edges.length - MAX_EDGES} of the lightest arrows are left out of the diagram to keep it readable; the table counts every import.`)] : []),
       graphTable(ctx, graph, slugs),
     ];
     files.set(`dependencies/${slug}.mdx`, page(ctx, graph.title, `Imports inside ${graph.title}.`, body, {sidebar_label: graph.title}));
