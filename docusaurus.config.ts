@@ -30,6 +30,7 @@ import {codeReferenceGenerator} from './plugins/code-reference/generator';
 import {historyGenerator} from './plugins/git-history/generator';
 import {operationsGenerator} from './plugins/operations/generator';
 import {applicationGenerator} from './plugins/application/generator';
+import {architectureGenerator} from './plugins/architecture/generator';
 import audiencePlugin, {AUDIENCES_PATH} from './plugins/audience/index';
 import {createFrontMatterCheck} from './plugins/audience/checkFrontMatter';
 import {createParseFrontMatter} from './plugins/audience/parseFrontMatter';
@@ -42,7 +43,7 @@ import {remarkPublishedLinks} from './plugins/core/markdown/remarkPublishedLinks
  * plugins/core/buildFolders.ts, docs/adr/0025); Docusaurus run by hand on this folder uses this one.
  */
 const siteDir = process.env.DOCS_SITE_DIR || __dirname;
-const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator, applicationGenerator, operationsGenerator];
+const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator, architectureGenerator, applicationGenerator, operationsGenerator];
 
 /**
  * Front matter problems already reported, shared by the build-time check and the parseFrontMatter
@@ -151,6 +152,8 @@ export default async function createConfig(): Promise<Config> {
     baseUrl: context.config.baseUrl ?? '/',
     trailingSlash: true,
     onBrokenLinks: context.strict ? 'throw' : 'warn',
+    // Mermaid's node handlers need d3-transition, which the bundle would otherwise leave out.
+    clientModules: [path.join(__dirname, 'src/clientModules/mermaidTransitions.ts')],
     onBrokenAnchors: context.strict ? 'throw' : 'warn',
     // Two pages at one URL: one is silently lost, so strict mode fails (test/hostile/siteConfig.test.ts).
     onDuplicateRoutes: context.strict ? 'throw' : 'warn',

@@ -24,6 +24,7 @@ import {generateSections} from './site/generateSections';
 import type {ReservedRoute} from './site/registry';
 import {createSiteModel, SITE_FILES, writeSiteFiles, type SiteModel} from './site/siteModel';
 import type {LandingData, PublishedFile, SectionGenerator, SiteCheck, SiteSection, TargetContext} from './types';
+import {reportGeneratedDiagrams} from './mermaid/check';
 
 export interface PrepareOptions {
   siteDir: string;
@@ -157,10 +158,15 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
   const {generated, registry} = await generateSections(context, options.generators, options.reservedRoutes ?? [], progress);
   const written = new Set<string>();
   const published: PublishedFile[] = [];
+  const diagramChecks: Promise<Report>[] = [];
   for (const {generator, section} of generated) {
     written.add(section.id);
     const dir = generatedDir(options.siteDir, section.id);
     await syncDirectory(dir, section.files);
+    // Generated diagrams are parsed like authored ones (a broken one is a bug the build names), in
+    // Mermaid's own thread while the other sections are written.
+    const sectionReport = createReport();
+    diagramChecks.push(reportGeneratedDiagrams(section.files, dir, sectionReport).then(() => sectionReport));
     // Static files live in their own tree: Docusaurus copies it to the site root as it is.
     const staticDir = path.join(staticRoot(options.siteDir), section.id);
     if (section.staticFiles?.size) await syncDirectory(staticDir, section.staticFiles);
@@ -189,6 +195,8 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
   const siteModel = createSiteModel(context, sections, generated, registry);
   await writeSiteFiles(staticRoot(options.siteDir), siteModel);
 
+  // In section order, whichever finished first: the same input prints the same warnings.
+  for (const report of await Promise.all(diagramChecks)) for (const warning of report.warnings) context.report.warn(warning.message, warning.details);
   for (const check of options.checks ?? []) {
     await progress.phase(`check ${check.id}`, () => check.check(context, sections), undefined, {verbose: true, kind: check.id});
   }
@@ -203,7 +211,12 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
     throw first!;
   }
 
-  return {context, sections, watch, restageAuthored, siteModel, landing: createLandingData(context, sections)};
+  const landing = createLandingData(context, sections);
+  // A generator that made no section says why, so the landing page can tell readers.
+  for (const generator of options.generators) {
+    if (generator.absent && !sections.some((section) => section.generator === generator.id)) landing.notFound.push(generator.absent);
+  }
+  return {context, sections, watch, restageAuthored, siteModel, landing};
 }
 
 /** Markdown pages under a staged docs folder. */

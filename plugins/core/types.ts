@@ -130,6 +130,8 @@ export type ExtractResult<Model extends SectionModel> = ExtractedSection<Model> 
  */
 export interface SectionGenerator<Model extends SectionModel = SectionModel> {
   id: string;
+  /** One sentence for the landing page when the generator makes no section: why the target has none. */
+  absent?: string;
   extract(context: TargetContext): Promise<ExtractResult<Model>>;
   /** What the section adds to the link index, from its model alone. */
   index?(section: ExtractedSection<Model>): LinkEntry[];

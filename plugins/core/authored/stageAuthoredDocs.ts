@@ -23,6 +23,7 @@ import type {Report} from '../report';
 import {mappedFrontMatter, neutraliseForeignMdx, type ForeignMdx} from './foreignMdx';
 import type {GuidePage, GuidePlan} from './gatherGuides';
 import {readAuthoredPage, type PageProblem, type PageReference} from './readAuthoredPage';
+import {mermaidBlocksOfTree, reportAuthoredDiagrams} from '../mermaid/check';
 
 export interface StageOptions {
   /** The target's real root. */
@@ -115,6 +116,8 @@ export async function stageAuthoredDocs(options: StageOptions): Promise<StagedDo
       replaced.push(relative);
       continue;
     }
+    // A diagram readers would see as "Syntax error" is reported here, with its file and line.
+    await reportAuthoredDiagrams(mermaidBlocksOfTree(page.tree), absolute, report);
     const edits: {start: number; end: number; value: string}[] = [];
     for (const reference of page.references) {
       const verdict = await judge(reference.url, relative, root, known);

@@ -20,6 +20,8 @@ import {HISTORY_MODEL_VERSION} from '../../git-history/model';
 import {openapiGenerator} from '../../openapi/generator';
 import {OPENAPI_MODEL_VERSION} from '../../openapi/model';
 import {overviewGenerator} from '../../overview/generator';
+import {architectureGenerator} from '../../architecture/generator';
+import {ARCHITECTURE_MODEL_VERSION} from '../../architecture/model';
 import {OVERVIEW_MODEL_VERSION} from '../../overview/model';
 import {operationsGenerator} from '../../operations/generator';
 import {OPERATIONS_MODEL_VERSION} from '../../operations/model';
@@ -28,7 +30,7 @@ import {SCHEMA_PATH, serializeSiteModel, SITE_MODEL_VERSION, type SiteModel} fro
 
 const REPO = path.resolve(__dirname, '../../..');
 const VERSIONS_FILE = path.join(__dirname, 'modelVersions.json');
-const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator, applicationGenerator, operationsGenerator as never];
+const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator, architectureGenerator, applicationGenerator, operationsGenerator as never];
 
 let tmp: string;
 beforeAll(() => {
@@ -94,6 +96,7 @@ describe('model versions', () => {
     {name: 'history', version: HISTORY_MODEL_VERSION, file: 'plugins/git-history/model.ts', type: 'HistoryModel'},
     {name: 'operations', version: OPERATIONS_MODEL_VERSION, file: 'plugins/operations/model.ts', type: 'OperationsSectionModel'},
     {name: 'application', version: APPLICATION_MODEL_VERSION, file: 'plugins/application/model.ts', type: 'ApplicationModel'},
+    {name: 'architecture', version: ARCHITECTURE_MODEL_VERSION, file: 'plugins/architecture/model.ts', type: 'ArchitectureModel'},
   ];
 
   it('no model changes shape without a version bump', () => {

@@ -1,0 +1,118 @@
+/**
+ * The Architecture section in Chromium: the default site's container diagram (the sample service's
+ * compose file), and a target with compose, Kubernetes, a pnpm workspace with a cycle and a Prisma
+ * schema, where every diagram renders to SVG, a container box opens its page, and text stays
+ * legible in the dark theme. A broken authored diagram fails `--strict` with its file and line.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type {ChildProcess} from 'node:child_process';
+import type {Page} from '@playwright/test';
+import {test, expect, gotoHydrated} from './fixtures';
+import {PORT} from '../playwright.config';
+import {buildSite, runBuild, serveSite, tempDir} from './targets';
+import {ARCHITECTURE_FILES, writeArchitectureFixture} from '../test/architectureFixture';
+
+test.describe.configure({mode: 'serial'});
+
+/** Every Mermaid block on the page has become an SVG, and none shows Mermaid's error. */
+async function expectDiagramsRendered(page: Page, expected: number): Promise<void> {
+  await expect(page.locator('.docusaurus-mermaid-container svg')).toHaveCount(expected, {timeout: 30_000});
+  await expect(page.getByText('Syntax error')).toHaveCount(0);
+}
+
+test('the default site draws the sample service from its compose file', async ({page, consoleErrors}) => {
+  await gotoHydrated(page, '/architecture/');
+  await expect(page.getByRole('heading', {level: 1, name: 'Architecture'})).toBeVisible();
+  await expectDiagramsRendered(page, 2);
+  await expect(page.locator('.docusaurus-mermaid-container svg').nth(1)).toContainText('sample-service');
+  expect(consoleErrors).toEqual([]);
+});
+
+test.describe('a target with compose, Kubernetes, a workspace with a cycle and a Prisma schema', () => {
+  const port = PORT + 41;
+  let target: string;
+  let out: string;
+  let server: ChildProcess | undefined;
+  const url = (route: string) => `http://127.0.0.1:${port}${route}`;
+
+  test.beforeAll(async () => {
+    test.setTimeout(900_000);
+    target = tempDir('architecture');
+    out = tempDir('architecture-site');
+    writeArchitectureFixture(target, {
+      ...ARCHITECTURE_FILES,
+      'packages/core/package.json': JSON.stringify({name: '@shop/core', version: '1.0.0', exports: './src/index.ts'}, null, 2),
+      'docs/intro.md': '# Shop\n\n```mermaid\nflowchart LR\n  a --> \n```\n',
+    });
+    // A broken authored diagram fails a strict build before anything is bundled, naming file and line.
+    const strict = runBuild(target, out, ['--strict']);
+    expect(strict.status).not.toBe(0);
+    expect(strict.stderr).toMatch(/docs\/intro\.md:3.*Mermaid diagram does not parse.*Parse error/);
+    fs.writeFileSync(path.join(target, 'docs', 'intro.md'), '# Shop\n\n```mermaid\nflowchart LR\n  a --> b\n```\n');
+    buildSite(target, out);
+    server = await serveSite(out, port, 120_000);
+  });
+
+  test.afterAll(() => {
+    server?.kill();
+    for (const dir of [target, out]) if (dir) fs.rmSync(dir, {recursive: true, force: true});
+  });
+
+  test('every diagram of the section renders, and a container box opens its page', async ({page, consoleErrors}) => {
+    const routes = ['/architecture/', '/architecture/containers/api/', '/architecture/dependencies/', '/architecture/dependencies/packages--core--src/', '/architecture/data/', '/architecture/data/post/', '/docs/intro/'];
+    const counts = [2, 1, 1, 1, 1, 1, 1];
+    for (const [i, route] of routes.entries()) {
+      await gotoHydrated(page, url(route));
+      await expectDiagramsRendered(page, counts[i]!);
+    }
+    // The cycle between the two core files is drawn in red.
+    await gotoHydrated(page, url('/architecture/dependencies/packages--core--src/'));
+    await expect(page.locator('.docusaurus-mermaid-container svg path[style*="stroke:#d32f2f"]')).toHaveCount(2);
+    await gotoHydrated(page, url('/architecture/'));
+    const containers = page.locator('.docusaurus-mermaid-container svg').nth(1);
+    // Mermaid writes links as SVG anchors with xlink:href.
+    const box = containers.locator('a').filter({hasText: /^api/});
+    await expect(box).toHaveAttribute('xlink:href', '/architecture/containers/api/');
+    await box.click();
+    await expect(page).toHaveURL(url('/architecture/containers/api/'));
+    await expect(page.getByRole('heading', {level: 1, name: 'api'})).toBeVisible();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('a file of the dependency graph links to its code reference page', async ({page, consoleErrors}) => {
+    await gotoHydrated(page, url('/architecture/dependencies/packages--core--src/'));
+    const node = page.locator('.docusaurus-mermaid-container svg a').filter({hasText: 'index.ts'});
+    const href = await node.getAttribute('xlink:href');
+    expect(href).toMatch(/^\/api\//);
+    await node.click();
+    await expect(page.getByRole('heading', {level: 1})).toContainText('@shop/core');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('in the dark theme, box labels keep a readable contrast with their fill', async ({page}) => {
+    await page.emulateMedia({colorScheme: 'dark'});
+    await gotoHydrated(page, url('/architecture/'));
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    await expectDiagramsRendered(page, 2);
+    const ratios = await page.locator('.docusaurus-mermaid-container svg g.node').evaluateAll((nodes) => {
+      const rgb = (value: string) => (value.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number);
+      const luminance = ([r, g, b]: number[]) => {
+        const [R, G, B] = [r!, g!, b!].map((c) => {
+          const s = c / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * R! + 0.7152 * G! + 0.0722 * B!;
+      };
+      return nodes.map((node) => {
+        const shape = node.querySelector('rect, path, polygon, circle');
+        const label = node.querySelector('.nodeLabel, span, p, text');
+        const fill = luminance(rgb(getComputedStyle(shape!).fill));
+        const text = luminance(rgb(getComputedStyle(label!).color || getComputedStyle(label!).fill));
+        return (Math.max(fill, text) + 0.05) / (Math.min(fill, text) + 0.05);
+      });
+    });
+    expect(ratios.length).toBeGreaterThanOrEqual(10);
+    for (const ratio of ratios) expect(ratio).toBeGreaterThanOrEqual(4.5);
+  });
+});

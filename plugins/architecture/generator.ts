@@ -1,0 +1,36 @@
+import path from 'node:path';
+import type {SectionGenerator} from '../core/types';
+import {lastUpdateFrontMatter} from '../core/history';
+import {extractArchitecture} from './extract/extractArchitecture';
+import type {ArchitectureModel} from './model';
+import {renderArchitecture} from './render/renderArchitecture';
+
+/** Said on the landing page when there is nothing to draw. */
+export const NO_ARCHITECTURE = 'No compose or Kubernetes files, workspace packages, imports between source files or data model schemas: no Architecture section.';
+
+/**
+ * The "Architecture" section (docs/adr/0036): C4 context and containers, dependency graphs and data
+ * models, each a Mermaid diagram with a table beside it. No section when the target declares none of these.
+ */
+export const architectureGenerator: SectionGenerator<ArchitectureModel> = {
+  id: 'architecture',
+  absent: NO_ARCHITECTURE,
+  async extract(context) {
+    const model = await extractArchitecture(context);
+    const worthDrawing = model.relations.length > 0 || model.elements.length > 1 || (model.dependencies?.imports ?? 0) > 0 || model.entities.length > 0 || context.inventory.composeFiles.length > 0;
+    if (!worthDrawing) return undefined;
+    const sources = [...new Set([...model.elements.flatMap((e) => e.sources.map((s) => s.file)), ...model.entities.map((e) => e.source.file)])].sort();
+    return {
+      id: 'architecture',
+      title: 'Architecture',
+      description: 'Containers, dependency graphs and data models, drawn from the repository\u2019s files.',
+      model,
+      watch: sources.map((file) => path.join(context.root, file)),
+    };
+  },
+  async render(section, site) {
+    const sources = [...new Set(section.model.elements.flatMap((e) => e.sources.map((s) => s.file)))];
+    const lastUpdate = lastUpdateFrontMatter(site.context.history, sources);
+    return {files: renderArchitecture({site, id: section.id, lastUpdate}, section.model)};
+  },
+};

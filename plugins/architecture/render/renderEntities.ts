@@ -1,0 +1,75 @@
+/** Data models: one ER diagram of every entity and a page per entity (columns, keys, relations, source). */
+import type {RootContent} from 'mdast';
+import {code, heading, inlineCode, link, paragraph, table} from '../../core/mdx/build';
+import {erDiagram, type Cardinality} from '../../core/mermaid/build';
+import type {EntityModel} from '../model';
+import {page, route, sourceLink, type RenderContext} from './common';
+
+const ENDS: Record<EntityModel['relations'][number]['cardinality'], [Cardinality, Cardinality]> = {
+  'one-to-one': ['one', 'zero-or-one'],
+  'one-to-many': ['one', 'zero-or-many'],
+  'many-to-one': ['zero-or-many', 'one'],
+  'many-to-many': ['zero-or-many', 'zero-or-many'],
+};
+
+export function entityDiagram(entities: EntityModel[], title: string): string {
+  const keys = new Set(entities.map((entity) => entity.key));
+  const seen = new Set<string>();
+  return erDiagram({
+    title,
+    description: `${entities.length} entities with their columns, keys and relations.`,
+    entities: entities.map((entity) => ({
+      key: entity.key,
+      label: entity.name,
+      attributes: entity.columns.map((column) => ({
+        name: column.name,
+        type: `${column.type}${column.list ? '[]' : ''}`,
+        keys: [...(column.primaryKey ? (['PK'] as const) : []), ...(column.references ? (['FK'] as const) : []), ...(column.unique ? (['UK'] as const) : [])],
+        comment: column.nullable ? 'nullable' : undefined,
+      })),
+    })),
+    // A relation declared on both sides (Prisma) is drawn once.
+    relations: entities.flatMap((entity) =>
+      entity.relations
+        .filter((relation) => keys.has(relation.to))
+        .filter((relation) => {
+          const pair = [entity.key, relation.to].sort().join('\0');
+          if (seen.has(pair)) return false;
+          seen.add(pair);
+          return true;
+        })
+        .map((relation) => ({from: entity.key, to: relation.to, fromCardinality: ENDS[relation.cardinality][0], toCardinality: ENDS[relation.cardinality][1], label: relation.field})),
+    ),
+  });
+}
+
+export function renderEntityPages(ctx: RenderContext, entities: EntityModel[]): Map<string, string> {
+  const files = new Map<string, string>();
+  const byKey = new Map(entities.map((entity) => [entity.key, entity]));
+  const children: RootContent[] = [
+    heading(1, 'Data model'),
+    paragraph('Entities read from the schema files of the repository (never from a database), with their keys and relations.'),
+    code(entityDiagram(entities, 'Data model'), 'mermaid'),
+    table(['Entity', 'From', 'Columns', 'Declared in'], entities.map((e) => [link(route(ctx, 'data', e.key), e.name), e.origin, String(e.columns.length), sourceLink(ctx, e.source)])),
+  ];
+  files.set('data/index.mdx', page(ctx, 'Data model', 'Entities, columns and relations from the schema files.', children, {sidebar_position: 3}));
+  for (const entity of entities) {
+    const related = entities.filter((other) => other === entity || entity.relations.some((r) => r.to === other.key) || other.relations.some((r) => r.to === entity.key));
+    const body: RootContent[] = [
+      heading(1, entity.name),
+      paragraph(`From the ${entity.origin} schema at `, sourceLink(ctx, entity.source), '.'),
+      code(entityDiagram(related, `${entity.name} and its relations`), 'mermaid'),
+      heading(2, 'Columns'),
+      table(
+        ['Column', 'Type', 'Nullable', 'Default', 'Key'],
+        entity.columns.map((c) => [inlineCode(c.name), inlineCode(`${c.type}${c.list ? '[]' : ''}`), c.nullable ? 'yes' : 'no', c.default ? inlineCode(c.default) : '', [c.primaryKey ? 'primary' : '', c.unique ? 'unique' : '', c.references ? `references ${c.references}` : ''].filter(Boolean).join(', ')]),
+      ),
+    ];
+    if (entity.indexes.length > 0) body.push(heading(2, 'Indexes'), table(['Index'], entity.indexes.map((index) => [inlineCode(index)])));
+    if (entity.relations.length > 0) {
+      body.push(heading(2, 'Relations'), table(['Field', 'Entity', 'Cardinality'], entity.relations.map((r) => [inlineCode(r.field), byKey.has(r.to) ? link(route(ctx, 'data', r.to), byKey.get(r.to)!.name) : inlineCode(r.to), r.cardinality])));
+    }
+    files.set(`data/${entity.key}.mdx`, page(ctx, entity.name, `The ${entity.name} entity: columns, keys and relations.`, body, {sidebar_label: entity.name}));
+  }
+  return files;
+}
