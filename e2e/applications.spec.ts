@@ -10,12 +10,10 @@ import type {ChildProcess} from 'node:child_process';
 import {test, expect, gotoHydrated} from './fixtures';
 import {PORT} from '../playwright.config';
 import {makeApplicationTarget} from '../test/applicationFixture';
-import {buildSite, serveSite, tempDir} from './targets';
+import {buildSite, serveSite, tempDir, brokenLinks} from './targets';
 
 test.describe.configure({mode: 'serial'});
 
-/** Lines of a build's output that report a broken link, anchor or Markdown link. */
-const brokenLinks = (stderr: string) => stderr.split('\n').filter((line) => /broken|could not be resolved|couldn't be resolved/i.test(line));
 
 test.describe('the application section of a React + Express app', () => {
   const port = PORT + 40;

@@ -9,12 +9,10 @@ import type {ChildProcess} from 'node:child_process';
 import {test, expect, gotoHydrated} from './fixtures';
 import {PORT} from '../playwright.config';
 import {makeRepo} from '../test/gitRepo';
-import {buildSite, serveSite, tempDir} from './targets';
+import {buildSite, serveSite, tempDir, brokenLinks} from './targets';
 
 test.describe.configure({mode: 'serial'});
 
-/** Lines of a build's output that report a broken link, anchor or Markdown link. */
-const brokenLinks = (stderr: string) => stderr.split('\n').filter((line) => /broken|could not be resolved|couldn't be resolved/i.test(line));
 
 test.describe('a library and an application in one workspace', () => {
   const port = PORT + 203;

@@ -10,6 +10,9 @@ import {assertValidSiteModel} from './siteModelSchema';
 
 const SITE_DIR = path.join(__dirname, '..');
 
+/** Lines of a build's output that report a broken link, anchor or Markdown link. */
+export const brokenLinks = (stderr: string): string[] => stderr.split('\n').filter((line) => /broken|could not be resolved|couldn't be resolved/i.test(line));
+
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `docs-architect-${prefix}-`));
 }
