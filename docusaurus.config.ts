@@ -29,6 +29,7 @@ import {overviewGenerator} from './plugins/overview/generator';
 import {codeReferenceGenerator} from './plugins/code-reference/generator';
 import {historyGenerator} from './plugins/git-history/generator';
 import {operationsGenerator} from './plugins/operations/generator';
+import {livingDocsGenerator} from './plugins/living-docs/generator';
 import {applicationGenerator} from './plugins/application/generator';
 import {architectureGenerator} from './plugins/architecture/generator';
 import audiencePlugin, {AUDIENCES_PATH} from './plugins/audience/index';
@@ -43,7 +44,7 @@ import {remarkPublishedLinks} from './plugins/core/markdown/remarkPublishedLinks
  * plugins/core/buildFolders.ts, docs/adr/0025); Docusaurus run by hand on this folder uses this one.
  */
 const siteDir = process.env.DOCS_SITE_DIR || __dirname;
-const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator, architectureGenerator, applicationGenerator, operationsGenerator];
+const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator, architectureGenerator, applicationGenerator, operationsGenerator, livingDocsGenerator];
 
 /**
  * Front matter problems already reported, shared by the build-time check and the parseFrontMatter

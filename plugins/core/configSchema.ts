@@ -151,6 +151,19 @@ export const configSchema = z.strictObject({
     .optional(),
   /** The HTTP API reference: which OpenAPI/Swagger descriptions to document and how. Default: every one found. */
   openapi: openapiSchema.optional(),
+  /** Living docs (docs/living-docs.md): when a page has drifted from its code, the coverage goal, the review age. */
+  livingDocs: z
+    .strictObject({
+      /** Commits to a page's covered code since its last edit before it shows the drift notice. Default: 1. */
+      driftCommits: z.number().int().min(1).optional(),
+      /** Days from a page's last edit to the newest commit to its code before it shows the drift notice. Default: 0. */
+      driftDays: z.number().int().min(0).optional(),
+      /** Share (0 to 1) of exported symbols with a doc comment the Quality page and `check` expect. Default: 0.5. */
+      coverageThreshold: z.number().min(0).max(1).optional(),
+      /** Days after its last edit (or `last_reviewed`) when a hand-written page is due for review. Default: 365. */
+      reviewAfterDays: z.number().int().min(1).optional(),
+    })
+    .optional(),
   /** The site's look: logo, favicon, primary colour, navbar and footer links, copyright, a CSS file. */
   theme: themeSchema.optional(),
   /** Docusaurus settings merged into the site: themeConfig, plugins, themes, scripts, stylesheets. */
@@ -176,6 +189,7 @@ export const CONFIG_EXAMPLES: Record<keyof DocsArchitectConfig, string> = {
   audiences: 'audiences: {extra: [{id: "data-science", label: "Data scientists"}]}',
   codeReference: 'codeReference: {entryPoints: ["src/index.ts"], exclude: ["src/generated/"]}',
   openapi: 'openapi: {specs: ["api/openapi.yaml"]}',
+  livingDocs: 'livingDocs: {driftCommits: 3, driftDays: 14, coverageThreshold: 0.8, reviewAfterDays: 180}',
   theme: 'theme: {logo: "docs/logo.svg", primaryColor: "#2e8555", copyright: "© Acme"}',
   docusaurus: 'docusaurus: {themeConfig: {colorMode: {defaultMode: "dark"}}}',
 };

@@ -36,6 +36,8 @@ export const GENERATED_PAGE_PRESETS = {
   runbook: {audience: ['sre'], experience_level: 'intermediate', content_type: 'runbook'},
   /** Authentication, secrets, code owners and dependencies. */
   security: {audience: ['security', 'sre'], experience_level: 'intermediate', content_type: 'reference'},
+  /** Documentation coverage, drift and broken citations: for whoever keeps the docs. */
+  quality: {audience: ['everyone'], experience_level: 'intermediate', content_type: 'reference'},
 } as const satisfies Record<string, AudienceFrontMatter>;
 
 export type GeneratedPageKind = keyof typeof GENERATED_PAGE_PRESETS;

@@ -20,10 +20,10 @@ import {createReport, formatReport, type Report} from './report';
 import {createProgress, plural} from './progress';
 import {writeBuildSummary} from './buildSummary';
 import {isInside, resolveTarget} from './resolveTarget';
-import {generateSections} from './site/generateSections';
+import {generateSections, type Generated} from './site/generateSections';
 import type {ReservedRoute} from './site/registry';
 import {createSiteModel, SITE_FILES, writeSiteFiles, type SiteModel} from './site/siteModel';
-import type {LandingData, PublishedFile, SectionGenerator, SiteCheck, SiteSection, TargetContext} from './types';
+import type {AuthoredEdits, AuthoredRewrite, LandingData, PublishedFile, SectionGenerator, SiteCheck, SiteSection, SiteView, TargetContext} from './types';
 import {reportGeneratedDiagrams} from './mermaid/check';
 
 export interface PrepareOptions {
@@ -132,10 +132,13 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
   // The README, top-level guides and package READMEs join the docs folder.
   const guides = gatherGuidesOf(context, docsDir);
   const order = framework ? await frameworkOrder(context, framework) : undefined;
+  const {generated, registry} = await generateSections(context, options.generators, options.reservedRoutes ?? [], progress);
+  // The guides are staged once every section is rendered: a page may cite what the link index knows.
+  const rewrite = authoredRewrite(generated, registry.view(generated.map(({section}) => section)));
   if (docsDir || guides.pages.length > 0) {
     // Docusaurus reads a checked copy, never the target in place (docs/adr/0024).
     const stage = (report: Report) =>
-      stageAuthoredDocs({...stageInputs(context, docsDir, guides), order, siteDir: options.siteDir, report});
+      stageAuthoredDocs({...stageInputs(context, docsDir, guides), order, siteDir: options.siteDir, rewrite, report});
     const staged = await progress.phase('Guides', () => stage(context.report), (done) => plural(countPages(done.dir), 'page'));
     watch.docs = staged.watch;
     restageAuthored = async () => {
@@ -155,7 +158,6 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
     });
   }
 
-  const {generated, registry} = await generateSections(context, options.generators, options.reservedRoutes ?? [], progress);
   const written = new Set<string>();
   const published: PublishedFile[] = [];
   const diagramChecks: Promise<Report>[] = [];
@@ -217,6 +219,21 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
     if (generator.absent && !sections.some((section) => section.generator === generator.id)) landing.notFound.push(generator.absent);
   }
   return {context, sections, watch, restageAuthored, siteModel, landing};
+}
+
+/** Every generator's edits to the hand-written pages, in generator order, as one rewrite. */
+function authoredRewrite(generated: Generated[], site: SiteView): AuthoredRewrite | undefined {
+  const rewrites = generated.flatMap(({generator, section}) => (generator.authored ? [generator.authored(section, site)] : []));
+  if (rewrites.length === 0) return undefined;
+  return (page) => {
+    const all: AuthoredEdits = {edits: [], frontMatter: []};
+    for (const rewrite of rewrites) {
+      const {edits, frontMatter} = rewrite(page);
+      all.edits.push(...edits);
+      all.frontMatter.push(...frontMatter);
+    }
+    return all;
+  };
 }
 
 /** Markdown pages under a staged docs folder. */

@@ -5,6 +5,7 @@ import type {TargetHistory} from './history';
 import type {RepoLinks} from './repoLinks';
 import type {RepoUrls} from './site/repoUrls';
 import type {Report} from './report';
+import type {Root} from 'mdast';
 
 /** Everything a generator may read about the target. Built once per build by prepareSite. */
 export interface TargetContext {
@@ -105,6 +106,8 @@ export interface SiteView {
   model<Model extends SectionModel>(sectionId: string): Model | undefined;
   /** The URL of a thing, or undefined when the site does not document it. */
   urlOf(kind: LinkKind, key: string): string | undefined;
+  /** Every entry of a kind, sorted by key: what a citation's "did you mean" is chosen from. */
+  entries(kind: LinkKind): readonly LinkEntry[];
   /** As urlOf, but a miss is a warning naming `page` (and fails `--strict`). */
   resolve(kind: LinkKind, key: string, page: string): string | undefined;
   readonly repo: RepoUrls;
@@ -138,7 +141,33 @@ export interface SectionGenerator<Model extends SectionModel = SectionModel> {
   render(section: ExtractedSection<Model>, site: SiteView): Promise<RenderedSection>;
   /** The model as docs-architect.json publishes it, when it differs (default: the model itself). */
   publish?(model: Model): SectionModel;
+  /**
+   * Edits to the hand-written pages, made when they are staged after every render, so that a page
+   * can cite what the link index knows (`<CodeSnippet>`, `<SymbolLink>`, docs/adr/0041).
+   */
+  authored?(section: ExtractedSection<Model>, site: SiteView): AuthoredRewrite;
 }
+
+/** A hand-written page as the stager has read it (front matter parsed, `.mdx` parsed as MDX). */
+export interface AuthoredPageInput {
+  /** Path relative to the target's root, POSIX. */
+  file: string;
+  /** The page's text; the tree's offsets point into it. */
+  source: string;
+  tree: Root;
+  frontMatter: Record<string, unknown>;
+  /** Where the page's warnings go (the build's report, or the report of a restaging during `start`). */
+  report: Report;
+}
+
+/** What a generator changes in a hand-written page: text edits by offset, and front matter lines to add. */
+export interface AuthoredEdits {
+  edits: {start: number; end: number; value: string}[];
+  /** Whole YAML lines (`key: value`), added at the top of the front matter. */
+  frontMatter: string[];
+}
+
+export type AuthoredRewrite = (page: AuthoredPageInput) => AuthoredEdits;
 
 /**
  * Reads the site's sections once every generator has written its files, before Docusaurus starts,

@@ -4,10 +4,16 @@
  */
 import MDXComponents from '@theme-original/MDXComponents';
 import {ApiBadges, ApiDeprecated, ApiSignature} from '@site/src/components/ApiReference';
+import {ApiOperation, CodeSnippet, EnvVar, SymbolLink} from '@site/src/components/LivingDocs';
 
 export default {
   ...MDXComponents,
   ApiSignature,
   ApiDeprecated,
   ApiBadges,
+  // The citation components of hand-written pages (docs/living-docs.md).
+  CodeSnippet,
+  SymbolLink,
+  ApiOperation,
+  EnvVar,
 };

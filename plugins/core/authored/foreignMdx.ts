@@ -7,6 +7,7 @@
  * by matching text.
  */
 import type {Nodes, Root} from 'mdast';
+import {CITATION_COMPONENTS} from './citationComponents';
 
 export interface SourceEdit {
   start: number;
@@ -26,7 +27,7 @@ export interface ForeignMdx {
  * Components Docusaurus provides to every page without an import (its `MDXComponents`), and modules
  * whose imports resolve in this site (the theme's and Docusaurus's own, and the docs' own partials).
  */
-const GLOBAL_COMPONENTS = new Set(['Admonition', 'Details', 'Head', 'Mermaid']);
+const GLOBAL_COMPONENTS = new Set(['Admonition', 'Details', 'Head', 'Mermaid', ...CITATION_COMPONENTS]);
 const OUR_MODULES = /^(@theme\/|@docusaurus\/)/;
 /** A partial of the docs folder itself (`import Setup from './_setup.mdx'`): staged beside the page, so it resolves. */
 const PARTIAL = /^\.\.?\/.*\.mdx?$/i;

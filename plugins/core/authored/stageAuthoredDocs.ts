@@ -20,6 +20,7 @@ import {WORK_DIR, syncDirectory} from '../generatedFiles';
 import {isInside} from '../resolveTarget';
 import {walkFiles} from '../walkFiles';
 import type {Report} from '../report';
+import type {AuthoredRewrite} from '../types';
 import {mappedFrontMatter, neutraliseForeignMdx, type ForeignMdx} from './foreignMdx';
 import type {GuidePage, GuidePlan} from './gatherGuides';
 import {readAuthoredPage, type PageProblem, type PageReference} from './readAuthoredPage';
@@ -40,6 +41,8 @@ export interface StageOptions {
   order?: ReadonlyMap<string, number>;
   /** The web address of a file of the repository: a link to Markdown that is not a guide goes there. */
   fileUrl?: (relative: string) => string;
+  /** Edits the generators make to each page (resolved code citations, the drift badge's facts). */
+  rewrite?: AuthoredRewrite;
   report: Report;
 }
 
@@ -157,6 +160,11 @@ export async function stageAuthoredDocs(options: StageOptions): Promise<StagedDo
       if (foreign.components.length > 0 || foreign.imports.length > 0) report.warn(foreignMessage(foreign), {file: absolute, fix: FOREIGN_FIX});
     }
     const lines = mappedFrontMatter(page.frontMatter);
+    const generatorEdits = options.rewrite?.({file: relative, source, tree: page.tree, frontMatter: page.frontMatter, report});
+    if (generatorEdits) {
+      edits.push(...generatorEdits.edits);
+      lines.push(...generatorEdits.frontMatter);
+    }
     const position = roles.get(relative) === 'readme' ? -1 : options.order?.get(relative);
     if (position !== undefined && page.frontMatter.sidebar_position === undefined && !lines.some((line) => line.startsWith('sidebar_position:'))) {
       // The README is the section's first page, before any page the docs folder numbers; other pages take the order of their framework's navigation.

@@ -49,6 +49,7 @@ export function createRegistry(context: TargetContext, reserved: ReservedRoute[]
   const keyOf = (kind: LinkKind, key: string) => `${kind}\0${key}`;
   const repo = createRepoUrls(context);
 
+  const sorted = () => [...index.values()].sort((a, b) => (a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const urlOf = (kind: LinkKind, key: string): string | undefined => {
     if (kind === 'commit') return repo.commitUrl?.(key);
     return index.get(keyOf(kind, key))?.url;
@@ -82,16 +83,22 @@ export function createRegistry(context: TargetContext, reserved: ReservedRoute[]
       }
     },
     urlOf,
-    entries: () =>
-      [...index.values()].sort((a, b) => (a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    entries: sorted,
     view(sections) {
       const byId = new Map(sections.map((section) => [section.id, section]));
+      // The index is complete once views are made: each kind is listed once, on first ask.
+      const byKind = new Map<LinkKind, LinkEntry[]>();
       return {
         context,
         sections,
         repo,
         model: <Model extends SectionModel>(id: string) => byId.get(id)?.model as Model | undefined,
         urlOf,
+        entries(kind) {
+          let list = byKind.get(kind);
+          if (!list) byKind.set(kind, (list = sorted().filter((entry) => entry.kind === kind)));
+          return list;
+        },
         resolve(kind, key, page) {
           const url = urlOf(kind, key);
           if (url === undefined) {

@@ -9,14 +9,19 @@ import type ContentType from '@theme/DocItem/Content';
 import type {WrapperProps} from '@docusaurus/types';
 import MarkdownLink from '@site/src/components/MarkdownLink';
 import PageBadges from '@site/src/components/PageBadges';
+import {useDoc} from '@docusaurus/plugin-content-docs/client';
+import {DriftNotice, type DriftFacts} from '@site/src/components/LivingDocs';
 
 type Props = WrapperProps<typeof ContentType>;
 
 export default function ContentWrapper(props: Props): ReactNode {
+  // Set by the build on a hand-written page whose covered code moved on (plugins/living-docs/rewrite.ts).
+  const drift = (useDoc().frontMatter as Record<string, unknown>).docs_architect_drift as DriftFacts | undefined;
   return (
     <>
       <MarkdownLink />
       <PageBadges />
+      <DriftNotice drift={drift} />
       <Content {...props} />
     </>
   );

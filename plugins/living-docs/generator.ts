@@ -1,0 +1,28 @@
+import path from 'node:path';
+import type {SectionGenerator} from '../core/types';
+import {coverageOf} from './coverage';
+import {authoredPages, extractLivingDocs} from './extract';
+import type {LivingDocsModel} from './model';
+import {renderQuality} from './renderQuality';
+import {livingDocsRewrite} from './rewrite';
+
+/**
+ * Living docs (docs/adr/0041): the citations of the code in hand-written pages, resolved when the
+ * pages are staged; the drift of each page from the code it covers; and the Quality page.
+ */
+export const livingDocsGenerator: SectionGenerator<LivingDocsModel> = {
+  id: 'living-docs',
+  async extract(context) {
+    return {
+      id: 'quality',
+      title: 'Quality',
+      description: 'Documentation coverage of the code, pages that drifted from their code, broken citations and pages due for review.',
+      model: await extractLivingDocs(context),
+      watch: authoredPages(context).map((file) => path.join(context.root, file)),
+    };
+  },
+  async render(section, site) {
+    return {files: new Map([['index.mdx', renderQuality(section.model, coverageOf(site.sections), site)]])};
+  },
+  authored: livingDocsRewrite,
+};
