@@ -25,12 +25,14 @@ import {ARCHITECTURE_MODEL_VERSION} from '../../architecture/model';
 import {OVERVIEW_MODEL_VERSION} from '../../overview/model';
 import {operationsGenerator} from '../../operations/generator';
 import {OPERATIONS_MODEL_VERSION} from '../../operations/model';
+import {livingDocsGenerator} from '../../living-docs/generator';
+import {LIVING_DOCS_MODEL_VERSION} from '../../living-docs/model';
 import {modelShape} from './modelShape';
 import {SCHEMA_PATH, serializeSiteModel, SITE_MODEL_VERSION, type SiteModel} from './siteModel';
 
 const REPO = path.resolve(__dirname, '../../..');
 const VERSIONS_FILE = path.join(__dirname, 'modelVersions.json');
-const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator, architectureGenerator, applicationGenerator, operationsGenerator as never];
+const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator, architectureGenerator, applicationGenerator, operationsGenerator as never, livingDocsGenerator as never];
 
 let tmp: string;
 beforeAll(() => {
@@ -97,6 +99,7 @@ describe('model versions', () => {
     {name: 'operations', version: OPERATIONS_MODEL_VERSION, file: 'plugins/operations/model.ts', type: 'OperationsSectionModel'},
     {name: 'application', version: APPLICATION_MODEL_VERSION, file: 'plugins/application/model.ts', type: 'ApplicationModel'},
     {name: 'architecture', version: ARCHITECTURE_MODEL_VERSION, file: 'plugins/architecture/model.ts', type: 'ArchitectureModel'},
+    {name: 'living-docs', version: LIVING_DOCS_MODEL_VERSION, file: 'plugins/living-docs/model.ts', type: 'LivingDocsModel'},
   ];
 
   it('no model changes shape without a version bump', () => {
