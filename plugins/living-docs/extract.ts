@@ -5,6 +5,9 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type {Root} from 'mdast';
+import {DEFAULT_PARSE_FRONT_MATTER} from '@docusaurus/utils';
+import {CITATION_COMPONENTS} from '../core/authored/citationComponents';
 import {readAuthoredPage} from '../core/authored/readAuthoredPage';
 import {gatherGuides} from '../core/authored/gatherGuides';
 import type {TargetContext} from '../core/types';
@@ -24,12 +27,12 @@ export async function extractLivingDocs(context: TargetContext): Promise<LivingD
   const pages: PageModel[] = [];
   for (const file of authoredPages(context)) {
     const text = await fs.readFile(path.join(context.root, file), 'utf8');
-    const page = await readAuthoredPage(path.join(context.root, file), text);
+    const page = await readPage(path.join(context.root, file), text);
     // A page that does not parse is the stager's to report; it has nothing to cite.
-    if (!page.ok) continue;
+    if (!page) continue;
     const citations: CitationModel[] = [];
     const cited = new Set<string>();
-    for (const citation of /\.mdx$/i.test(file) ? collectCitations(page.tree) : []) {
+    for (const citation of page.tree ? collectCitations(page.tree) : []) {
       const model: CitationModel = {component: citation.component, line: citation.line, props: citation.props};
       if (citation.unreadable.length > 0) {
         model.broken = {missing: `the prop${citation.unreadable.length > 1 ? 's' : ''} ${citation.unreadable.join(', ')} must be plain strings ("..."), which the build can check`};
@@ -57,6 +60,24 @@ export async function extractLivingDocs(context: TargetContext): Promise<LivingD
   pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return {version: LIVING_DOCS_MODEL_VERSION, thresholds, pages, ...(head ? {head: head.sha} : {})};
 }
+
+/**
+ * A page's front matter, and its MDX tree when it may cite: parsing MDX costs about 50 ms a page,
+ * so a page without a citation component's name in its text has only its front matter read.
+ */
+async function readPage(file: string, text: string): Promise<{frontMatter: Record<string, unknown>; tree?: Root} | undefined> {
+  if (/\.mdx$/i.test(file) && CITES.test(text)) {
+    const page = await readAuthoredPage(file, text);
+    return page.ok ? {frontMatter: page.frontMatter, tree: page.tree} : undefined;
+  }
+  try {
+    return {frontMatter: (await DEFAULT_PARSE_FRONT_MATTER({filePath: file, fileContent: text})).frontMatter};
+  } catch {
+    return undefined;
+  }
+}
+
+const CITES = new RegExp(`<(${CITATION_COMPONENTS.join('|')})\\b`);
 
 /** The pages the Guides section publishes: the docs folder's Markdown and the guides gathered beside it. */
 export function authoredPages(context: TargetContext): string[] {

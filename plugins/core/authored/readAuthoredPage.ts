@@ -5,6 +5,7 @@
  * neutralise those that leave the target. A page Docusaurus would reject comes back as a problem,
  * with the line at fault, instead of failing the whole build later with a stack trace.
  */
+import crypto from 'node:crypto';
 import type {Nodes, Root} from 'mdast';
 import {DEFAULT_PARSE_FRONT_MATTER} from '@docusaurus/utils';
 import {fromMarkdown} from 'mdast-util-from-markdown';
@@ -38,7 +39,26 @@ export interface PageReference {
 
 export type AuthoredPage = {ok: true; references: PageReference[]; frontMatter: Record<string, unknown>; tree: Root} | {ok: false; problem: PageProblem};
 
-export async function readAuthoredPage(filePath: string, text: string): Promise<AuthoredPage> {
+/**
+ * The last pages read, by path and text: the living-docs extract reads a page that cites the code
+ * before the stager reads it again, and an MDX parse costs up to a few hundred milliseconds. Callers
+ * only read the tree. Bounded, so a long `start` session keeps only the latest pages.
+ */
+const recent = new Map<string, Promise<AuthoredPage>>();
+const RECENT_PAGES = 64;
+
+export function readAuthoredPage(filePath: string, text: string): Promise<AuthoredPage> {
+  const key = `${filePath}\0${crypto.createHash('sha256').update(text).digest('hex')}`;
+  let page = recent.get(key);
+  if (!page) {
+    page = readAuthoredPageUncached(filePath, text);
+    recent.set(key, page);
+    if (recent.size > RECENT_PAGES) recent.delete(recent.keys().next().value!);
+  }
+  return page;
+}
+
+async function readAuthoredPageUncached(filePath: string, text: string): Promise<AuthoredPage> {
   const parsed = await checkFrontMatter(filePath, text);
   if ('problem' in parsed) return {ok: false, problem: parsed.problem};
   const isMdx = /\.mdx$/i.test(filePath);
