@@ -1,0 +1,89 @@
+/**
+ * Living docs in Chromium (docs/adr/0041). On the default site (built by the web server already):
+ * the guide's `<CodeSnippet>` shows the current source of the symbol it cites, linked to its file and
+ * line, and its `<SymbolLink>` lands on the symbol's anchor in the code reference. On one small git
+ * target: a page whose covered code changed in three later commits shows the drift notice with the
+ * count, the newest date and the compare link, and the Quality page lists it.
+ */
+import {execFileSync, type ChildProcess} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {test, expect, gotoHydrated} from './fixtures';
+import {PORT} from '../playwright.config';
+import {buildSite, serveSite, tempDir} from './targets';
+
+test.describe.configure({mode: 'serial'});
+
+const REPO = path.join(__dirname, '..');
+
+test('a <CodeSnippet> shows the current code, and a <SymbolLink> lands on the anchor', async ({page, consoleErrors}) => {
+  await gotoHydrated(page, '/docs/living-docs/');
+  const snippet = page.locator('figure[data-citation="CodeSnippet"]');
+  await expect(snippet).toHaveCount(1);
+  // The function as the file has it now, from its doc comment to its closing brace.
+  const source = fs.readFileSync(path.join(REPO, 'plugins/living-docs/drift.ts'), 'utf8').split('\n');
+  const first = source.findIndex((line) => line.startsWith('export function driftOf('));
+  const last = source.findIndex((line, i) => i > first && line === '}');
+  expect(first).toBeGreaterThan(0);
+  const code = (await snippet.locator('code').innerText()).replace(/\n+$/, '');
+  expect(code).toContain(source[first]!);
+  expect(code.endsWith(source.slice(last - 2, last + 1).join('\n'))).toBe(true);
+  await expect(snippet.locator('figcaption')).toContainText(`plugins/living-docs/drift.ts:`);
+
+  const link = page.locator('a[data-citation="SymbolLink"]', {hasText: 'readSnippet'});
+  await expect(link).toHaveCount(1);
+  await link.click();
+  await expect(page).toHaveURL(/\/api\/plugins\/living-docs\/readSnippet\/#readSnippet$/);
+  await expect(page.locator('[id="readSnippet"]')).toBeInViewport();
+  expect(consoleErrors).toEqual([]);
+});
+
+test.describe('a page whose covered code moved on', () => {
+  const port = PORT + 60;
+  let dir: string;
+  let out: string;
+  let server: ChildProcess | undefined;
+
+  test.beforeAll(async () => {
+    test.setTimeout(600_000);
+    dir = tempDir('living-docs');
+    out = tempDir('living-docs-site');
+    const commit = (message: string, date: string, files: Record<string, string>) => {
+      for (const [file, content] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
+        fs.writeFileSync(path.join(dir, file), content);
+      }
+      const env = {...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_CONFIG_GLOBAL: '/dev/null'};
+      execFileSync('git', ['add', '-A'], {cwd: dir, env});
+      execFileSync('git', ['-c', 'user.name=Ada', '-c', 'user.email=ada@example.com', 'commit', '-q', '-m', message], {cwd: dir, env});
+    };
+    execFileSync('git', ['init', '-q', '-b', 'main'], {cwd: dir});
+    execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/payments.git'], {cwd: dir});
+    commit('first', '2024-01-01T00:00:00Z', {
+      'src/payments/charge.py': 'def create_charge(amount):\n    return amount\n',
+      'docs/payments.md': '---\ncovers: ["src/payments/**"]\n---\n\n# Payments\n\nHow charges work.\n',
+    });
+    for (const [i, date] of ['2024-02-01', '2024-03-01', '2024-03-05'].entries()) {
+      commit(`change ${i}`, `${date}T00:00:00Z`, {'src/payments/charge.py': `def create_charge(amount):\n    return amount * ${i + 2}\n`});
+    }
+    buildSite(dir, out);
+    server = await serveSite(out, port);
+  });
+
+  test.afterAll(() => {
+    server?.kill();
+    for (const folder of [dir, out]) if (folder) fs.rmSync(folder, {recursive: true, force: true});
+  });
+
+  test('shows the drift notice with the count, the newest date and the compare link', async ({page, consoleErrors}) => {
+    await gotoHydrated(page, `http://127.0.0.1:${port}/docs/payments/`);
+    const notice = page.locator('[data-drift]');
+    await expect(notice).toHaveText('3 commits to the code this page covers since it was last edited, the newest on 2024-03-05. See what changed');
+    await expect(notice.getByRole('link', {name: 'See what changed'})).toHaveAttribute('href', /^https:\/\/github\.com\/acme\/payments\/compare\/[0-9a-f]{40}\.\.\.[0-9a-f]{40}$/);
+
+    await gotoHydrated(page, `http://127.0.0.1:${port}/quality/`);
+    const row = page.getByRole('row').filter({hasText: 'docs/payments.md'});
+    await expect(row.getByRole('cell')).toHaveText(['docs/payments.md', '3', '2024-03-05', '64', 'compare']);
+    expect(consoleErrors).toEqual([]);
+  });
+});
