@@ -12,6 +12,7 @@ import {livingDocsRewrite} from './rewrite';
  */
 export const livingDocsGenerator: SectionGenerator<LivingDocsModel> = {
   id: 'living-docs',
+  absent: 'No Quality page: no hand-written page cites or covers code, and there is no code reference to measure.',
   async extract(context) {
     return {
       id: 'quality',
@@ -22,7 +23,10 @@ export const livingDocsGenerator: SectionGenerator<LivingDocsModel> = {
     };
   },
   async render(section, site) {
-    return {files: new Map([['index.mdx', renderQuality(section.model, coverageOf(site.sections), site)]])};
+    const coverage = coverageOf(site.sections);
+    // Nothing to measure: no section (a section without files is left out of the site).
+    if (section.model.pages.length === 0 && (!coverage || coverage.total.total === 0)) return {files: new Map()};
+    return {files: new Map([['index.mdx', renderQuality(section.model, coverage, site)]])};
   },
   authored: livingDocsRewrite,
 };
