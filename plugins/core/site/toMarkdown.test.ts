@@ -68,6 +68,22 @@ describe('pageToMarkdown', () => {
     expect(markdown).toBe('# Page\n\nSome {braces} and bold.\n');
   });
 
+  it('shows resolved citations as their code or their link text, and a broken one as such', () => {
+    const mdx = [
+      '# Guide',
+      '',
+      '<CodeSnippet path={"a.ts"} code={"const a = 1;"} language={"ts"} resolved={true} />',
+      '',
+      '<CodeSnippet path={"b.ts"} broken={"the file \\"b.ts\\" is not in the repository"} resolved={true} />',
+      '',
+      'See <SymbolLink name={"a"} to={"/api/#a"} label={"a"} resolved={true} />, <ApiOperation id={"list"} to={"/x/"} method={"GET"} path={"/pets"} resolved={true} /> and <EnvVar name={"PORT"} to={"/ops/#port"} resolved={true}>the port</EnvVar>.',
+      '',
+    ].join('\n');
+    expect(pageToMarkdown(mdx, 'mdx', 'Guide')).toBe(
+      '# Guide\n\n```ts\nconst a = 1;\n```\n\n`Citation broken: the file "b.ts" is not in the repository`\n\nSee `a`, `GET /pets` and the port.\n',
+    );
+  });
+
   it('routes: /a/b/ is copied to /a/b.md, the root to /index.md', () => {
     expect(markdownRoute('/api/zod/v4/')).toBe('/api/zod/v4.md');
     expect(markdownRoute('/')).toBe('/index.md');

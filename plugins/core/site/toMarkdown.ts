@@ -113,6 +113,18 @@ function replaceJsx(node: Jsx): RootContent[] {
       const code: Code = {type: 'code', lang: 'ts', value};
       return value ? [code] : [];
     }
+    // The citations of hand-written pages (docs/adr/0041), as the build resolved them.
+    case 'CodeSnippet': {
+      if (typeof props.broken === 'string') return [inline(`Citation broken: ${props.broken}`)];
+      return typeof props.code === 'string' ? [{type: 'code', lang: typeof props.language === 'string' ? props.language : null, value: props.code} as Code] : [];
+    }
+    case 'SymbolLink':
+    case 'EnvVar':
+    case 'ApiOperation': {
+      if (node.children.length > 0) return unwrap(node);
+      const label = typeof props.method === 'string' && typeof props.path === 'string' ? `${props.method} ${props.path}` : String(props.label ?? props.name ?? props.id ?? '');
+      return label ? [inline(label)] : [];
+    }
     case 'ApiBadges': {
       const labels = Array.isArray(props.labels) ? props.labels.map(String) : [];
       return labels.length ? [{type: 'paragraph', children: [{type: 'emphasis', children: [{type: 'text', value: labels.join(', ')}]}]}] : [];
