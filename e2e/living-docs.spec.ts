@@ -26,7 +26,7 @@ test('a <CodeSnippet> shows the current code, and a <SymbolLink> lands on the an
   const last = source.findIndex((line, i) => i > first && line === '}');
   expect(first).toBeGreaterThan(0);
   // From its doc comment, when it has one.
-  const docStart = source[first - 1] === ' */' ? source.slice(0, first).findLastIndex((line) => line.startsWith('/**')) : first;
+  const docStart = source[first - 1] === ' */' ? source.slice(0, first).map((line) => line.startsWith('/**')).lastIndexOf(true) : first;
   // Line by line (the code block renders each line as a block; blank lines carry no text).
   const shown = (await snippet.locator('pre code').innerText()).split('\n').map((line) => line.replace(/^\t/, '')).filter((line) => line.trim() !== '');
   expect(shown).toEqual(source.slice(docStart, last + 1).filter((line) => line.trim() !== ''));
