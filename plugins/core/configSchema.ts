@@ -88,7 +88,7 @@ const checkSchema = z.strictObject({
   maxGrade: z.number().min(1).max(30).optional(),
   /** Pages with fewer words are not graded (a grade of few sentences means little). Default: 150. */
   minWords: z.number().int().min(1).optional(),
-  /** Words retext-equality may let pass (its rule ids or the words it flags), e.g. `["host", "simple"]`. Default: none. */
+  /** Words retext-equality lets pass (its rule ids or the words it flags), e.g. `["simple"]`, beyond `host`, `hosts`, `invalid`. Default: none more. */
   inclusiveAllow: z.array(z.string().min(1)).optional(),
   /** markdownlint rules on top of the default set: a rule (`MD013`) or alias to `false`, `true` or its options. */
   markdownlint: z.record(z.string(), z.union([z.boolean(), z.record(z.string(), z.unknown())])).optional(),
