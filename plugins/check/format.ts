@@ -38,7 +38,7 @@ function where(finding: Finding): string {
 }
 
 function sentence(text: string): string {
-  return `${text.replace(/\.$/, '')}.`;
+  return /[.?!]$/.test(text) ? text : `${text}.`;
 }
 
 function toText(report: Report): string {
@@ -92,6 +92,8 @@ function toSarif(report: Report) {
 }
 
 function xml(text: string): string {
+  // XML 1.0 cannot hold most control characters, even escaped: they are dropped.
+  // eslint-disable-next-line no-control-regex
   return text.replace(/[<>&"']/g, (c) => ({'<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;'})[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 
