@@ -41,6 +41,9 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
   // With --output the file holds the report; the terminal still gets the readable lines.
   process.stdout.write(options.output ? formatFindings({findings: run.findings, checks: run.checks, pages: run.pages, version: options.version}, 'text') : output);
   const {errors, warnings} = counts(run.findings);
-  if (options.verbose) console.error(`docs-architect check: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (options.verbose) {
+    const steps = run.timings.map(({step, ms}) => `${step} ${(ms / 1000).toFixed(2)} s`).join(', ');
+    console.error(`docs-architect check: ${((performance.now() - started) / 1000).toFixed(1)} s (${steps})`);
+  }
   return errors > 0 || ((options.strict || run.strict) && warnings > 0) ? 1 : 0;
 }

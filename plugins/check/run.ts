@@ -37,6 +37,8 @@ export interface CheckRun {
   root: string;
   /** The target's config asks for strict mode (`strict: true`). */
   strict: boolean;
+  /** Milliseconds: preparing the target, reading the pages, then each check (for --verbose and the benchmark). */
+  timings: {step: string; ms: number}[];
 }
 
 /** Warnings of the preparation itself (staging, specs, manifests): they fail a build's --strict too. */
@@ -51,27 +53,32 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
       throw new UserError(`unknown check "${id}"`, {fix: `Use one of ${[...new Set(known)].join(', ')} (or a rule id such as markdownlint/MD010)`});
     }
   }
+  const timings: CheckRun['timings'] = [];
+  const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    timings.push({step, ms: performance.now() - started});
+    return result;
+  };
   const siteDir = createBuildSite({packageDir: PACKAGE_DIR, target: root, out: 'check'});
-  const plan = await prepareSite({
-    siteDir,
-    target: root,
-    generators: siteParts.generators,
-    reservedRoutes: siteParts.reservedRoutes,
-    keepWarnings: true,
-  });
+  const plan = await timed('prepare', () =>
+    prepareSite({siteDir, target: root, generators: siteParts.generators, reservedRoutes: siteParts.reservedRoutes, keepWarnings: true}),
+  );
   const skip = [...(options.skip ?? []), ...(plan.context.config.check?.skip ?? [])];
   const selected = (check: {id: string}) => (!options.only?.length || options.only.includes(check.id)) && !skip.includes(check.id);
   const input: CheckInput = {context: plan.context, sections: plan.sections, site: plan.site};
   const checks = available.filter(selected);
   const findings: Finding[] = selected(SITE_CHECK) ? siteWarnings(input) : [];
-  for (const check of checks) findings.push(...(await check.run(input)));
+  const pages = await timed('read pages', () => sitePages(input));
+  for (const check of checks) findings.push(...(await timed(check.id, () => check.run(input))));
   const kept = findings.filter((finding) => !skip.some((id) => finding.rule === id || finding.rule.startsWith(`${id}/`)));
   return {
     findings: sortFindings(kept),
     checks: [...(selected(SITE_CHECK) ? [SITE_CHECK] : []), ...checks],
-    pages: (await sitePages(input)).pages.length,
+    pages: pages.pages.length,
     root,
     strict: plan.context.strict,
+    timings,
   };
 }
 
