@@ -100,7 +100,9 @@ function xml(text: string): string {
 /** One test suite per check; each finding a failing test case, a check without findings one passing case. */
 function toJunit(report: Report): string {
   const {errors, warnings} = counts(report.findings);
-  const suites = report.checks.map((check) => {
+  // A finding whose family is no check that ran (a check reporting under another prefix) keeps a suite.
+  const families = [...report.checks, ...[...new Set(report.findings.map((finding) => finding.rule.split('/')[0]!))].filter((id) => !report.checks.some((check) => check.id === id)).map((id) => ({id, description: id}))];
+  const suites = families.map((check) => {
     const mine = report.findings.filter((finding) => finding.rule.split('/')[0] === check.id);
     const cases = mine.length === 0
       ? [`    <testcase classname="${xml(check.id)}" name="${xml(check.description)}"/>`]
@@ -111,6 +113,6 @@ function toJunit(report: Report): string {
         ].join('\n'));
     return [`  <testsuite name="${xml(check.id)}" tests="${Math.max(1, mine.length)}" failures="${mine.length}" errors="0" skipped="0">`, ...cases, '  </testsuite>'].join('\n');
   });
-  const total = report.checks.reduce((sum, check) => sum + Math.max(1, report.findings.filter((finding) => finding.rule.split('/')[0] === check.id).length), 0);
+  const total = families.reduce((sum, check) => sum + Math.max(1, report.findings.filter((finding) => finding.rule.split('/')[0] === check.id).length), 0);
   return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="docs-architect check" tests="${total}" failures="${errors + warnings}">`, ...suites, '</testsuites>', ''].join('\n');
 }
