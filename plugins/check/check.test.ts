@@ -35,8 +35,10 @@ const where = (run: CheckRun) => run.findings.map((finding) => `${finding.file}:
 
 describe('docs-architect check on a target', () => {
   it('reports each planted problem at its file and line, and nothing else', () => {
+    expect(run.findings.find((finding) => finding.rule === 'mermaid/syntax')!.message).toMatch(/does not parse: .*Parse error/);
     expect(where(run)).toEqual([
       'docs/dense.md:1 readability/grade',
+      'docs/flow.md:3 mermaid/syntax',
       'docs/guide.md:9 links/broken-link',
       'docs/guide.md:9 links/broken-anchor',
       'docs/guide.md:11 links/broken-link',
@@ -46,7 +48,7 @@ describe('docs-architect check on a target', () => {
       'docs/guide.md:17 images/missing-alt',
       'docs/guide.md:19 inclusive/gals-man',
     ]);
-    expect(run.findings.filter((finding) => finding.severity === 'error')).toHaveLength(4);
+    expect(run.findings.filter((finding) => finding.severity === 'error')).toHaveLength(5);
   });
 
   it('checks links into a generated section against its pages and headings', () => {
@@ -78,8 +80,8 @@ describe('docs-architect check on a target', () => {
     // The schema does reject what is not SARIF: a result with an unknown level.
     expect(validate({...sarif, runs: [{...sarif.runs[0], results: [{...sarif.runs[0].results[0], level: 'fatal'}]}]})).toBe(false);
     const [sarifRun] = sarif.runs;
-    expect(sarifRun.results).toHaveLength(9);
-    expect(sarifRun.results[1].locations[0].physicalLocation).toEqual({artifactLocation: {uri: 'docs/guide.md', uriBaseId: 'SRCROOT'}, region: {startLine: 9, startColumn: 3}});
+    expect(sarifRun.results).toHaveLength(10);
+    expect(sarifRun.results[2].locations[0].physicalLocation).toEqual({artifactLocation: {uri: 'docs/guide.md', uriBaseId: 'SRCROOT'}, region: {startLine: 9, startColumn: 3}});
     const ids = sarifRun.tool.driver.rules.map((rule: {id: string}) => rule.id);
     expect(ids).toEqual([...new Set(run.findings.map((finding) => finding.rule))].sort());
     expect(sarifRun.tool.driver.rules[ids.indexOf('links/broken-anchor')].shortDescription.text).toMatch(/anchors/);
@@ -88,14 +90,14 @@ describe('docs-architect check on a target', () => {
   it('writes JUnit XML with a suite per check and a failure per finding', () => {
     const xml = formatFindings({...run, version: '0.1.0'}, 'junit');
     expect(xml.match(/<testsuite /g)).toHaveLength(9);
-    expect(xml.match(/<failure /g)).toHaveLength(9);
+    expect(xml.match(/<failure /g)).toHaveLength(10);
     expect(xml).toContain('<testsuite name="links" tests="4" failures="4"');
   });
 
   it('prints text lines as file:line:col  severity  rule  message. fix', () => {
     const text = formatFindings({...run, version: '0.1.0'}, 'text').split('\n');
-    expect(text[1]).toBe('docs/guide.md:9:3  error  links/broken-link  the link to `./nowhere.md` leads to no page: there is no such Markdown file in the docs. Point it at an existing page.');
-    expect(text.at(-2)).toMatch(/^4 errors, 5 warnings in \d+ pages \(checks: site, links/);
+    expect(text[2]).toBe('docs/guide.md:9:3  error  links/broken-link  the link to `./nowhere.md` leads to no page: there is no such Markdown file in the docs. Point it at an existing page.');
+    expect(text.at(-2)).toMatch(/^5 errors, 5 warnings in \d+ pages \(checks: site, links/);
   });
 
   it('refuses an unknown check id as a user mistake', async () => {

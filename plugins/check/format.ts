@@ -66,7 +66,6 @@ function toSarif(report: Report) {
           driver: {
             name: 'docs-architect check',
             version: report.version,
-            informationUri: 'https://github.com/docs-architect/docs-architect',
             rules: rules.map((id) => ({id, name: id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()), shortDescription: {text: describe(report, id)}})),
           },
         },

@@ -85,8 +85,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
 function siteWarnings(input: CheckInput): Finding[] {
   const {root} = input.context;
   return input.context.report.warnings
-    // The Mermaid check reports diagrams itself, with its own rule id.
-    .filter((warning) => !/Mermaid diagram does not parse/.test(warning.message))
+    // The Mermaid check reports authored diagrams itself, with its own rule id (generated ones stay here).
+    .filter((warning) => !/^this Mermaid diagram does not parse/.test(warning.message))
     .map((warning) => {
       const file = warning.details.file ? path.relative(root, path.resolve(root, warning.details.file)).split(path.sep).join('/') : '.';
       return {

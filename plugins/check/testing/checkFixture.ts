@@ -51,6 +51,7 @@ export const FIXTURE_FILES: Record<string, string> = {
     '',
   ].join('\n'),
   'docs/diagram.png': 'not really a PNG',
+  'docs/flow.md': ['# Flow', '', '```mermaid', 'flowchart LR', '  a --> b -->', '```', ''].join('\n'),
   'docs/dense.md': ['---', 'title: Dense', '---', '', '# Dense', '', DENSE, ''].join('\n'),
 };
 
