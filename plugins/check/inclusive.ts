@@ -8,7 +8,7 @@ import retextEnglish from 'retext-english';
 import retextEquality from 'retext-equality';
 import type {Finding, QualityCheck} from '../core/findings';
 import {sitePages} from './pages';
-import {proseBlocks} from './prose';
+import {proseOfTree} from './prose';
 
 /**
  * Words whose software sense is the usual one in a repository's docs: a host is a server, an invalid
@@ -24,8 +24,8 @@ export const inclusiveCheck: QualityCheck = {
     const processor = retext().use(retextEnglish).use(retextEquality, {ignore: allow}).freeze();
     const findings: Finding[] = [];
     for (const page of (await sitePages(input)).pages) {
-      if (!page.source) continue;
-      const blocks = proseBlocks(page.text, {headings: true});
+      if (!page.source || !page.tree) continue;
+      const blocks = proseOfTree(page.tree, {headings: true});
       // One document per page, blocks apart by a blank line; each message maps back to its block.
       const starts: {at: number; line: number}[] = [];
       let next = 1;

@@ -11,11 +11,16 @@ import type {Nodes, Root} from 'mdast';
 import getSlug from '@docusaurus/plugin-content-docs/lib/slug.js';
 import {DefaultNumberPrefixParser} from '@docusaurus/plugin-content-docs/lib/numberPrefix.js';
 import headingPlugin from '@docusaurus/mdx-loader/lib/remark/headings/index.js';
+import {DEFAULT_PARSE_FRONT_MATTER} from '@docusaurus/utils';
+import {fromMarkdown} from 'mdast-util-from-markdown';
+import {gfmFromMarkdown} from 'mdast-util-gfm';
+import {gfm} from 'micromark-extension-gfm';
 import {readAuthoredPage, type PageProblem} from '../core/authored/readAuthoredPage';
 import {sourceOfStaged} from '../core/authored/stageAuthoredDocs';
 import type {CheckInput} from '../core/findings';
 import type {SiteSection} from '../core/types';
 import {listDocFiles} from '../audience/checkFrontMatter';
+import {blankFrontMatter} from './prose';
 
 /** The heading-id plugin of Docusaurus's MDX loader, called as a plain function (it reads no processor). */
 const headingIds = headingPlugin as unknown as (options: {anchorsMaintainCase: boolean}) => (tree: Root) => Promise<void>;
@@ -85,7 +90,7 @@ async function readPage(input: CheckInput, section: SiteSection, file: string): 
   const text = await fs.readFile(file, 'utf8');
   const relative = toPosix(path.relative(section.path, file));
   const source = section.kind === 'authored' ? sourceOfStaged(siteDir, root, file) : undefined;
-  const parsed = await readAuthoredPage(file, text);
+  const parsed = section.kind === 'generated' ? await readGeneratedPage(file, text) : await readAuthoredPage(file, text);
   const frontMatter = parsed.ok ? parsed.frontMatter : {};
   const page: Page = {
     section,
@@ -109,6 +114,23 @@ async function readPage(input: CheckInput, section: SiteSection, file: string): 
     if (node.type === 'heading' && typeof id === 'string') page.anchors.add(id);
   });
   return page;
+}
+
+/**
+ * A generated page, which comes from the one MDX writer (docs/adr/0004), read as CommonMark with GFM:
+ * several times faster than MDX's parser, which runs acorn on every JSX expression (a code reference
+ * page has hundreds). JSX blocks then are HTML nodes, whose attributes `collect` reads, and a heading's
+ * `{/* #id *\/}` becomes the classic `{#id}` that Docusaurus's heading plugin reads the same way.
+ */
+async function readGeneratedPage(file: string, text: string): Promise<{ok: true; tree: Root; frontMatter: Record<string, unknown>}> {
+  const {frontMatter} = await DEFAULT_PARSE_FRONT_MATTER({filePath: file, fileContent: text});
+  const tree = fromMarkdown(blankFrontMatter(text), {extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()]});
+  visit(tree, (node) => {
+    if (node.type !== 'heading') return;
+    const last = node.children.at(-1);
+    if (last?.type === 'text') last.value = last.value.replace(/\{\/\*\s*#?([^*]*?)\s*\*\/\}\s*$/, '{#$1}');
+  });
+  return {ok: true, tree, frontMatter};
 }
 
 /** The route Docusaurus gives a doc: its slug (front matter `slug`/`id`, number prefixes, index pages) under the section. */
@@ -146,8 +168,9 @@ function collect(tree: Root, page: Page): void {
     const column = at?.column ?? 1;
     if ((node.type === 'link' || node.type === 'definition') && node.url) page.links.push({url: node.url, line, column});
     if (node.type === 'html') {
-      for (const match of node.value.matchAll(/\bhref\s*=\s*["']([^"']*)["']/g)) page.links.push({url: match[1]!, line, column});
-      for (const match of node.value.matchAll(/\b(?:id|name)\s*=\s*["']([^"']+)["']/g)) page.anchors.add(match[1]!);
+      // Raw HTML, or a generated page's JSX read as HTML (readGeneratedPage): href/to attributes and JSON hrefs.
+      for (const match of node.value.matchAll(/\b(?:href|to)\s*=\s*["']([^"']*)["']|"href"\s*:\s*"([^"\\]+)"/g)) page.links.push({url: (match[1] ?? match[2])!, line, column});
+      for (const match of node.value.matchAll(/\bid\s*=\s*["']([^"']+)["']|<a\b[^>]*\bname\s*=\s*["']([^"']+)["']/g)) page.anchors.add((match[1] ?? match[2])!);
     }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.attributes) {
       for (const attribute of node.attributes) {

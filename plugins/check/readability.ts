@@ -7,7 +7,7 @@ import {fleschKincaid} from 'flesch-kincaid';
 import {syllable} from 'syllable';
 import type {Finding, QualityCheck} from '../core/findings';
 import {sitePages} from './pages';
-import {proseBlocks} from './prose';
+import {proseBlocks, proseOfTree, type ProseBlock} from './prose';
 
 export const DEFAULT_MAX_GRADE = 14;
 export const DEFAULT_MIN_WORDS = 150;
@@ -20,10 +20,10 @@ export interface ProseCounts {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
-/** Sentences, words and syllables of a page's prose. */
-export function proseCounts(markdown: string): ProseCounts {
+/** Sentences, words and syllables of a page's prose (Markdown text, or its blocks already read). */
+export function proseCounts(markdown: string | ProseBlock[]): ProseCounts {
   const counts: ProseCounts = {sentence: 0, word: 0, syllable: 0};
-  for (const block of proseBlocks(markdown)) {
+  for (const block of typeof markdown === 'string' ? proseBlocks(markdown) : markdown) {
     const words = block.text.match(WORD) ?? [];
     if (words.length === 0) continue;
     // A paragraph is at least one sentence, even when it ends with a colon before a list.
@@ -49,8 +49,8 @@ export const readabilityCheck: QualityCheck = {
     const minWords = input.context.config.check?.minWords ?? DEFAULT_MIN_WORDS;
     const findings: Finding[] = [];
     for (const page of (await sitePages(input)).pages) {
-      if (!page.source) continue;
-      const counts = proseCounts(page.text);
+      if (!page.source || !page.tree) continue;
+      const counts = proseCounts(proseOfTree(page.tree));
       if (counts.word < minWords) continue;
       const grade = Math.round(fleschKincaid(counts as unknown as Record<string, number>) * 10) / 10;
       if (grade <= maxGrade) continue;
