@@ -288,3 +288,6 @@ export default async function createConfig(): Promise<Config> {
     } satisfies Preset.ThemeConfig,
   });
 }
+
+/** What `docs-architect check` prepares without bundling: the same sections, checks and reserved routes as a build. */
+export const siteParts = {generators, frontMatterCheck, reservedRoutes: [{id: AUDIENCES_PATH, owner: 'the reading paths pages'}]};

@@ -85,7 +85,7 @@ describe('cli main', () => {
 
   it('an unknown command: exit 1', async () => {
     expect(await main(['frobnicate', cwd])).toBe(1);
-    expect(errorLine()).toBe('docs-architect: unknown command "frobnicate". Use build, start or serve (see --help).');
+    expect(errorLine()).toBe('docs-architect: unknown command "frobnicate". Use build, start, serve or check (see --help).');
   });
 
   it('option values are checked before anything runs', async () => {

@@ -34,12 +34,16 @@ Commands:
                    folder; docs-architect itself when run from its own clone)
   start [target]   serve it with hot reload while you write
   serve            serve a built site
+  check [target]   check the docs without building the site: links and anchors (authored and
+                   generated pages), front matter, Mermaid, headings, alt text, readability,
+                   inclusive language, markdownlint (see docs/check.md)
 
 Options:
   --out <dir>      output folder of build, or folder served by serve (default: build/docs in the
                    target; build in a clone of docs-architect)
   --json <file>    build: also write the site model (docs-architect.json) to <file>
-  --strict         fail on any warning: broken links, invalid config values, bad specs
+  --strict         fail on any warning: broken links, invalid config values, bad specs (check:
+                   exit 1 on warnings too, not only on errors)
   --untrusted      the target is input nobody vouched for (a pull request): authored pages are
                    compiled like generated ones (raw HTML sanitised, no MDX imports, expressions
                    or JSX), whatever its config says
@@ -47,6 +51,11 @@ Options:
                    where Rspack's peak memory overtakes webpack's)
   -q, --quiet      build, start: no progress lines and no summary, only warnings and errors
   --verbose        build, start: also the steps inside each phase
+  --format <f>     check: text (default), json, sarif or junit
+  --output <file>  check: write the report to <file> (the terminal still gets the text)
+  --only <ids>     check: run only these checks (comma-separated, e.g. links,mermaid)
+  --skip <ids>     check: leave out these checks or rule ids (e.g. readability,markdownlint/MD010)
+  --external       check: also request every external link (off by default)
   --port <n>       port for start and serve (default: 3000)
   --host <host>    host for start and serve (default: localhost)
   -h, --help       show this help
@@ -55,6 +64,10 @@ Options:
 The target can also be given as DOCS_TARGET, e.g. DOCS_TARGET=../my-repo npm run build.
 Each build keeps its work files in its own folder under ~/.cache/docs-architect (or
 $XDG_CACHE_HOME/docs-architect, or DOCS_ARCHITECT_CACHE_DIR); nothing is written into the target.`;
+
+function packageVersion(): string {
+  return (JSON.parse(fs.readFileSync(path.join(SITE_DIR, 'package.json'), 'utf8')) as {version: string}).version;
+}
 
 /** Where the user was: npm runs scripts from the package root but records the caller's folder. */
 function userCwd(): string {
@@ -77,6 +90,11 @@ export async function main(argv: string[]): Promise<number> {
         verbose: {type: 'boolean', default: false},
         port: {type: 'string'},
         host: {type: 'string'},
+        format: {type: 'string'},
+        output: {type: 'string'},
+        only: {type: 'string'},
+        skip: {type: 'string'},
+        external: {type: 'boolean', default: false},
         help: {type: 'boolean', short: 'h', default: false},
         version: {type: 'boolean', short: 'v', default: false},
       },
@@ -87,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const {values, positionals} = parsed;
   if (values.version) {
-    console.log((JSON.parse(fs.readFileSync(path.join(SITE_DIR, 'package.json'), 'utf8')) as {version: string}).version);
+    console.log(packageVersion());
     return 0;
   }
   const [command, targetArg, ...extra] = positionals;
@@ -141,12 +159,28 @@ export async function main(argv: string[]): Promise<number> {
         if (summary) console.error(formatBuildSummary(summary, buildOut, performance.now() - started, serveCommand(out)));
         return code;
       }
+      case 'check': {
+        // Loaded only for this command: it brings every generator and check along.
+        const {checkCommand} = await import('../check/command');
+        return await checkCommand({
+          target: targetArg ?? process.env.DOCS_TARGET ?? (INSTALLED ? userCwd() : SITE_DIR),
+          cwd: userCwd(),
+          strict: values.strict,
+          format: values.format,
+          output: values.output,
+          external: values.external,
+          only: values.only,
+          skip: values.skip,
+          verbose: values.verbose,
+          version: packageVersion(),
+        });
+      }
       case 'serve':
         if (targetArg) throw new UserError('serve takes no target', {fix: 'Use --out <dir> to choose the built site'});
         // The served site's base URL is in the config of the repository it documents: here, installed.
         return await runDocusaurus(['serve', '--no-open', '--dir', out ?? defaultOut(userCwd()), ...portAndHost(values)], INSTALLED && !process.env.DOCS_TARGET ? {DOCS_TARGET: userCwd()} : {});
       default:
-        throw new UserError(`unknown command "${command}"`, {fix: 'Use build, start or serve (see --help)'});
+        throw new UserError(`unknown command "${command}"`, {fix: 'Use build, start, serve or check (see --help)'});
     }
   } catch (error) {
     if (isUserError(error)) {

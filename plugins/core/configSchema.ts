@@ -80,6 +80,20 @@ const openapiSchema = z.strictObject({
 
 export type OpenApiConfig = z.infer<typeof openapiSchema>;
 
+/** The `check` key: what `docs-architect check` enforces beyond broken links (see docs/check.md). */
+const checkSchema = z.strictObject({
+  /** Check families or rule ids never run or reported, e.g. `["readability", "markdownlint/MD010"]`. Default: none. */
+  skip: z.array(z.string().min(1)).optional(),
+  /** Highest Flesch–Kincaid grade a page may have before it is a warning. Default: 14. */
+  maxGrade: z.number().min(1).max(30).optional(),
+  /** Pages with fewer words are not graded (a grade of few sentences means little). Default: 150. */
+  minWords: z.number().int().min(1).optional(),
+  /** Words retext-equality lets pass (its rule ids or the words it flags), e.g. `["simple"]`, beyond `host`, `hosts`, `invalid`. Default: none more. */
+  inclusiveAllow: z.array(z.string().min(1)).optional(),
+  /** markdownlint rules on top of the default set: a rule (`MD013`) or alias to `false`, `true` or its options. */
+  markdownlint: z.record(z.string(), z.union([z.boolean(), z.record(z.string(), z.unknown())])).optional(),
+});
+
 export const configSchema = z.strictObject({
   /** The site's title. Default: the `name` in the target's package.json, else its folder name. */
   title: z.string().min(1).optional(),
@@ -168,6 +182,8 @@ export const configSchema = z.strictObject({
   theme: themeSchema.optional(),
   /** Docusaurus settings merged into the site: themeConfig, plugins, themes, scripts, stylesheets. */
   docusaurus: docusaurusSchema.optional(),
+  /** What `docs-architect check` enforces: skipped checks, the readability limit, allowed words, markdownlint rules. */
+  check: checkSchema.optional(),
 });
 
 export type DocsArchitectConfig = z.infer<typeof configSchema>;
@@ -192,6 +208,7 @@ export const CONFIG_EXAMPLES: Record<keyof DocsArchitectConfig, string> = {
   livingDocs: 'livingDocs: {driftCommits: 3, driftDays: 14, coverageThreshold: 0.8, reviewAfterDays: 180}',
   theme: 'theme: {logo: "docs/logo.svg", primaryColor: "#2e8555", copyright: "© Acme"}',
   docusaurus: 'docusaurus: {themeConfig: {colorMode: {defaultMode: "dark"}}}',
+  check: 'check: {maxGrade: 12, skip: ["inclusive"], markdownlint: {MD010: false}}',
 };
 
 export const CONFIG_KEYS = Object.keys(configSchema.shape) as (keyof DocsArchitectConfig)[];

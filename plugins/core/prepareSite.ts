@@ -38,6 +38,11 @@ export interface PrepareOptions {
   checks?: SiteCheck[];
   /** Routes of the site's other plugins (the audience pages), which no section may take. */
   reservedRoutes?: ReservedRoute[];
+  /**
+   * `docs-architect check`: the warnings stay in `context.report` for the caller to print as
+   * findings, and never fail here (the check decides what fails).
+   */
+  keepWarnings?: boolean;
 }
 
 export interface SitePlan {
@@ -53,6 +58,8 @@ export interface SitePlan {
   restageAuthored?: () => Promise<void>;
   /** What docs-architect.json holds (also written at the site's root). */
   siteModel: SiteModel;
+  /** The link index and models as renders saw them, for the quality checks (plugins/core/findings.ts). */
+  site: SiteView;
 }
 
 export async function loadTargetContext(options: Omit<PrepareOptions, 'generators'>): Promise<TargetContext> {
@@ -134,7 +141,8 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
   const order = framework ? await frameworkOrder(context, framework) : undefined;
   const {generated, registry} = await generateSections(context, options.generators, options.reservedRoutes ?? [], progress);
   // The guides are staged once every section is rendered: a page may cite what the link index knows.
-  const rewrite = authoredRewrite(generated, registry.view(generated.map(({section}) => section)));
+  const site = registry.view(generated.map(({section}) => section));
+  const rewrite = authoredRewrite(generated, site);
   if (docsDir || guides.pages.length > 0) {
     // Docusaurus reads a checked copy, never the target in place (docs/adr/0024).
     const stage = (report: Report) =>
@@ -203,10 +211,10 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
     await progress.phase(`check ${check.id}`, () => check.check(context, sections), undefined, {verbose: true, kind: check.id});
   }
 
-  const warnings = formatReport(context.report);
+  const warnings = options.keepWarnings ? '' : formatReport(context.report);
   if (warnings) console.warn(warnings);
   writeBuildSummary(options.siteDir, {sections, warnings: progress.warningsByKind, total: context.report.warnings.length, prepareMs: performance.now() - started});
-  if (context.strict && context.report.warnings.length > 0) {
+  if (context.strict && !options.keepWarnings && context.report.warnings.length > 0) {
     const [first, ...rest] = context.report.warnings;
     first!.related.push(...rest);
     first!.details.fix = `${first!.details.fix ?? 'Fix it'} (strict mode fails on any warning; run without --strict to build anyway)`;
@@ -218,7 +226,7 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
   for (const generator of options.generators) {
     if (generator.absent && !sections.some((section) => section.generator === generator.id)) landing.notFound.push(generator.absent);
   }
-  return {context, sections, watch, restageAuthored, siteModel, landing};
+  return {context, sections, watch, restageAuthored, siteModel, landing, site};
 }
 
 /** Every generator's edits to the hand-written pages, in generator order, as one rewrite. */
