@@ -34,6 +34,12 @@ export function mermaidWord(value: string, fallback = 'value'): string {
   return (word || fallback).slice(0, 60);
 }
 
+/** An ER attribute type: a word, keeping a size such as `varchar(255)` or `numeric(10,2)` (the grammar reads it). */
+export function mermaidType(value: string): string {
+  const sized = /^(.*?)\(\s*(\d{1,6})\s*(?:,\s*(\d{1,6})\s*)?\)$/.exec(value.trim());
+  return sized ? `${mermaidWord(sized[1]!, 'unknown')}(${sized[2]}${sized[3] ? `,${sized[3]}` : ''})` : mermaidWord(value, 'unknown');
+}
+
 export type NodeShape = 'box' | 'round' | 'cylinder' | 'hexagon' | 'stadium' | 'subroutine' | 'person';
 
 export interface FlowNode {
@@ -199,7 +205,7 @@ export function erDiagram(spec: ErDiagramSpec): string {
     for (const attribute of entity.attributes) {
       const keys = [...new Set(attribute.keys ?? [])].sort();
       const comment = attribute.comment ? ` "${mermaidPlain(attribute.comment, 60)}"` : '';
-      lines.push(`    ${mermaidWord(attribute.type, 'unknown')} ${mermaidWord(attribute.name)}${keys.length ? ` ${keys.join(', ')}` : ''}${comment}`);
+      lines.push(`    ${mermaidType(attribute.type)} ${mermaidWord(attribute.name)}${keys.length ? ` ${keys.join(', ')}` : ''}${comment}`);
     }
     lines.push('  }');
   }
