@@ -11,7 +11,8 @@ import {DATA_MODEL_FILES, writeArchitectureFixture} from '../../test/architectur
 import {compileLikeDocusaurus} from '../../test/compileLikeDocusaurus';
 import {tempBase} from '../../test/gitRepo';
 import {loadTargetContext} from '../core/prepareSite';
-import {generateAlone} from '../core/site/generateSections';
+import {generateAlone, generateSections} from '../core/site/generateSections';
+import {codeReferenceGenerator} from '../code-reference/generator';
 import {checkDiagrams, findMermaidBlocks} from '../core/mermaid/check';
 import type {GeneratedSection, TargetContext} from '../core/types';
 import {architectureGenerator} from './generator';
@@ -134,6 +135,24 @@ describe('data models read without running anything', () => {
       expect(await checkDiagrams(blocks)).toEqual([]);
     }
     expect(diagrams).toBe(11);
+  });
+});
+
+describe('entities in the link index', () => {
+  it('are `<file>#<Name>` entries, and an entity page links the code reference entry of its declaration', async () => {
+    const target = tempBase('arch-data-links');
+    const site = tempBase('arch-data-links-site');
+    dirs.push(target, site);
+    writeArchitectureFixture(target, {'package.json': JSON.stringify({name: 'books', version: '1.0.0', main: 'db/schema.ts'}), 'db/schema.ts': DATA_MODEL_FILES['db/schema.ts']!});
+    const context = await loadTargetContext({siteDir: site, target});
+    const {generated, registry} = await generateSections(context, [codeReferenceGenerator as never, architectureGenerator as never], []);
+    const view = registry.view(generated.map(({section}) => section));
+    expect(['authors', 'books', 'reviews'].map((name) => view.urlOf('entity', `db/schema.ts#${name}`))).toEqual(['/architecture/data/authors/', '/architecture/data/books/', '/architecture/data/reviews/']);
+    const symbol = view.urlOf('symbol', 'db/schema.ts#books');
+    expect(symbol).toBeTruthy();
+    const architecture = generated.find(({section}) => section.id === 'architecture')!.section;
+    expect(architecture.files.get('data/books.mdx')).toContain(`its code reference entry is [\`books\`](${symbol})`);
+    expect(architecture.files.get('data/index.mdx')).toContain(`| [\`books\`](${symbol}) |`);
   });
 });
 

@@ -1,5 +1,5 @@
 /** Data models: one ER diagram of every entity and a page per entity (columns, keys, relations, source). */
-import type {RootContent} from 'mdast';
+import type {PhrasingContent, RootContent} from 'mdast';
 import {code, heading, inlineCode, link, paragraph, table} from '../../core/mdx/build';
 import {erDiagram, type Cardinality} from '../../core/mermaid/build';
 import type {EntityModel} from '../model';
@@ -11,6 +11,17 @@ const ENDS: Record<EntityModel['relations'][number]['cardinality'], [Cardinality
   'many-to-one': ['zero-or-many', 'one'],
   'many-to-many': ['zero-or-many', 'zero-or-many'],
 };
+
+/** The link index key of an entity, and of the class or table variable it is declared as. */
+export function entityLinkKey(entity: EntityModel): string {
+  return `${entity.source.file}#${entity.name}`;
+}
+
+/** The code reference entry of the class (or Drizzle table variable) an entity is declared as, when the site has one. */
+function codeLink(ctx: RenderContext, entity: EntityModel): PhrasingContent | undefined {
+  const url = ctx.site.urlOf('symbol', entityLinkKey(entity));
+  return url ? link(url, inlineCode(entity.name)) : undefined;
+}
 
 export function entityDiagram(entities: EntityModel[], title: string): string {
   const keys = new Set(entities.map((entity) => entity.key));
@@ -50,14 +61,15 @@ export function renderEntityPages(ctx: RenderContext, entities: EntityModel[]): 
     heading(1, 'Data model'),
     paragraph('Entities read from the schema files of the repository (never from a database), with their keys and relations.'),
     code(entityDiagram(entities, 'Data model'), 'mermaid'),
-    table(['Entity', 'From', 'Columns', 'Declared in'], entities.map((e) => [link(route(ctx, 'data', e.key), e.name), e.origin, String(e.columns.length), sourceLink(ctx, e.source)])),
+    table(['Entity', 'From', 'Columns', 'Declared in', 'Code'], entities.map((e) => [link(route(ctx, 'data', e.key), e.name), e.origin, String(e.columns.length), sourceLink(ctx, e.source), codeLink(ctx, e) ?? ''])),
   ];
   files.set('data/index.mdx', page(ctx, 'Data model', 'Entities, columns and relations from the schema files.', children, {sidebar_position: 3}));
   for (const entity of entities) {
+    const codeRef = codeLink(ctx, entity);
     const related = entities.filter((other) => other === entity || entity.relations.some((r) => r.to === other.key) || other.relations.some((r) => r.to === entity.key));
     const body: RootContent[] = [
       heading(1, entity.name),
-      paragraph(`From the ${entity.origin} schema at `, sourceLink(ctx, entity.source), '.'),
+      paragraph(`From the ${entity.origin} schema at `, sourceLink(ctx, entity.source), ...(codeRef ? ['; its code reference entry is ', codeRef] : []), '.'),
       code(entityDiagram(related, `${entity.name} and its relations`), 'mermaid'),
       heading(2, 'Columns'),
       table(
