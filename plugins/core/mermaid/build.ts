@@ -218,3 +218,28 @@ export function erDiagram(spec: ErDiagramSpec): string {
   }
   return lines.join('\n');
 }
+
+/*
+ * Labels for the hand-written diagrams of other sections (git history timelines and charts, code
+ * reference class diagrams): Mermaid has no escape that holds in every diagram type (`#quot;` works
+ * in some labels, not in a class member or a timeline event), so these keep only letters, digits and
+ * a few marks that are never syntax, whatever the diagram type.
+ */
+
+/**
+ * A label of free text (a commit, a file name, a title): letters, digits, spaces and `._@/+-`; any
+ * other run of characters becomes one space; shortened to `max` characters with an ellipsis; never
+ * empty (`-`).
+ */
+export function mermaidText(value: string, max = 40): string {
+  const clean = value.replace(/[^\p{L}\p{N} ._@/+-]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return (clean.length > max ? `${clean.slice(0, max - 1)}\u2026` : clean) || '-';
+}
+
+/**
+ * A name where Mermaid reads a word (a class box, a class member): letters, digits and `_$.` only,
+ * everything else dropped (a space would end the name). May be empty: the caller leaves it out.
+ */
+export function mermaidName(name: string): string {
+  return name.replace(/[^\p{L}\p{N}_$.]/gu, '');
+}
