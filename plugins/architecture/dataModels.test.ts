@@ -166,3 +166,47 @@ describe('splitSql', () => {
     ]);
   });
 });
+
+describe('Nx and Turborepo layouts', () => {
+  it('make Nx projects containers, follow implicitDependencies and tsconfig paths aliases in the import graph', async () => {
+    const target = tempBase('arch-nx');
+    dirs.push(target);
+    writeArchitectureFixture(target, {
+      'nx.json': '{}',
+      'package.json': JSON.stringify({name: 'acme', private: true}),
+      'tsconfig.base.json': '{\n  // Nx writes comments here\n  "compilerOptions": {"baseUrl": ".", "paths": {"@acme/ui": ["libs/ui/src/index.ts"], "@acme/util/*": ["libs/util/src/*"]}}\n}\n',
+      'apps/web/project.json': JSON.stringify({name: 'web', projectType: 'application', implicitDependencies: ['util']}, null, 2),
+      'apps/web/tsconfig.json': JSON.stringify({extends: '../../tsconfig.base.json'}),
+      'apps/web/src/main.ts': "import {button} from '@acme/ui';\nimport {format} from '@acme/util/format';\nexport const page = button(format(1));\n",
+      'libs/ui/project.json': JSON.stringify({name: 'ui', projectType: 'library'}),
+      'libs/ui/src/index.ts': 'export const button = (text: string) => `<button>${text}</button>`;\n',
+      'libs/util/project.json': JSON.stringify({name: 'util', projectType: 'library'}),
+      'libs/util/src/format.ts': 'export const format = (n: number) => String(n);\n',
+    });
+    const context = await loadTargetContext({siteDir: tempBase('arch-nx-site'), target});
+    const [section] = await generateAlone(architectureGenerator, context);
+    const model = section!.model;
+    expect(model.elements.map((e) => `${e.key}:${e.kind}`)).toEqual(['ui:container', 'util:container', 'web:container']);
+    expect(model.elements.find((e) => e.key === 'web')!.description).toContain('Nx application');
+    expect(model.relations.map((r) => `${r.from}->${r.to} ${r.label} ${r.source.file}:${r.source.line}`)).toEqual(['web->util uses apps/web/project.json:5']);
+    const edges = model.dependencies!.graphs.flatMap((graph) => graph.edges.map((edge) => `${edge.from}->${edge.to}`));
+    expect(edges).toEqual(expect.arrayContaining(['apps->libs']));
+    expect(model.dependencies!.imports).toBe(2);
+  });
+
+  it('name a Turborepo workspace package as such', async () => {
+    const target = tempBase('arch-turbo');
+    dirs.push(target);
+    writeArchitectureFixture(target, {
+      'turbo.json': JSON.stringify({tasks: {build: {}}}),
+      'package.json': JSON.stringify({name: 'turbo-root', private: true, workspaces: ['apps/*']}),
+      'apps/docs/package.json': JSON.stringify({name: 'docs', dependencies: {ui: '*'}}),
+      'apps/ui/package.json': JSON.stringify({name: 'ui'}),
+    });
+    const context = await loadTargetContext({siteDir: tempBase('arch-turbo-site'), target});
+    const [section] = await generateAlone(architectureGenerator, context);
+    expect(section!.model.elements.map((e) => e.key)).toEqual(['docs', 'ui']);
+    expect(section!.model.elements[0]!.description).toContain('Turborepo package');
+    expect(section!.model.relations.map((r) => `${r.from}->${r.to}`)).toEqual(['docs->ui']);
+  });
+});
