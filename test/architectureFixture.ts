@@ -265,7 +265,9 @@ model Tag {
   posts Post[]
 }
 `,
-  ...DATA_MODEL_FILES,
+  // The data models, the Drizzle schema inside the API package (a root-level source file would make
+  // the workspace root a source root of its own).
+  ...Object.fromEntries(Object.entries(DATA_MODEL_FILES).map(([file, text]) => [file === 'db/schema.ts' ? 'packages/api/src/db/schema.ts' : file, text])),
 };
 
 export function writeArchitectureFixture(dir: string, files: Record<string, string> = ARCHITECTURE_FILES): void {

@@ -117,9 +117,8 @@ describe('the architecture of the fixture', () => {
 
   it('writes pages that compile and diagrams that parse', async () => {
     const pages = [...section.files].filter(([file]) => file.endsWith('.mdx'));
-    // 20 pages, a page for each of the 10 entities of DATA_MODEL_FILES, and the graph of the root
-    // folder (db/schema.ts) with the overview of the source roots.
-    expect(pages.length).toBe(32);
+    // 20 pages, and a page for each of the 10 entities of DATA_MODEL_FILES.
+    expect(pages.length).toBe(30);
     let diagrams = 0;
     for (const [, text] of pages) {
       await compileLikeDocusaurus(text);
@@ -127,7 +126,7 @@ describe('the architecture of the fixture', () => {
       diagrams += blocks.length;
       expect(await checkDiagrams(blocks)).toEqual([]);
     }
-    expect(diagrams).toBe(32);
+    expect(diagrams).toBe(30);
     // The one SQL statement of the fixture no grammar reads, and nothing else.
     expect(context.report.warnings.map((w) => `${w.details?.line} ${w.message.slice(0, 30)}`)).toEqual(['4 cannot parse this SQL statemen']);
   });
