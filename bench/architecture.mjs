@@ -156,3 +156,6 @@ console.log(`ratio ours/depcruise on effect/src: ${(pick(results.effect, 'sectio
 console.log(
   `Mermaid: first parse (loads Mermaid) ${pick(results.effect, 'mermaidFirstMs').toFixed(0)} ms; per diagram after it: median ${pick(results.effect, 'mermaidMedianMs').toFixed(1)} ms, max ${pick(results.effect, 'mermaidMaxMs').toFixed(1)} ms (effect); median ${pick(results.self, 'mermaidMedianMs').toFixed(1)} ms (this repository)`,
 );
+console.log(
+  `Mermaid per diagram in the build's batches: ${pick(results.effect, 'mermaidBatchPerDiagramMs').toFixed(1)} ms (effect), ${pick(results.self, 'mermaidBatchPerDiagramMs').toFixed(1)} ms (this repository); unchanged diagrams from the cache: ${pick(results.effect, 'mermaidCachedPerDiagramMs').toFixed(2)} ms (effect), ${pick(results.self, 'mermaidCachedPerDiagramMs').toFixed(2)} ms (this repository)`,
+);
