@@ -138,6 +138,23 @@ describe('data models read without running anything', () => {
   });
 });
 
+describe('many entities', () => {
+  it('are drawn one folder at a time, at most 40 entities per diagram', async () => {
+    const target = tempBase('arch-many-tables');
+    dirs.push(target);
+    const tables = Array.from({length: 45}, (_, i) => `CREATE TABLE t${i} (id int PRIMARY KEY, hub_id int REFERENCES hub(id));`);
+    writeArchitectureFixture(target, {'db/migrations/0001.sql': `CREATE TABLE hub (id int PRIMARY KEY);\n${tables.join('\n')}\n`, 'other/schema.sql': 'CREATE TABLE lone (id int);\n'});
+    const context = await loadTargetContext({siteDir: tempBase('arch-many-site'), target});
+    const [section] = await generateAlone(architectureGenerator, context);
+    expect(section!.model.entities).toHaveLength(47);
+    const diagrams = findMermaidBlocks(section!.files.get('data/index.mdx')!);
+    expect(diagrams.map((block) => block.text.split('\n').filter((line) => /^ {2}e\d+\[/.test(line)).length)).toEqual([40, 1]);
+    const hub = findMermaidBlocks(section!.files.get('data/hub.mdx')!)[0]!.text;
+    expect(hub.split('\n').filter((line) => /^ {2}e\d+\[/.test(line))).toHaveLength(40);
+    expect(await checkDiagrams([...diagrams, {line: 1, text: hub}])).toEqual([]);
+  });
+});
+
 describe('entities in the link index', () => {
   it('are `<file>#<Name>` entries, and an entity page links the code reference entry of its declaration', async () => {
     const target = tempBase('arch-data-links');
