@@ -153,8 +153,9 @@ export default async function createConfig(): Promise<Config> {
     baseUrl: context.config.baseUrl ?? '/',
     trailingSlash: true,
     onBrokenLinks: context.strict ? 'throw' : 'warn',
-    // Mermaid's node handlers need d3-transition, which the bundle would otherwise leave out.
-    clientModules: [path.join(__dirname, 'src/clientModules/mermaidTransitions.ts')],
+    // Mermaid's node handlers need d3-transition, which the bundle would otherwise leave out;
+    // large diagrams get pan and zoom.
+    clientModules: [path.join(__dirname, 'src/clientModules/mermaidTransitions.ts'), path.join(__dirname, 'src/clientModules/mermaidPanZoom.ts')],
     onBrokenAnchors: context.strict ? 'throw' : 'warn',
     // Two pages at one URL: one is silently lost, so strict mode fails (test/hostile/siteConfig.test.ts).
     onDuplicateRoutes: context.strict ? 'throw' : 'warn',

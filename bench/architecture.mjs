@@ -2,7 +2,8 @@
 /**
  * Architecture section benchmark: the section on effect's sources (node_modules/effect/src, ~570
  * files, 23 MB) and on the default target (this repository), next to dependency-cruiser's own run on
- * the same folder, and Mermaid's parse time per generated diagram.
+ * the same folder, the data model readers on 50 copies of the test fixture, and Mermaid's parse
+ * time per generated diagram (one by one, in the build's batches, and from the text-hash cache).
  *
  *   node bench/architecture.mjs [--runs N]
  *
@@ -28,7 +29,7 @@ if (values.child) {
   const {loadTargetContext} = await jiti.import(path.join(SITE_DIR, 'plugins/core/prepareSite.ts'));
   const {generateAlone} = await jiti.import(path.join(SITE_DIR, 'plugins/core/site/generateSections.ts'));
   const {architectureGenerator} = await jiti.import(path.join(SITE_DIR, 'plugins/architecture/generator.ts'));
-  const {findMermaidBlocks, parseDiagram} = await jiti.import(path.join(SITE_DIR, 'plugins/core/mermaid/check.ts'));
+  const {findMermaidBlocks, parseDiagram, parseDiagrams} = await jiti.import(path.join(SITE_DIR, 'plugins/core/mermaid/check.ts'));
   const site = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-arch-site-'));
   const context = await loadTargetContext({siteDir: site, target: values.child});
   const started = performance.now();
@@ -45,6 +46,14 @@ if (values.child) {
     if ((await parseDiagram(diagram)) !== undefined) broken++;
     times.push(performance.now() - t);
   }
+  // As the build checks them: a section's diagrams in one batch, then again with the text-hash cache filled.
+  const batchStart = performance.now();
+  await parseDiagrams(diagrams);
+  const batchMs = performance.now() - batchStart;
+  await parseDiagrams(diagrams, site);
+  const cachedStart = performance.now();
+  await parseDiagrams(diagrams, site);
+  const cachedMs = performance.now() - cachedStart;
   const graphs = section.model.dependencies?.graphs ?? [];
   console.log(
     JSON.stringify({
@@ -59,6 +68,10 @@ if (values.child) {
       mermaidFirstMs: firstMs,
       mermaidMedianMs: median(times),
       mermaidMaxMs: Math.max(0, ...times),
+      mermaidBatchPerDiagramMs: diagrams.length ? batchMs / diagrams.length : 0,
+      mermaidCachedPerDiagramMs: diagrams.length ? cachedMs / diagrams.length : 0,
+      entities: section.model.entities.length,
+      entitiesByOrigin: Object.fromEntries([...new Set(section.model.entities.map((e) => e.origin.split(' ')[0]))].sort().map((origin) => [origin, section.model.entities.filter((e) => e.origin.split(' ')[0] === origin).length])),
     }),
   );
   fs.rmSync(site, {recursive: true, force: true});
@@ -75,6 +88,23 @@ function prepareEffect() {
   const from = path.join(SITE_DIR, 'node_modules', 'effect');
   fs.cpSync(path.join(from, 'src'), path.join(dir, 'src'), {recursive: true});
   fs.copyFileSync(path.join(from, 'package.json'), path.join(dir, 'package.json'));
+  return dir;
+}
+
+/**
+ * The data model readers' input: the test fixture (a Drizzle schema, SQL migrations, SQLModel and
+ * SQLAlchemy models, Alembic revisions) copied into 50 service folders, so each reader has work.
+ */
+async function prepareDataModels() {
+  const {createJiti} = await import('jiti');
+  const {DATA_MODEL_FILES} = await createJiti(import.meta.url).import(path.join(SITE_DIR, 'test/architectureFixture.ts'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-arch-data-'));
+  for (let i = 0; i < 50; i++) {
+    for (const [file, text] of Object.entries(DATA_MODEL_FILES)) {
+      fs.mkdirSync(path.dirname(path.join(dir, `svc${i}`, file)), {recursive: true});
+      fs.writeFileSync(path.join(dir, `svc${i}`, file), text);
+    }
+  }
   return dir;
 }
 
@@ -95,16 +125,19 @@ function depcruise(target) {
 
 const runs = Number(values.runs);
 const effect = prepareEffect();
-const results = {effect: [], depcruise: [], self: []};
+const dataModels = await prepareDataModels();
+const results = {effect: [], depcruise: [], self: [], data: []};
 try {
   for (let run = 0; run < runs; run++) {
     results.effect.push(ours(effect));
     results.depcruise.push(depcruise(effect));
     results.self.push(ours(SITE_DIR));
+    results.data.push(ours(dataModels));
     process.stderr.write(`run ${run + 1}/${runs} done\n`);
   }
 } finally {
   fs.rmSync(effect, {recursive: true, force: true});
+  fs.rmSync(dataModels, {recursive: true, force: true});
 }
 
 const pick = (list, key) => median(list.map((entry) => entry[key]));
@@ -115,9 +148,14 @@ const row = (label, list) => {
 console.log(`Architecture section, median of ${runs} runs (in process, after loading)`);
 console.log(row('effect/src', results.effect));
 console.log(row('this repository (default)', results.self));
+const data = results.data.at(-1);
+console.log(`${'data models (50 x fixture)'.padEnd(26)} ${(pick(results.data, 'sectionMs') / 1000).toFixed(2).padStart(7)} s  ${data.entities} entities ${JSON.stringify(data.entitiesByOrigin)}`);
 const cruise = pick(results.depcruise, 'ms');
 console.log(`${'depcruise on effect/src'.padEnd(26)} ${(cruise / 1000).toFixed(2).padStart(7)} s  ${results.depcruise.at(-1).modules} modules ${results.depcruise.at(-1).dependencies} dependencies (wall, with start-up)`);
 console.log(`ratio ours/depcruise on effect/src: ${(pick(results.effect, 'sectionMs') / cruise).toFixed(2)}`);
 console.log(
   `Mermaid: first parse (loads Mermaid) ${pick(results.effect, 'mermaidFirstMs').toFixed(0)} ms; per diagram after it: median ${pick(results.effect, 'mermaidMedianMs').toFixed(1)} ms, max ${pick(results.effect, 'mermaidMaxMs').toFixed(1)} ms (effect); median ${pick(results.self, 'mermaidMedianMs').toFixed(1)} ms (this repository)`,
+);
+console.log(
+  `Mermaid per diagram in the build's batches: ${pick(results.effect, 'mermaidBatchPerDiagramMs').toFixed(1)} ms (effect), ${pick(results.self, 'mermaidBatchPerDiagramMs').toFixed(1)} ms (this repository); unchanged diagrams from the cache: ${pick(results.effect, 'mermaidCachedPerDiagramMs').toFixed(2)} ms (effect), ${pick(results.self, 'mermaidCachedPerDiagramMs').toFixed(2)} ms (this repository)`,
 );

@@ -90,6 +90,40 @@ test.describe('a target with compose, Kubernetes, a workspace with a cycle and a
     expect(consoleErrors).toEqual([]);
   });
 
+  test('a large diagram pans and zooms with buttons a keyboard reaches; a small one is left as drawn', async ({page, consoleErrors}) => {
+    await gotoHydrated(page, url('/architecture/data/'));
+    await expectDiagramsRendered(page, 1);
+    const container = page.locator('.docusaurus-mermaid-container');
+    const layer = container.locator('svg > g.da-zoom-layer');
+    await expect(layer).toHaveCount(1);
+    await container.getByRole('button', {name: 'Zoom in'}).click();
+    await expect(layer).toHaveAttribute('transform', /scale\(1\.25\)/);
+    const zoomed = await layer.getAttribute('transform');
+    const box = (await container.locator('svg').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 40, {steps: 5});
+    await page.mouse.up();
+    // Dragging pans: the translation moves, the scale stays.
+    const panned = await layer.getAttribute('transform');
+    expect(panned).toMatch(/scale\(1\.25\)/);
+    expect(panned).not.toBe(zoomed);
+    const reset = container.getByRole('button', {name: 'Reset zoom'});
+    await reset.focus();
+    await page.keyboard.press('Enter');
+    await expect(layer).toHaveAttribute('transform', 'translate(0,0) scale(1)');
+    // The buttons take the theme's colours: readable in the dark theme too.
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    const [fg, bg] = await reset.evaluate((element) => [getComputedStyle(element).color, getComputedStyle(element).backgroundColor]);
+    expect(fg).not.toBe(bg);
+    expect(bg).not.toBe('rgb(255, 255, 255)');
+    await gotoHydrated(page, url('/docs/intro/'));
+    await expectDiagramsRendered(page, 1);
+    await expect(page.locator('.docusaurus-mermaid-container svg')).toHaveAttribute('data-da-zoom', 'small');
+    await expect(page.locator('.da-zoom-toolbar')).toHaveCount(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
   test('in the dark theme, box labels keep a readable contrast with their fill', async ({page}) => {
     await page.emulateMedia({colorScheme: 'dark'});
     await gotoHydrated(page, url('/architecture/'));

@@ -3,6 +3,7 @@ import type {SectionGenerator} from '../core/types';
 import {lastUpdateFrontMatter} from '../core/history';
 import {extractArchitecture} from './extract/extractArchitecture';
 import type {ArchitectureModel} from './model';
+import {entityLinkKey} from './render/renderEntities';
 import {renderArchitecture} from './render/renderArchitecture';
 
 /** Said on the landing page when there is nothing to draw. */
@@ -27,6 +28,10 @@ export const architectureGenerator: SectionGenerator<ArchitectureModel> = {
       model,
       watch: sources.map((file) => path.join(context.root, file)),
     };
+  },
+  index(section) {
+    // Each entity by `<file>#<Name>`: the code reference (TypeScript or Python) links a model class to its ER page.
+    return section.model.entities.map((entity) => ({kind: 'entity', key: entityLinkKey(entity), url: `/${section.id}/data/${entity.key}/`, title: entity.name}));
   },
   async render(section, site) {
     const sources = [...new Set(section.model.elements.flatMap((e) => e.sources.map((s) => s.file)))];

@@ -174,9 +174,9 @@ export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {
     const dir = generatedDir(options.siteDir, section.id);
     await syncDirectory(dir, section.files);
     // Generated diagrams are parsed like authored ones (a broken one is a bug the build names), in
-    // Mermaid's own thread while the other sections are written.
+    // Mermaid's own thread while the other sections are written; unchanged diagrams come from the cache.
     const sectionReport = createReport();
-    diagramChecks.push(reportGeneratedDiagrams(section.files, dir, sectionReport).then(() => sectionReport));
+    diagramChecks.push(reportGeneratedDiagrams(section.files, dir, sectionReport, options.siteDir).then(() => sectionReport));
     // Static files live in their own tree: Docusaurus copies it to the site root as it is.
     const staticDir = path.join(staticRoot(options.siteDir), section.id);
     if (section.staticFiles?.size) await syncDirectory(staticDir, section.staticFiles);

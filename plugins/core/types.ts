@@ -84,7 +84,11 @@ export interface RenderedSection {
 export type GeneratedSection<Model extends SectionModel = SectionModel> = ExtractedSection<Model> & RenderedSection;
 
 /** What the link index can answer for (see plugins/core/site/registry.ts). */
-export type LinkKind = 'symbol' | 'module' | 'file' | 'operation' | 'schema' | 'adr' | 'release' | 'commit' | 'page' | 'section' | 'env';
+/**
+ * `entity`: a data model entity's page in the Architecture section, by `<target-relative source file>#<EntityName>`
+ * (the same key shape as a top-level symbol's id, so a class's symbol and its entity pair up).
+ */
+export type LinkKind = 'symbol' | 'module' | 'file' | 'operation' | 'schema' | 'adr' | 'release' | 'commit' | 'page' | 'section' | 'env' | 'entity';
 
 /** One entry of the link index: `urlOf(kind, key)` answers `url`. */
 export interface LinkEntry {

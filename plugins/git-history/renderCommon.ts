@@ -7,7 +7,7 @@ import {code, inlineCode, jsxFlow, jsxText, link, paragraph, text} from '../core
 import {writeMdx} from '../core/mdx/writeMdx';
 import {generatedPageFrontMatter, type AudienceFrontMatter, type GeneratedPageKind} from '../core/generatedPagePresets';
 import type {HistoryModel} from './model';
-import {mermaidText} from '../core/mermaidText';
+import {mermaidText} from '../core/mermaid/build';
 
 /** Web links into the target's repository; absent when it has no known host. */
 export interface HistoryLinks {

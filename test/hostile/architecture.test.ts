@@ -1,6 +1,7 @@
 /**
  * Hostile inputs for the Architecture section: names that are Mermaid or HTML syntax, very long
- * names, an injected `%%{init}%%` directive, and a 5,000-file import graph. Every diagram must still
+ * names, an injected `%%{init}%%` directive, table and column names of the same kind in SQL
+ * migrations and models, and a 5,000-file import graph. Every diagram must still
  * parse with Mermaid's own parser, carry no markup from the target, and stay within 40 nodes.
  */
 import fs from 'node:fs';
@@ -53,6 +54,32 @@ describe('hostile service names', () => {
     const index = section!.files.get('index.mdx')!;
     expect(index).toContain('\\<script>');
     expect(index).not.toMatch(/(^|[^\\])<script>/m);
+  });
+});
+
+describe('hostile table and column names in migrations and models', () => {
+  it('stay text: pages compile, diagrams parse, entity keys are URL-safe, nothing from the target runs', async () => {
+    const target = tempBase('arch-hostile-data');
+    dirs.push(target);
+    writeArchitectureFixture(target, {
+      'migrations/0001.sql': 'CREATE TABLE "<script>alert(1)</script>" ("a]-->b" int PRIMARY KEY, "%%{init}%%" text DEFAULT \'javascript:alert(1)\');\nCREATE TABLE "../../etc" (id int REFERENCES "<script>alert(1)</script>"("a]-->b"));\n',
+      'app/models.py': 'import os\nos.system("touch pwned")\n\nclass Evil(Base):\n    __tablename__ = "<img src=x onerror=alert(1)>"\n    id = Column(Integer, primary_key=True, default=__import__("os").system("touch pwned2"))\n',
+    });
+    const context = await loadTargetContext({siteDir: tempBase('arch-hostile-data-site'), target});
+    const [section] = await generateAlone(architectureGenerator, context);
+    const entities = section!.model.entities;
+    expect(entities.map((e) => e.key)).toEqual(['etc', 'script-alert-1-script', 'evil']);
+    const pages = [...section!.files].filter(([file]) => file.startsWith('data/'));
+    expect(pages).toHaveLength(4);
+    for (const [file, text] of pages) {
+      await compileLikeDocusaurus(text);
+      const blocks = findMermaidBlocks(text);
+      for (const block of blocks) expect(block.text, file).not.toMatch(/<script|<img|%%\{|javascript:/i);
+      expect(await checkDiagrams(blocks), file).toEqual([]);
+      // Front matter holds titles as YAML strings (React prints them as text); the body escapes them.
+      expect(text.slice(text.indexOf('\n---\n') + 5), file).not.toMatch(/(^|[^\\])<(script|img)/m);
+    }
+    expect(fs.existsSync(`${target}/pwned`) || fs.existsSync(`${target}/pwned2`)).toBe(false);
   });
 });
 

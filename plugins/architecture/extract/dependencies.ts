@@ -8,6 +8,7 @@ import path from 'node:path';
 import type {TargetContext} from '../../core/types';
 import type {DependencyModel, ElementModel, GraphModel, ImportEdge} from '../model';
 import {cyclicEdges, findCycles, folderGraphs} from './graphs';
+import {readAliases} from './tsconfigPaths';
 import {initScanner, packageOfSpecifier, resolveRelative, scanImports, SOURCE_FILE} from './scanImports';
 
 const NOT_SOURCE = /(^|\/)(node_modules|__tests__|__mocks__|fixtures|__fixtures__|e2e|dist|build|coverage)\/|\.d\.[cm]?ts$|\.(test|spec)\.[cm]?[jt]sx?$/;
@@ -23,11 +24,12 @@ export async function extractDependencies(context: TargetContext, elements: Elem
   const edges: ImportEdge[] = [];
   const packageEdges = new Map<string, {count: number; typeOnly: boolean}>();
   const externals = new Map<string, Set<string>>();
+  const alias = await readAliases(context.root, context.inventory.tsconfigs, known);
   const texts = await Promise.all(sources.map((file) => fs.readFile(path.join(context.root, file), 'utf8').catch(() => '')));
   sources.forEach((file, index) => {
     const own = packageOf(file);
     for (const entry of scanImports(file, texts[index]!)) {
-      const resolved = resolveRelative(file, entry.specifier, known);
+      const resolved = resolveRelative(file, entry.specifier, known) ?? alias(file, entry.specifier);
       if (resolved) {
         edges.push({from: file, to: resolved, line: entry.line, typeOnly: entry.typeOnly});
         const other = packageOf(resolved);

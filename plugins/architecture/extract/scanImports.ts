@@ -5,7 +5,7 @@
  * TypeScript's own pre-processor instead, which cannot tell type-only imports apart.
  * Relative specifiers are resolved against the target's file list, the way bundlers do (`.js`
  * naming a `.ts`, `index` files); bare specifiers are returned as they are, for the caller to
- * match against workspace packages.
+ * match against tsconfig `paths` aliases (tsconfigPaths.ts) and workspace packages.
  */
 import path from 'node:path';
 import {init, parse} from 'es-module-lexer';

@@ -1,6 +1,7 @@
 /**
- * Packages and apps to declarations: every folder with its own manifest (package.json,
- * pyproject.toml or requirements.txt, go.mod, Cargo.toml) or Dockerfile is a container; the libraries
+ * Packages and apps to declarations: every folder with its own manifest (package.json, an Nx
+ * project.json, pyproject.toml or requirements.txt, go.mod, Cargo.toml) or Dockerfile is a
+ * container (a Turborepo's packages are its workspaces' package.json folders); the libraries
  * it depends on name the data stores, brokers and external systems it talks to, and its dependencies
  * on other packages of the workspace are relations.
  */
@@ -11,7 +12,7 @@ import {parseJson} from '../../core/parseJson';
 import type {Declared, ProblemSink} from './declared';
 
 const LANGUAGE: Record<string, string> = {npm: 'Node.js', python: 'Python', go: 'Go', cargo: 'Rust'};
-const MANIFEST = /(^|\/)(package\.json|pyproject\.toml|requirements\.txt|go\.mod|Cargo\.toml|Dockerfile)$/;
+const MANIFEST = /(^|\/)(package\.json|project\.json|pyproject\.toml|requirements\.txt|go\.mod|Cargo\.toml|Dockerfile)$/;
 
 interface Folder {
   dir: string;
@@ -34,6 +35,7 @@ export async function readWorkspace(root: string, inventory: Inventory, projectN
   const folders = packageFolders(inventory);
   const names = new Map<string, string>();
   const declared: Declared[] = [];
+  const turbo = inventory.files.includes('turbo.json');
   for (const folder of folders) {
     const at = (manifest: string, line = 1) => ({file: folder.dir ? `${folder.dir}/${manifest}` : manifest, line});
     const element: Declared = {name: folder.dir ? path.posix.basename(folder.dir) : projectName, via: 'package folder', source: at(folder.manifests.find((m) => m !== 'Dockerfile') ?? folder.manifests[0]!), ports: [], env: [], links: []};
@@ -56,6 +58,20 @@ export async function readWorkspace(root: string, inventory: Inventory, projectN
           const list = pkg[field];
           if (typeof list !== 'object' || list === null) continue;
           for (const name of Object.keys(list)) dependencies.push({name, line: lineOfName(`"${name}"`), manifest, dev: field === 'devDependencies'});
+        }
+      } else if (manifest === 'project.json') {
+        // An Nx project: its name, app or library, and `implicitDependencies` on other projects.
+        const result = parseJson(text);
+        if (!result.ok || typeof result.value !== 'object' || result.value === null) continue;
+        const project = result.value as {name?: unknown; projectType?: unknown; implicitDependencies?: unknown};
+        element.via = `Nx ${project.projectType === 'library' ? 'library' : project.projectType === 'application' ? 'application' : 'project'}`;
+        if (typeof project.name === 'string' && !folder.manifests.includes('package.json')) {
+          element.name = project.name;
+          names.set(project.name, project.name);
+        }
+        element.technology ??= inventory.tsconfigs.some((tsconfig) => path.posix.dirname(tsconfig) === (folder.dir || '.')) ? 'TypeScript' : undefined;
+        for (const name of Array.isArray(project.implicitDependencies) ? project.implicitDependencies : []) {
+          if (typeof name === 'string' && !name.startsWith('!')) dependencies.push({name, line: lineOfName(`"${name}"`), manifest});
         }
       } else if (manifest === 'requirements.txt') {
         element.technology ??= LANGUAGE.python;
@@ -91,6 +107,7 @@ export async function readWorkspace(root: string, inventory: Inventory, projectN
       // A development dependency is no part of what runs, but it still ties two workspace packages.
       element.links.push({to: `${dependency.dev ? 'dev' : 'library'}:${dependency.name}`, label: dependency.name, source: at(dependency.manifest, dependency.line)});
     }
+    if (turbo && folder.manifests.includes('package.json') && element.via === 'package folder') element.via = 'Turborepo package';
     element.buildDir = folder.dir;
     declared.push(element);
   }

@@ -7,7 +7,7 @@
  */
 import type {SymbolIndex} from '../links';
 import type {SymbolModel, TypeText} from '../model';
-import {mermaidName} from '../../core/mermaidText';
+import {mermaidName} from '../../core/mermaid/build';
 
 export const MAX_NODES = 16;
 const MAX_MEMBERS = 8;

@@ -34,6 +34,12 @@ export function mermaidWord(value: string, fallback = 'value'): string {
   return (word || fallback).slice(0, 60);
 }
 
+/** An ER attribute type: a word, keeping a size such as `varchar(255)` or `numeric(10,2)` (the grammar reads it). */
+export function mermaidType(value: string): string {
+  const sized = /^(.*?)\(\s*(\d{1,6})\s*(?:,\s*(\d{1,6})\s*)?\)$/.exec(value.trim());
+  return sized ? `${mermaidWord(sized[1]!, 'unknown')}(${sized[2]}${sized[3] ? `,${sized[3]}` : ''})` : mermaidWord(value, 'unknown');
+}
+
 export type NodeShape = 'box' | 'round' | 'cylinder' | 'hexagon' | 'stadium' | 'subroutine' | 'person';
 
 export interface FlowNode {
@@ -199,7 +205,7 @@ export function erDiagram(spec: ErDiagramSpec): string {
     for (const attribute of entity.attributes) {
       const keys = [...new Set(attribute.keys ?? [])].sort();
       const comment = attribute.comment ? ` "${mermaidPlain(attribute.comment, 60)}"` : '';
-      lines.push(`    ${mermaidWord(attribute.type, 'unknown')} ${mermaidWord(attribute.name)}${keys.length ? ` ${keys.join(', ')}` : ''}${comment}`);
+      lines.push(`    ${mermaidType(attribute.type)} ${mermaidWord(attribute.name)}${keys.length ? ` ${keys.join(', ')}` : ''}${comment}`);
     }
     lines.push('  }');
   }
@@ -211,4 +217,29 @@ export function erDiagram(spec: ErDiagramSpec): string {
     lines.push(`  ${from} ${LEFT[relation.fromCardinality]}${line}${RIGHT[relation.toCardinality]} ${to} : "${mermaidPlain(relation.label, 40)}"`);
   }
   return lines.join('\n');
+}
+
+/*
+ * Labels for the hand-written diagrams of other sections (git history timelines and charts, code
+ * reference class diagrams): Mermaid has no escape that holds in every diagram type (`#quot;` works
+ * in some labels, not in a class member or a timeline event), so these keep only letters, digits and
+ * a few marks that are never syntax, whatever the diagram type.
+ */
+
+/**
+ * A label of free text (a commit, a file name, a title): letters, digits, spaces and `._@/+-`; any
+ * other run of characters becomes one space; shortened to `max` characters with an ellipsis; never
+ * empty (`-`).
+ */
+export function mermaidText(value: string, max = 40): string {
+  const clean = value.replace(/[^\p{L}\p{N} ._@/+-]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return (clean.length > max ? `${clean.slice(0, max - 1)}\u2026` : clean) || '-';
+}
+
+/**
+ * A name where Mermaid reads a word (a class box, a class member): letters, digits and `_$.` only,
+ * everything else dropped (a space would end the name). May be empty: the caller leaves it out.
+ */
+export function mermaidName(name: string): string {
+  return name.replace(/[^\p{L}\p{N}_$.]/gu, '');
 }

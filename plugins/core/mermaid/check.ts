@@ -4,9 +4,11 @@
  * the file and line instead. Mermaid runs in Node without a browser: parsing needs no DOM, only the
  * DOMPurify instance Mermaid imports, which has no methods where there is no `window` (parseWorker.mjs).
  */
+import {createRequire} from 'node:module';
 import path from 'node:path';
 import {Worker} from 'node:worker_threads';
 import type {Root} from 'mdast';
+import {createContentCache} from '../contentCache';
 import type {Report} from '../report';
 
 export interface MermaidBlock {
@@ -19,46 +21,79 @@ export interface DiagramProblem extends MermaidBlock {
   message: string;
 }
 
-let worker: {parse(text: string): Promise<string | undefined>} | undefined;
+type Parser = {parse(texts: string[]): Promise<(string | undefined)[]>};
+let worker: Parser | undefined;
 
 /**
  * Mermaid in its own thread (see parseWorker.mjs), started on the first diagram (loading Mermaid
  * takes ~0.8 s). The thread keeps the process alive only while a parse is pending.
  */
-function parser(): {parse(text: string): Promise<string | undefined>} {
+function parser(): Parser {
   if (worker) return worker;
   const thread = new Worker(path.join(__dirname, 'parseWorker.mjs'));
   thread.unref();
-  const pending = new Map<number, (error: string | undefined) => void>();
+  const pending = new Map<number, {count: number; resolve: (errors: (string | undefined)[]) => void}>();
   let next = 0;
-  thread.on('message', ({id, error}: {id: number; error?: string}) => {
-    pending.get(id)?.(error);
+  thread.on('message', ({id, errors}: {id: number; errors: (string | null)[]}) => {
+    pending.get(id)?.resolve(errors.map((error) => error ?? undefined));
     pending.delete(id);
     if (pending.size === 0) thread.unref();
   });
   thread.on('error', (error) => {
-    for (const resolve of pending.values()) resolve(`Mermaid could not be loaded: ${error.message}`);
+    for (const {count, resolve} of pending.values()) resolve(Array.from({length: count}, () => `Mermaid could not be loaded: ${error.message}`));
     pending.clear();
     worker = undefined;
   });
   worker = {
-    parse(text) {
+    parse(texts) {
       return new Promise((resolve) => {
         const id = next++;
-        pending.set(id, resolve);
+        pending.set(id, {count: texts.length, resolve});
         thread.ref();
-        thread.postMessage({id, text});
+        thread.postMessage({id, texts});
       });
     },
   };
   return worker;
 }
 
+/** Jison's messages quote the line with a caret under it: keep them, but on one line. */
+function oneLine(message: string | undefined): string | undefined {
+  return message === undefined ? undefined : message.replace(/\s*\n\s*/g, ' | ').slice(0, 500);
+}
+
 /** The parser's message for a diagram that does not parse, or undefined when it parses. */
 export async function parseDiagram(text: string): Promise<string | undefined> {
-  const message = await parser().parse(text);
-  // Jison's messages quote the line with a caret under it: keep them, but on one line.
-  return message === undefined ? undefined : message.replace(/\s*\n\s*/g, ' | ').slice(0, 500);
+  return (await parseDiagrams([text]))[0];
+}
+
+/** Mermaid's version: a cached result holds only for the parser that gave it. */
+const MERMAID_VERSION = (createRequire(__filename)('mermaid/package.json') as {version: string}).version;
+type Outcome = {error?: string};
+
+/**
+ * Each diagram's message, or undefined when it parses; in one batch to the worker. With `cacheDir`
+ * (the site), results are kept by the diagram's text hash in the content cache, so a rebuild parses
+ * only diagrams whose text changed; the same text twice in a batch is parsed once.
+ */
+export async function parseDiagrams(texts: string[], cacheDir?: string): Promise<(string | undefined)[]> {
+  const cache = cacheDir ? createContentCache<Outcome>(cacheDir, 'mermaid', MERMAID_VERSION) : undefined;
+  const known = new Map<string, string | undefined>();
+  if (cache) {
+    for (const text of new Set(texts)) {
+      const outcome = await cache.get(text);
+      if (outcome) known.set(text, outcome.error);
+    }
+  }
+  const unknown = [...new Set(texts)].filter((text) => !known.has(text));
+  if (unknown.length > 0) {
+    const errors = await parser().parse(unknown);
+    for (const [i, text] of unknown.entries()) {
+      known.set(text, oneLine(errors[i]));
+      await cache?.set(text, errors[i] === undefined ? {} : {error: oneLine(errors[i])});
+    }
+  }
+  return texts.map((text) => known.get(text));
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})\s*mermaid(?:\s.*)?$/;
@@ -101,13 +136,9 @@ export function mermaidBlocksOfTree(tree: Root): MermaidBlock[] {
 }
 
 /** The blocks that do not parse, each with Mermaid's message. */
-export async function checkDiagrams(blocks: MermaidBlock[]): Promise<DiagramProblem[]> {
-  const problems: DiagramProblem[] = [];
-  for (const block of blocks) {
-    const message = await parseDiagram(block.text);
-    if (message !== undefined) problems.push({...block, message});
-  }
-  return problems;
+export async function checkDiagrams<Block extends MermaidBlock>(blocks: Block[], cacheDir?: string): Promise<(Block & DiagramProblem)[]> {
+  const messages = await parseDiagrams(blocks.map((block) => block.text), cacheDir);
+  return blocks.flatMap((block, i) => (messages[i] === undefined ? [] : [{...block, message: messages[i]!}]));
 }
 
 /** Checks an authored page's diagrams; each broken one is a warning at its file and line. */
@@ -125,19 +156,19 @@ export async function reportAuthoredDiagrams(blocks: MermaidBlock[], file: strin
  * Checks the diagrams of generated files (relative path to MDX). A failure is docs-architect's bug,
  * not the user's: it is reported so that the build says so, and the tests fail on it.
  */
-export async function reportGeneratedDiagrams(files: ReadonlyMap<string, string | Uint8Array>, dir: string, report: Report): Promise<number> {
-  let count = 0;
+export async function reportGeneratedDiagrams(files: ReadonlyMap<string, string | Uint8Array>, dir: string, report: Report, cacheDir?: string): Promise<number> {
+  const blocks: (MermaidBlock & {file: string})[] = [];
   for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (typeof content !== 'string' || !/\.mdx?$/.test(relative)) continue;
-    const blocks = findMermaidBlocks(content);
-    count += blocks.length;
-    for (const problem of await checkDiagrams(blocks)) {
-      report.warn(`a generated Mermaid diagram does not parse (a bug in docs-architect): ${problem.message}`, {
-        file: `${dir}/${relative}`,
-        line: problem.line,
-        fix: 'Please report it with this message; the rest of the page is correct',
-      });
-    }
+    for (const block of findMermaidBlocks(content)) blocks.push({...block, file: relative});
   }
-  return count;
+  // The whole section in one batch: one round trip to Mermaid's thread, cached diagrams skipped.
+  for (const problem of await checkDiagrams(blocks, cacheDir)) {
+    report.warn(`a generated Mermaid diagram does not parse (a bug in docs-architect): ${problem.message}`, {
+      file: `${dir}/${problem.file}`,
+      line: problem.line,
+      fix: 'Please report it with this message; the rest of the page is correct',
+    });
+  }
+  return blocks.length;
 }

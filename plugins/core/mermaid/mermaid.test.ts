@@ -1,6 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {erDiagram, flowchart, mermaidLabel, safeUrl} from './build';
-import {checkDiagrams, findMermaidBlocks, parseDiagram} from './check';
+import fs from 'node:fs';
+import {createRequire} from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import {createContentCache} from '../contentCache';
+import {WORK_DIR} from '../generatedFiles';
+import {checkDiagrams, findMermaidBlocks, parseDiagram, parseDiagrams} from './check';
 
 describe('the Mermaid builder', () => {
   it('writes ids it chooses, labels as entity codes, accessibility lines and links', async () => {
@@ -63,5 +69,25 @@ describe('the diagram check', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]!.line).toBe(8);
     expect(problems[0]!.message).toMatch(/Parse error on line \d+/);
+  });
+
+  it('parses a batch in one round trip, keeps its order, and reuses results cached by text hash', async () => {
+    const good = 'flowchart LR\n  a --> b';
+    const bad = 'flowchart LR\n  a -->';
+    const site = fs.mkdtempSync(path.join(os.tmpdir(), 'mermaid-cache-'));
+    try {
+      const first = await parseDiagrams([good, bad, good], site);
+      expect(first.map((message) => message === undefined)).toEqual([true, false, true]);
+      // Two distinct texts, two entries; an entry is what the next build trusts instead of parsing.
+      const entries = fs.readdirSync(path.join(site, WORK_DIR, 'cache', 'mermaid'), {recursive: true}).filter((name) => String(name).endsWith('.json'));
+      expect(entries).toHaveLength(2);
+      const version = (createRequire(__filename)('mermaid/package.json') as {version: string}).version;
+      await createContentCache<{error?: string}>(site, 'mermaid', version).set(good, {error: 'from the cache'});
+      expect(await parseDiagrams([good, bad], site)).toEqual(['from the cache', first[1]]);
+      // Without a cache directory nothing is remembered.
+      expect(await parseDiagrams([good])).toEqual([undefined]);
+    } finally {
+      fs.rmSync(site, {recursive: true, force: true});
+    }
   });
 });

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {mermaidName, mermaidText} from './mermaidText';
+import {mermaidName, mermaidText} from './build';
 
 describe('Mermaid labels', () => {
   it('free text keeps words and safe marks; syntax becomes spaces; long text is cut', () => {
