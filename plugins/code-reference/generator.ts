@@ -90,12 +90,12 @@ async function extractTypeScript(context: TargetContext, config: ReturnType<type
 }
 
 /** Render: the model → pages (cached per piece). The model is also written beside the generated pages. */
-export async function renderCodeReference(model: CodeReferenceModel, siteDir: string, options: {cache?: boolean} = {}) {
+export async function renderCodeReference(model: CodeReferenceModel, siteDir: string, options: {cache?: boolean; urlOf?: (kind: 'entity', key: string) => string | undefined} = {}) {
   const pageCache =
     options.cache ?? true
       ? await loadBundledCache(siteDir, 'code-reference-sections', `${CODE_REFERENCE_MODEL_VERSION}-${RENDER_VERSION}-${codeVersion('render', '../core/mdx', '.', '../python/render')}`)
       : undefined;
-  const index = createSymbolIndex(model, `/${SECTION_ID}`);
+  const index = createSymbolIndex(model, `/${SECTION_ID}`, options.urlOf);
   const renderStarted = performance.now();
   const {files, stats} = await renderSection(model, index, pageCache);
   const renderMs = Math.round(performance.now() - renderStarted);
@@ -128,6 +128,6 @@ export const codeReferenceGenerator: SectionGenerator<CodeReferenceModel> = {
   },
   index: ({model}) => codeReferenceLinks(model, `/${SECTION_ID}`),
   async render({model}, site) {
-    return {files: (await renderCodeReference(model, site.context.siteDir)).files};
+    return {files: (await renderCodeReference(model, site.context.siteDir, {urlOf: (kind, key) => site.urlOf(kind, key)})).files};
   },
 };

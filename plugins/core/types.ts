@@ -83,7 +83,7 @@ export interface RenderedSection {
 export type GeneratedSection<Model extends SectionModel = SectionModel> = ExtractedSection<Model> & RenderedSection;
 
 /** What the link index can answer for (see plugins/core/site/registry.ts). */
-export type LinkKind = 'symbol' | 'module' | 'file' | 'operation' | 'schema' | 'adr' | 'release' | 'commit' | 'page' | 'section' | 'env';
+export type LinkKind = 'symbol' | 'module' | 'file' | 'operation' | 'schema' | 'adr' | 'release' | 'commit' | 'page' | 'section' | 'env' | 'entity';
 
 /** One entry of the link index: `urlOf(kind, key)` answers `url`. */
 export interface LinkEntry {

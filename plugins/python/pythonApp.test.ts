@@ -16,7 +16,7 @@ import {codeReferenceGenerator} from '../code-reference/generator';
 import type {CodeReferenceModel} from '../code-reference/model';
 import {loadTargetContext} from '../core/prepareSite';
 import {generateSections} from '../core/site/generateSections';
-import type {GeneratedSection, LinkKind, TargetContext} from '../core/types';
+import type {GeneratedSection, LinkKind, SectionGenerator, TargetContext} from '../core/types';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -43,11 +43,19 @@ interface Built {
   urlOf: (kind: LinkKind, key: string) => string | undefined;
 }
 
+/** Stands for the architecture section's ER diagram: it indexes the entity of the `Hero` table. */
+const erDiagram: SectionGenerator = {
+  id: 'er',
+  extract: async () => ({id: 'er', title: 'ER', description: 'Entities.', model: {version: 1}, watch: []}),
+  index: () => [{kind: 'entity', key: 'app/models.py#Hero', url: '/er/#hero'}],
+  render: async () => ({files: new Map()}),
+};
+
 async function build(target: string): Promise<Built> {
   const siteDir = tempBase('python-app-site');
   dirs.push(siteDir);
   const context = await loadTargetContext({siteDir, target});
-  const {generated, registry} = await generateSections(context, [codeReferenceGenerator as never, applicationGenerator as never], []);
+  const {generated, registry} = await generateSections(context, [codeReferenceGenerator as never, applicationGenerator as never, erDiagram], []);
   const section = (id: string) => generated.find((entry) => entry.section.id === id)?.section;
   return {context, code: section('api') as GeneratedSection<CodeReferenceModel>, app: section('application') as GeneratedSection<ApplicationModel> | undefined, urlOf: (kind, key) => registry.urlOf(kind, key)};
 }
@@ -141,6 +149,12 @@ describe('a FastAPI + SQLModel project, no config', () => {
     const hero = model.symbols.find((one) => one.id === 'app/models.py#Hero')!;
     expect(hero.members!.map((member) => member.name)).toEqual(['id', 'name', 'team_id']);
     expect(model.symbols.find((one) => one.id === 'app/models.py#Team')!.members!.find((member) => member.name === 'name')!.doc).toEqual({summary: 'Unique name.'});
+  });
+
+  it('links a table model to its ER diagram entity when the site draws one, and only then', () => {
+    const page = built.code.files.get('app.models.mdx')!;
+    expect(page).toMatch(/Source: \[`app\/models\.py:13`\]\([^)]+\) · \[ER diagram\]\(\/er\/#hero\)/);
+    expect(page.match(/ER diagram/g)).toHaveLength(1);
   });
 
   it('gives a Python-only back end the application section, its routes prefixed by router and mount, handlers linked', async () => {
