@@ -3,13 +3,15 @@
  * One cold run of the code reference on a Python target, in its own process, for bench/python.mjs and
  * test/python-fidelity.test.ts: discover → extract → render, no caches.
  *
- *   node bench/python-run.mjs <target> <siteDir> [--names | --cached]
+ *   node bench/python-run.mjs <target> <siteDir> [--names | --cached | --cold]
  *
  * Prints one JSON line: {ms, cpuMs, extractCpuMs, warmupMs, symbols, pages, warnings}. `ms` is the generation alone: the
  * code is loaded first by a run on a one-module package (`warmupMs`), as a build has loaded it before
  * the section runs; the caller measures the process's wall time, which includes everything.
  * With --cached: the same after one generation with caches, so facts and pieces come from them
  * (a rebuild with nothing changed).
+ * With --cold: no warm-up and no cache, in a fresh process (the caller times the process): the
+ * honest cold generation, as `griffe dump` is one process that loads its code and reads the package.
  * With --names: the public names per module (every module, private ones included: the comparison
  * with griffe is about names, not pages).
  * Plain Node ESM; the TypeScript plugins are loaded with jiti, as Docusaurus loads its config.
@@ -28,13 +30,24 @@ if (!target || !siteDir) {
   process.exit(2);
 }
 const jiti = createJiti(import.meta.url);
-const {loadTargetContext} = await jiti.import(path.join(SITE_DIR, 'plugins/core/prepareSite.ts'));
+const {loadTargetContext} = await jiti.import(path.join(SITE_DIR, "plugins/core/targetContext.ts"));
 if (mode === '--names') {
   const context = await loadTargetContext({siteDir, target});
   const {extractPython} = await jiti.import(path.join(SITE_DIR, 'plugins/python/extractPython.ts'));
   const python = extractPython(context, {exclude: [], usedSlugs: new Set()});
   const names = Object.fromEntries([...python.project.modules.values()].map((module) => [module.name, python.project.publicNames(module)]).sort(([a], [b]) => (a < b ? -1 : 1)));
   console.log(JSON.stringify(names));
+  process.exit(0);
+}
+if (mode === '--cold') {
+  // A fresh process, nothing warmed, no cache of the target's content: load the code, read the
+  // target, extract, render. The caller times the whole process, as it times `griffe dump`.
+  const {generateCodeReference} = await jiti.import(path.join(SITE_DIR, 'plugins/code-reference/generator.ts'));
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = await generateCodeReference(await loadTargetContext({siteDir, target}), {cache: false});
+  const used = process.cpuUsage(cpu);
+  console.log(JSON.stringify({ms: Math.round(performance.now() - started), cpuMs: Math.round((used.user + used.system) / 1000), symbols: result?.stats.symbols ?? 0, pages: result?.files.size ?? 0}));
   process.exit(0);
 }
 const started = performance.now();

@@ -4,7 +4,7 @@
  */
 
 /** Bump when the shape changes (docs/adr/0029). */
-export const APPLICATION_MODEL_VERSION = 1;
+export const APPLICATION_MODEL_VERSION = 2;
 
 export interface ApplicationModel {
   version: typeof APPLICATION_MODEL_VERSION;
@@ -73,7 +73,7 @@ export interface ServiceModel {
   routes: RouteModel[];
 }
 
-export type Framework = 'express' | 'fastify' | 'koa' | 'hono' | 'nestjs' | 'next-app' | 'next-pages';
+export type Framework = 'express' | 'fastify' | 'koa' | 'hono' | 'nestjs' | 'next-app' | 'next-pages' | 'fastapi' | 'flask' | 'django';
 
 export interface RouteModel extends SourceRef {
   /** Upper case; `ALL` for a handler of every method (`app.all`, a Next.js pages API route). */

@@ -9,8 +9,8 @@ import {hashContent} from '../core/contentCache';
 import {WORK_DIR} from '../core/generatedFiles';
 import type {SectionGenerator, TargetContext} from '../core/types';
 import {FILE_FACTS_VERSION, type FileFacts} from './extract/facts';
-import {extractCodeReference, type FileStamp} from './extract/extractCodeReference';
-import {INFER_VERSION, type InferredFile} from './extract/inferTypes';
+import type {FileStamp} from './extract/extractCodeReference';
+import type {InferredFile} from './extract/inferTypes';
 import {codeReferenceLinks, createSymbolIndex} from './links';
 import {CODE_REFERENCE_MODEL_VERSION, normalizeModel, serializeModel, type CodeReferenceModel} from './model';
 import {normalizeOptions} from './options';
@@ -19,6 +19,9 @@ import {withPython} from '../python/withPython';
 import {loadBundledCache} from '../core/bundledCache';
 
 export const SECTION_ID = 'api';
+
+/** What the TypeScript side reads (extract/extractCodeReference.ts's SOURCE). */
+const SCRIPT_SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
 const versions = new Map<string, string>();
 
@@ -56,13 +59,7 @@ export async function extractCodeReferenceModel(
   const config = normalizeOptions(context.config);
   if (!config.enabled) return undefined;
   const useCache = options.cache ?? true;
-  // The code that made an entry is part of its key: an entry made by older code simply misses, even
-  // when someone forgot to bump a version.
-  const factsCache = useCache ? await loadBundledCache<FileFacts>(context.siteDir, 'code-reference-facts', `${FILE_FACTS_VERSION}-${codeVersion('extract')}`) : undefined;
-  const stamps = useCache ? await loadBundledCache<FileStamp>(context.siteDir, 'code-reference-stamps', `${FILE_FACTS_VERSION}-${codeVersion('extract')}-${context.root}`) : undefined;
-  const inferCache = useCache ? await loadBundledCache<InferredFile>(context.siteDir, 'code-reference-inferred', `${INFER_VERSION}-${codeVersion('extract')}`) : undefined;
-  const extracted = await extractCodeReference(context, config, factsCache, stamps, inferCache);
-  await Promise.all([factsCache?.save(), stamps?.save(), inferCache?.save()]);
+  const extracted = await extractTypeScript(context, config, useCache);
   // Python packages are parts beside the TypeScript ones (plugins/python; docs/adr/0040).
   const python = await withPython(context, extracted.model, {exclude: config.exclude, cache: useCache});
   if (!python.model) return undefined;
@@ -72,13 +69,33 @@ export async function extractCodeReferenceModel(
   return {model, watch: [...extracted.files, ...python.files].map((file) => path.join(context.root, file)), stats};
 }
 
+const NO_TYPESCRIPT: ExtractStats = {files: 0, parsed: 0, cached: 0, unread: 0, readMs: 0, linkMs: 0, inferred: 0, inferChecked: 0, inferMs: 0};
+
+/**
+ * The TypeScript and JavaScript side. Its extractor (ts-morph, the TypeScript compiler: about 0.8 s to
+ * load) is imported only when the target has a source file it reads, so a Python-only repository
+ * never pays for it (docs/adr/0046).
+ */
+async function extractTypeScript(context: TargetContext, config: ReturnType<typeof normalizeOptions>, useCache: boolean): Promise<{model: CodeReferenceModel | undefined; files: string[]; stats: ExtractStats}> {
+  if (!context.inventory.files.some((file) => SCRIPT_SOURCE.test(file))) return {model: undefined, files: [], stats: NO_TYPESCRIPT};
+  const [{extractCodeReference}, {INFER_VERSION}] = await Promise.all([import('./extract/extractCodeReference'), import('./extract/inferTypes')]);
+  // The code that made an entry is part of its key: an entry made by older code simply misses, even
+  // when someone forgot to bump a version.
+  const factsCache = useCache ? await loadBundledCache<FileFacts>(context.siteDir, 'code-reference-facts', `${FILE_FACTS_VERSION}-${codeVersion('extract')}`) : undefined;
+  const stamps = useCache ? await loadBundledCache<FileStamp>(context.siteDir, 'code-reference-stamps', `${FILE_FACTS_VERSION}-${codeVersion('extract')}-${context.root}`) : undefined;
+  const inferCache = useCache ? await loadBundledCache<InferredFile>(context.siteDir, 'code-reference-inferred', `${INFER_VERSION}-${codeVersion('extract')}`) : undefined;
+  const extracted = await extractCodeReference(context, config, factsCache, stamps, inferCache);
+  await Promise.all([factsCache?.save(), stamps?.save(), inferCache?.save()]);
+  return extracted;
+}
+
 /** Render: the model → pages (cached per piece). The model is also written beside the generated pages. */
-export async function renderCodeReference(model: CodeReferenceModel, siteDir: string, options: {cache?: boolean} = {}) {
+export async function renderCodeReference(model: CodeReferenceModel, siteDir: string, options: {cache?: boolean; urlOf?: (kind: 'entity', key: string) => string | undefined} = {}) {
   const pageCache =
     options.cache ?? true
       ? await loadBundledCache(siteDir, 'code-reference-sections', `${CODE_REFERENCE_MODEL_VERSION}-${RENDER_VERSION}-${codeVersion('render', '../core/mdx', '.', '../python/render')}`)
       : undefined;
-  const index = createSymbolIndex(model, `/${SECTION_ID}`);
+  const index = createSymbolIndex(model, `/${SECTION_ID}`, options.urlOf);
   const renderStarted = performance.now();
   const {files, stats} = await renderSection(model, index, pageCache);
   const renderMs = Math.round(performance.now() - renderStarted);
@@ -111,6 +128,6 @@ export const codeReferenceGenerator: SectionGenerator<CodeReferenceModel> = {
   },
   index: ({model}) => codeReferenceLinks(model, `/${SECTION_ID}`),
   async render({model}, site) {
-    return {files: (await renderCodeReference(model, site.context.siteDir)).files};
+    return {files: (await renderCodeReference(model, site.context.siteDir, {urlOf: (kind, key) => site.urlOf(kind, key)})).files};
   },
 };

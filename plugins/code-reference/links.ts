@@ -21,9 +21,11 @@ export interface SymbolIndex {
   homeSymbols(containerId: string): SymbolModel[];
   /** The route of a container relative to the section: what its page's `slug` is. */
   slugOf(containerId: string): string;
+  /** The ER diagram entity of a class (a table's model), when another section draws one (docs/adr/0046). */
+  entityUrl(symbol: SymbolModel): string | undefined;
 }
 
-export function createSymbolIndex(model: CodeReferenceModel, base: string): SymbolIndex {
+export function createSymbolIndex(model: CodeReferenceModel, base: string, urlOf?: (kind: 'entity', key: string) => string | undefined): SymbolIndex {
   const symbols = new Map(model.symbols.map((symbol) => [symbol.id, symbol]));
   const containers = new Map(model.containers.map((container) => [container.id, container]));
   const route = (slug: string) => (slug ? `${base}/${slug}/` : `${base}/`);
@@ -56,6 +58,8 @@ export function createSymbolIndex(model: CodeReferenceModel, base: string): Symb
     },
     homeSymbols: (id) => homes.get(id) ?? [],
     slugOf: (id) => containers.get(id)?.slug ?? '',
+    // The key an ER diagram gives a table's class: its file and name (the architecture section's).
+    entityUrl: (symbol) => (symbol.kind === 'class' ? urlOf?.('entity', `${symbol.file}#${symbol.name}`) : undefined),
   };
 }
 

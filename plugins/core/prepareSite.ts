@@ -9,22 +9,20 @@ import path from 'node:path';
 import {findFrameworkDocs} from './authored/frameworkDocs';
 import {frameworkOrder, gatherGuidesOf, stageInputs} from './authored/guidesOfTarget';
 import {stageAuthoredDocs} from './authored/stageAuthoredDocs';
-import {discoverTarget} from './discoverTarget';
 import {UserError} from './errors';
-import {generatedDir, staticRoot, syncDirectory, WORK_DIR} from './generatedFiles';
-import {readGitInfo} from './git';
-import {readTargetHistory} from './history';
-import {loadConfig} from './loadConfig';
-import {createRepoLinks} from './repoLinks';
+import {generatedDir, staticRoot, syncDirectory} from './generatedFiles';
 import {createReport, formatReport, type Report} from './report';
 import {createProgress, plural} from './progress';
 import {writeBuildSummary} from './buildSummary';
-import {isInside, resolveTarget} from './resolveTarget';
+import {isInside} from './resolveTarget';
+import {loadTargetContext} from './targetContext';
 import {generateSections, type Generated} from './site/generateSections';
 import type {ReservedRoute} from './site/registry';
 import {createSiteModel, SITE_FILES, writeSiteFiles, type SiteModel} from './site/siteModel';
 import type {AuthoredEdits, AuthoredRewrite, LandingData, PublishedFile, SectionGenerator, SiteCheck, SiteSection, SiteView, TargetContext} from './types';
 import {reportGeneratedDiagrams} from './mermaid/check';
+
+export {loadTargetContext} from './targetContext';
 
 export interface PrepareOptions {
   siteDir: string;
@@ -60,65 +58,6 @@ export interface SitePlan {
   siteModel: SiteModel;
   /** The link index and models as renders saw them, for the quality checks (plugins/core/findings.ts). */
   site: SiteView;
-}
-
-export async function loadTargetContext(options: Omit<PrepareOptions, 'generators'>): Promise<TargetContext> {
-  const root = resolveTarget(options.target, options.cwd);
-  const {config, file: configFile} = await loadConfig(root);
-  const report = createReport();
-  // The history is the one full `git log` of the build; it runs while the files are walked.
-  const [inventory, {git, history}] = await Promise.all([
-    discoverTarget(root, {include: config.include, exclude: config.exclude}),
-    readGitInfo(root).then(async (git) => ({
-      git,
-      history: await readTargetHistory(root, git, {cacheFile: path.join(options.siteDir, WORK_DIR, 'cache', 'git-log.json')}),
-    })),
-  ]);
-  if (git.refused) {
-    report.warn(`the git history is not read: ${git.refused}`, {
-      file: path.join(root, '.git'),
-      fix: 'Build from a clone of the repository itself; the site is built without history, edit links or dates meanwhile',
-    });
-  }
-  if (history.state === 'error') {
-    report.warn(`the git history could not be read: ${history.reason}`, {
-      file: root,
-      fix: 'Check that `git log` works in the target; pages are built without history meanwhile',
-    });
-  }
-  const rootPackage = inventory.packages.find((pkg) => pkg.dir === '');
-  for (const problem of inventory.manifestProblems) {
-    report.warn(`malformed manifest: ${problem.message}; its name, version and entry points are not used`, {
-      file: path.join(root, problem.path),
-      line: problem.line,
-      column: problem.column,
-      fix: 'Fix the JSON at that place; until then the site is built without the package name, version and entry points',
-    });
-  }
-  for (const env of inventory.envFiles.filter((file) => file.mayHoldSecrets)) {
-    report.warn('this env file is not ignored by git and may hold secrets (only its variable names are shown)', {
-      file: path.join(root, env.path),
-      fix: 'Add it to .gitignore and commit an example file (.env.example) instead',
-    });
-  }
-  return {
-    siteDir: options.siteDir,
-    root,
-    config,
-    configFile,
-    inventory,
-    git,
-    history,
-    links: createRepoLinks(config.repositoryUrl, git.remoteUrl),
-    ref: config.branch ?? git.branch ?? 'main',
-    project: {
-      name: config.title ?? rootPackage?.name ?? path.basename(root),
-      version: rootPackage?.version,
-      description: config.tagline ?? rootPackage?.description,
-    },
-    strict: Boolean(options.strict || config.strict),
-    report,
-  };
 }
 
 export async function prepareSite(options: PrepareOptions): Promise<SitePlan> {

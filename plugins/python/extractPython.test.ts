@@ -14,7 +14,7 @@ import {extractCodeReferenceModel, generateCodeReference, type GenerateResult} f
 import type {CodeReferenceModel, SymbolModel} from '../code-reference/model';
 import {parseDocstring} from './docstrings';
 import {parseModule} from './parse/parseModule';
-import {pythonRoutes} from './routes';
+import {readPythonRoutes} from './appRoutes';
 
 export const HEROES = path.join(__dirname, '../../test/fixtures/python/heroes');
 
@@ -126,11 +126,15 @@ describe('the heroes project (FastAPI + SQLModel, no config)', () => {
   });
 
   it('lists FastAPI routes with method, path (router prefix included), response model and dependencies', () => {
-    expect(pythonRoutes(model).map(({method, path: route, name, responseModel, dependencies}) => ({method, route, name, responseModel, dependencies}))).toEqual([
+    const routes = readPythonRoutes(context);
+    expect(routes.map(({method, path: route, handler, responseModel, dependencies}) => ({method, route, name: handler.name, responseModel, dependencies}))).toEqual([
       {method: 'GET', route: '/health', name: 'health', responseModel: undefined, dependencies: undefined},
       {method: 'POST', route: '/heroes/', name: 'post_hero', responseModel: 'Hero', dependencies: ['get_service']},
       {method: 'GET', route: '/heroes/{hero_id}', name: 'read_hero', responseModel: 'Hero', dependencies: undefined},
     ]);
+    // Each handler is the code reference's symbol of the same function.
+    const ids = new Set(model.symbols.map((one) => one.id));
+    expect(routes.map((route) => ids.has(route.handler.symbol!))).toEqual([true, true, true]);
   });
 
   it('renders Python signatures with linked types, and every page compiles as Docusaurus compiles it', async () => {

@@ -9,7 +9,7 @@ import {hashContent} from '../core/contentCache';
 import type {TargetContext} from '../core/types';
 import type {BundledCache} from '../core/bundledCache';
 import {createRepoUrls} from '../core/site/repoUrls';
-import {discoverPython} from './discover';
+import {discoverPython, type PythonPackagePlan} from './discover';
 import type {PyDef, PyModuleFacts} from './parse/facts';
 import {parseModule} from './parse/parseModule';
 import {PythonProject, type PyModule} from './publicApi';
@@ -17,6 +17,13 @@ import {toModel, type PythonModelParts} from './toModel';
 
 /** Larger files are generated (protobuf, vendored tables): left out with a note, not read. */
 export const MAX_FILE_BYTES = 1_000_000;
+
+/**
+ * Facts parsed in this process, by content hash: the code reference and the application section
+ * read the same files in one build. Cleared when full, so a long `npm start` does not grow it forever.
+ */
+const parsedInProcess = new Map<string, PyModuleFacts>();
+const PARSED_IN_PROCESS_MAX = 20_000;
 
 export interface PythonExtract extends PythonModelParts {
   /** Files read, relative to the root. */
@@ -26,7 +33,8 @@ export interface PythonExtract extends PythonModelParts {
   stats: {parsed: number; cached: number};
 }
 
-export function extractPython(context: TargetContext, options: {exclude: string[]; usedSlugs: Set<string>; cache?: BundledCache<PyModuleFacts>}): PythonExtract | undefined {
+/** The target's Python packages read into a project (modules with their facts), or undefined when it has none. */
+export function readPythonProject(context: TargetContext, options: {exclude: string[]; cache?: BundledCache<PyModuleFacts>; reuseParsed?: boolean}): {plans: PythonPackagePlan[]; project: PythonProject; files: string[]; stats: {parsed: number; cached: number}} | undefined {
   const readText = (file: string): string | undefined => {
     try {
       return fs.readFileSync(path.join(context.root, file), 'utf8');
@@ -48,15 +56,18 @@ export function extractPython(context: TargetContext, options: {exclude: string[
     const text = readText(file);
     if (text === undefined) return undefined;
     files.push(file);
-    // Facts depend on the text alone: an unchanged file is never parsed again (as for TypeScript, ADR 0017).
+    // Facts depend on the text alone: an unchanged file is never parsed again (as for TypeScript, ADR 0017),
+    // nor twice in one build when a second reader asks (the application's routes after the code reference).
     const key = hashContent(text);
-    let facts = options.cache?.get(key);
+    let facts = options.cache?.get(key) ?? (options.reuseParsed ? parsedInProcess.get(key) : undefined);
     if (facts) stats.cached++;
     else {
       facts = parseModule(text);
       stats.parsed++;
-      options.cache?.set(key, facts);
+      if (parsedInProcess.size >= PARSED_IN_PROCESS_MAX) parsedInProcess.clear();
+      parsedInProcess.set(key, facts);
     }
+    options.cache?.set(key, facts);
     const first = facts.syntaxErrors[0];
     if (first) {
       context.report.warn(`syntax error in ${file}: ${first.message}${facts.syntaxErrors.length > 1 ? ' (and more)' : ''}`, {file, line: first.line, fix: 'Fix the syntax (Python 3); everything else in the file and the package is still documented.'});
@@ -72,12 +83,18 @@ export function extractPython(context: TargetContext, options: {exclude: string[
       if (facts) modules.push({name: module.name, file: (stub ? module.stub : module.file)!, isPackage: module.isPackage, facts});
     }
   }
-  const project = new PythonProject(modules);
+  return {plans, project: new PythonProject(modules), files: files.sort(), stats};
+}
+
+export function extractPython(context: TargetContext, options: {exclude: string[]; usedSlugs: Set<string>; cache?: BundledCache<PyModuleFacts>}): PythonExtract | undefined {
+  const read = readPythonProject(context, options);
+  if (!read) return undefined;
+  const {plans, project, files, stats} = read;
   const commit = context.git.head ?? context.ref;
   const {fileUrl} = createRepoUrls(context);
   const sourceUrl = fileUrl ? (file: string, line: number) => fileUrl(file, line, commit) : undefined;
   const parts = toModel({plans, project, usedSlugs: options.usedSlugs, ...(sourceUrl ? {sourceUrl} : {}), report: context.report});
-  return {...parts, files: files.sort(), project, stats};
+  return {...parts, files, project, stats};
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The application model of a target: components, routes per service, data models. Reads the code
  * files the inventory lists (see sourceFiles.ts), parses the few worth parsing, and runs each
- * extractor over them. TypeScript and JavaScript only for now: a language's route reader (FastAPI
- * and Flask decorators once Python is read) is one more `RouteSource` in ROUTE_SOURCES.
+ * extractor over them. Components and models are TypeScript and JavaScript; routes come from each
+ * language's `RouteSource` in ROUTE_SOURCES (Python's: FastAPI, Flask and Django, from plugins/python).
  */
 import path from 'node:path';
 import {ts} from 'ts-morph';
@@ -19,13 +19,14 @@ import {createTypeLookup} from './typeDeclarations';
 import {findExamples} from './usage';
 import {findSfcComponent, SFC_FILE} from './singleFileComponents';
 import {resolveImport} from './syntax';
+import {readPythonRoutes} from '../../python/appRoutes';
 
 const READ_BATCH = 32;
 
 /** Routes of one language's frameworks, from the files read: the seam for Python (FastAPI, Flask). */
 export type RouteSource = (input: {context: TargetContext; files: ReadonlyMap<string, ReadFile>; declared: Declared}) => Promise<RouteModel[]> | RouteModel[];
 
-const ROUTE_SOURCES: RouteSource[] = [typeScriptRoutes, nextRoutes];
+const ROUTE_SOURCES: RouteSource[] = [typeScriptRoutes, nextRoutes, pythonRouteSource];
 
 export async function extractApplication(context: TargetContext): Promise<ApplicationModel> {
   const {files: parsed, skipped} = await readSources(context);
@@ -163,6 +164,24 @@ async function nextRoutes({context, files}: Parameters<RouteSource>[0]): Promise
     }
   }
   return routes;
+}
+
+/** FastAPI, Flask and Django routes, read by the code reference's Python half (docs/adr/0046). */
+function pythonRouteSource({context}: Parameters<RouteSource>[0]): RouteModel[] {
+  return readPythonRoutes(context).map((route) => {
+    const middleware = route.dependencies ?? [];
+    return {
+      method: route.method,
+      path: route.path,
+      framework: route.framework,
+      kind: 'api',
+      file: route.file,
+      line: route.line,
+      handler: route.handler,
+      middleware,
+      auth: isAuth(middleware),
+    };
+  });
 }
 
 /** Routes by the package whose folder holds their file; the root package takes the rest. */

@@ -44,7 +44,8 @@ async function symbolPieces(symbol: SymbolModel, index: SymbolIndex, piece: Piec
   let parts: ReturnType<typeof symbolSection> | undefined;
   const part = () => (parts ??= symbolSection(symbol, index));
   const pieces = [await piece({kind: 'symbol', symbol}, () => serializeMdx({type: 'root', children: part().head}))];
-  pieces.push(await piece({kind: 'source', file: symbol.file, at: [symbol.line, symbol.sourceUrl]}, () => serializeMdx({type: 'root', children: sourceLink(symbol.sourceUrl, symbol.file, symbol.line)})));
+  const entity = index.entityUrl(symbol);
+  pieces.push(await piece({kind: 'source', file: symbol.file, at: [symbol.line, symbol.sourceUrl, entity]}, () => serializeMdx({type: 'root', children: sourceLink(symbol.sourceUrl, symbol.file, symbol.line, entity)})));
   if (symbol.members?.length) pieces.push(await piece({kind: 'members', symbol}, () => serializeMdx({type: 'root', children: part().members})));
   return pieces;
 }

@@ -101,9 +101,10 @@ function signatureDetails(signature: SignatureModel, doc: DocModel | undefined, 
   return out;
 }
 
-export function sourceLink(url: string | undefined, file: string, line: number): RootContent[] {
+/** `Source: file:line`, and beside it the class's entity in an ER diagram when the site draws one. */
+export function sourceLink(url: string | undefined, file: string, line: number, entityUrl?: string): RootContent[] {
   const label = `${file}:${line}`;
-  return [paragraph(text('Source: '), url ? link(url, inlineCode(label)) : inlineCode(label))];
+  return [paragraph(text('Source: '), url ? link(url, inlineCode(label)) : inlineCode(label), ...(entityUrl ? [text(' · '), link(entityUrl, 'ER diagram')] : []))];
 }
 
 function memberSection(owner: SymbolModel, member: MemberModel, index: SymbolIndex): RootContent[] {

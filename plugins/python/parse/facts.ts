@@ -66,5 +66,31 @@ export interface PyModuleFacts {
   /** Line of `__all__`, for warnings. */
   allLine?: number;
   defs: PyDef[];
+  /** Django: the entries of a module-level `urlpatterns = [...]` (and `+=`), in order. */
+  urlPatterns?: PyUrlPattern[];
+  /** FastAPI `x.include_router(r, prefix=...)` and Flask `x.register_blueprint(b, url_prefix=...)` at module level. */
+  mounts?: PyMount[];
   syntaxErrors: {line: number; message: string}[];
+}
+
+/** `path('x/', view, name='x')`, `re_path(r'^x$', view)`, `path('api/', include('app.urls'))`. */
+export interface PyUrlPattern {
+  /** `path`, `re_path` or `url` (Django 1's name for `re_path`). */
+  call: 'path' | 're_path' | 'url';
+  /** The route literal as its value. */
+  route: string;
+  /** The view as written (`views.index`, `HeroList.as_view()`); absent for an include. */
+  view?: string;
+  /** `include('app.urls')` or `include(('app.urls', 'app'))`: the module named by a literal. */
+  include?: string;
+  name?: string;
+  line: number;
+}
+
+export interface PyMount {
+  /** The app or router it is called on, and the router or blueprint mounted, as written. */
+  on: string;
+  router: string;
+  prefix?: string;
+  line: number;
 }

@@ -6,45 +6,12 @@
 import type {SyntaxNode} from '@lezer/common';
 import {parser} from '@lezer/python';
 import type {PyDef, PyImport, PyModuleFacts, PyParam, PySignature} from './facts';
+import {readFramework} from './frameworks';
+import {children, Reader} from './reader';
 import {stringValue} from './strings';
 
 /** Values longer than this are cut: a signature is not the place for a 3 000-character literal. */
 const VALUE_MAX = 80;
-
-class Reader {
-  private readonly lineStarts: number[] = [0];
-
-  constructor(readonly source: string) {
-    for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
-  }
-
-  text(node: SyntaxNode | null | undefined): string {
-    return node ? this.source.slice(node.from, node.to) : '';
-  }
-
-  /** One line: whitespace runs (line breaks inside brackets) become one space. */
-  oneLine(node: SyntaxNode | null | undefined, max = Infinity): string {
-    const value = this.text(node).replace(/\s*\n\s*/g, ' ').replace(/,\s*([)\]}])/g, '$1').trim();
-    return value.length > max ? `${value.slice(0, max - 1)}…` : value;
-  }
-
-  line(pos: number): number {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= pos) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  }
-}
-
-function children(node: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (let child = node.firstChild; child; child = child.nextSibling) if (child.name !== 'Comment') out.push(child);
-  return out;
-}
 
 /** The docstring of a body: its first statement, when that is a string. */
 function docstringOf(reader: Reader, statements: SyntaxNode[]): string | undefined {
@@ -99,6 +66,7 @@ function readStatements(reader: Reader, statements: SyntaxNode[], facts: PyModul
         break;
       default: {
         if (readAll(reader, statement, facts)) break;
+        if (readFramework(reader, statement, facts)) break;
         const def = readDefinition(reader, statement, false);
         if (def) for (const one of def) upsert(facts.defs, one);
       }
@@ -381,4 +349,3 @@ function readParams(reader: Reader, list: SyntaxNode | null): PyParam[] {
   return params;
 }
 
-export type {Reader};

@@ -1,0 +1,66 @@
+/**
+ * What web frameworks declare at module level, read from the syntax like the rest of a module's
+ * facts: Django's `urlpatterns` and FastAPI/Flask mounts (`include_router`, `register_blueprint`).
+ * Literal routes only: exact or nothing (docs/adr/0046).
+ */
+import type {SyntaxNode} from '@lezer/common';
+import type {PyModuleFacts, PyUrlPattern} from './facts';
+import {children, type Reader} from './reader';
+import {stringValue} from './strings';
+
+/** The callee, positional and keyword arguments of a call, as nodes. */
+function callOf(reader: Reader, call: SyntaxNode): {callee: string; positional: SyntaxNode[]; keywords: Map<string, SyntaxNode>} {
+  const parts = children(call.getChild('ArgList') ?? call).filter((part) => !['(', ')', ','].includes(part.name));
+  const positional: SyntaxNode[] = [];
+  const keywords = new Map<string, SyntaxNode>();
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i]!.name === 'VariableName' && parts[i + 1]?.name === 'AssignOp' && parts[i + 2]) {
+      keywords.set(reader.text(parts[i]), parts[i + 2]!);
+      i += 2;
+    } else positional.push(parts[i]!);
+  }
+  return {callee: reader.text(call.firstChild), positional, keywords};
+}
+
+const literal = (reader: Reader, node: SyntaxNode | undefined): string | undefined => (node?.name === 'String' ? stringValue(reader.text(node)) : undefined);
+
+/**
+ * Django's `urlpatterns` and FastAPI/Flask mounts (`include_router`, `register_blueprint`): true when
+ * the statement was one (`urlpatterns` is also kept as a variable). Literal routes only: exact or nothing.
+ */
+export function readFramework(reader: Reader, statement: SyntaxNode, facts: PyModuleFacts): boolean {
+  const first = statement.firstChild;
+  if ((statement.name === 'AssignStatement' || statement.name === 'UpdateStatement') && first?.name === 'VariableName' && reader.text(first) === 'urlpatterns') {
+    const list = statement.lastChild;
+    if (list?.name !== 'ArrayExpression' && list?.name !== 'TupleExpression') return false;
+    const patterns = children(list).filter((item) => item.name === 'CallExpression').flatMap((item) => urlPattern(reader, item));
+    facts.urlPatterns = statement.name === 'UpdateStatement' ? [...(facts.urlPatterns ?? []), ...patterns] : patterns;
+    return false;
+  }
+  if (statement.name === 'ExpressionStatement' && first?.name === 'CallExpression') {
+    const {callee, positional, keywords} = callOf(reader, first);
+    const mount = /^([\w.]+)\.(include_router|register_blueprint)$/.exec(callee);
+    if (!mount || !positional[0]) return false;
+    const prefix = literal(reader, keywords.get(mount[2] === 'include_router' ? 'prefix' : 'url_prefix'));
+    (facts.mounts ??= []).push({on: mount[1]!, router: reader.oneLine(positional[0]), ...(prefix !== undefined ? {prefix} : {}), line: reader.line(statement.from)});
+    return true;
+  }
+  return false;
+}
+
+function urlPattern(reader: Reader, call: SyntaxNode): PyUrlPattern[] {
+  const {callee, positional, keywords} = callOf(reader, call);
+  const kind = /(?:^|\.)(path|re_path|url)$/.exec(callee)?.[1] as PyUrlPattern['call'] | undefined;
+  const route = literal(reader, positional[0]);
+  const target = positional[1];
+  if (!kind || route === undefined || !target) return [];
+  const name = literal(reader, keywords.get('name'));
+  const base = {call: kind, route, line: reader.line(call.from), ...(name !== undefined ? {name} : {})};
+  if (target.name === 'CallExpression' && /(?:^|\.)include$/.test(reader.text(target.firstChild))) {
+    const arg = callOf(reader, target).positional[0];
+    // `include(('app.urls', 'app'))`: the module is the tuple's first item.
+    const module = literal(reader, arg?.name === 'TupleExpression' || arg?.name === 'ParenthesizedExpression' ? children(arg).find((item) => item.name === 'String') : arg);
+    return module !== undefined ? [{...base, include: module}] : [];
+  }
+  return [{...base, view: reader.oneLine(target)}];
+}
