@@ -3,11 +3,18 @@
  * navbar on one line with the rest in "More" and every section in the phone menu, no sideways scroll
  * at the body, the module index's Summary column in view, reading time only on pages read through,
  * hot-spot bars legible in both colour modes with distinct labels, content without JavaScript, a
- * print layout without navigation, and no serious axe-core violation (docs/adr/0038).
+ * print layout without navigation, and no serious axe-core violation (docs/adr/0038). Then the same
+ * navbar and sideways-scroll checks on a target with eleven sections, three of them HTTP APIs.
  */
+import type {ChildProcess} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type {Page} from '@playwright/test';
 import {test, expect, gotoHydrated} from './fixtures';
+import {PORT} from '../playwright.config';
+import {buildSite, serveSite, tempDir} from './targets';
+import {makeWideTarget} from './wideTarget';
 
 /** One page of every kind the default site has. */
 const PAGES = [
@@ -166,4 +173,80 @@ test('no serious or critical axe-core violation on every page type, in both colo
     }
   }
   expect(checked).toBe(PAGES.length * 2);
+});
+
+test.describe('a target with many sections and three HTTP APIs', () => {
+  test.describe.configure({mode: 'serial'});
+  const port = PORT + 60;
+  const origin = `http://127.0.0.1:${port}`;
+  let base: string;
+  let server: ChildProcess | undefined;
+  let sections: {id: string; title: string; route: string}[] = [];
+
+  test.beforeAll(async () => {
+    test.setTimeout(600_000);
+    base = tempDir('layout-wide');
+    const target = makeWideTarget(path.join(base, 'target'));
+    const out = path.join(base, 'out');
+    buildSite(target, out);
+    sections = (JSON.parse(fs.readFileSync(path.join(out, 'docs-architect.json'), 'utf8')) as {sections: typeof sections}).sections;
+    server = await serveSite(out, port, 120_000);
+  });
+
+  test.afterAll(() => {
+    server?.kill();
+    if (base) fs.rmSync(base, {recursive: true, force: true});
+  });
+
+  test('has the sections the checks are about', () => {
+    expect(sections.filter((section) => section.id.startsWith('api-')).map((section) => section.title)).toEqual([
+      'Accounts 1.0.0',
+      'Notification Delivery Service API 1.0.0',
+      'Payments and Refunds Platform API 1.0.0',
+    ]);
+    expect(sections.length).toBeGreaterThanOrEqual(9);
+  });
+
+  for (const size of SIZES) {
+    test.describe(`at ${size.name} size`, () => {
+      test.use({viewport: {width: size.width, height: size.height}});
+
+      test('no section scrolls sideways at the body level', async ({page}) => {
+        for (const route of ['/', ...sections.map((section) => section.route)]) {
+          await gotoHydrated(page, `${origin}${route}`);
+          const {scroll, client} = await page.evaluate(() => ({scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth}));
+          expect(scroll, route).toBeLessThanOrEqual(client);
+        }
+      });
+
+      test('the navbar reaches every section', async ({page}) => {
+        await gotoHydrated(page, `${origin}/`);
+        if (size.width > 996) {
+          const bar = (await page.locator('nav.navbar').boundingBox())!;
+          expect(bar.height).toBeLessThanOrEqual(64);
+          const tops = await page.locator('.navbar__inner .navbar__item:visible').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().top));
+          expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(8);
+          const shown = await page.locator('.navbar__items:not(.navbar__items--right) > a.navbar__item:visible').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+          const more = page.locator('.navbar__item.dropdown:visible', {has: page.getByRole('button', {name: 'More'})});
+          await more.hover();
+          await expect(more.locator('.dropdown__menu')).toBeVisible();
+          const inMore = await more.locator('.dropdown__menu a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+          for (const section of sections) expect([...shown, ...inMore], section.title).toContain(section.route);
+          // A long title is shortened, with the whole title on hover.
+          const payments = more.locator('a[href="/api-payments-and-refunds-platform-api/"]');
+          await expect(payments).toHaveText('Payments and Refunds Pl…');
+          await expect(payments).toHaveAttribute('title', 'Payments and Refunds Platform API 1.0.0');
+        } else {
+          await page.getByRole('button', {name: /toggle navigation bar/i}).click();
+          const menu = page.locator('.navbar-sidebar__item.menu').first();
+          await expect(menu).toBeVisible();
+          await expect(menu.getByText('More', {exact: true})).toBeHidden();
+          // The HTTP APIs are a group of their own in the phone menu: open it, then every section is a visible link.
+          await menu.getByRole('button', {name: 'HTTP API'}).click();
+          // (The desktop's "More" holds copies of the same links, hidden here: count the visible ones.)
+          for (const section of sections) await expect(menu.locator(`a[href="${section.route}"]:visible`).first(), section.title).toBeVisible();
+        }
+      });
+    });
+  }
 });

@@ -23,6 +23,7 @@ let context: TargetContext;
 let section: GeneratedSection<ApplicationModel>;
 let model: ApplicationModel;
 let urlOf: (kind: 'symbol' | 'file', key: string) => string | undefined;
+let apiOverview: string;
 
 beforeAll(async () => {
   const target = makeApplicationTarget();
@@ -33,6 +34,9 @@ beforeAll(async () => {
   urlOf = (kind, key) => registry.urlOf(kind, key);
   section = generated.find((entry) => entry.section.id === 'application')!.section as GeneratedSection<ApplicationModel>;
   model = section.model;
+  const api = generated.filter((entry) => entry.generator.id === 'openapi');
+  expect(api).toHaveLength(1);
+  apiOverview = api[0]!.section.files.get('index.mdx')!;
 }, 60_000);
 
 afterAll(() => {
@@ -113,6 +117,24 @@ describe('the application section of a React + Express app', () => {
     expect(routes).toContain('- `DELETE /api/users/:id` in');
     expect(routes).toMatch(/- `GET \/products` — \[List products\]\(\/[a-z-]+\/list-products\/\)/);
     expect(formatReport(context.report)).toBe('');
+  });
+
+  it("gives the HTTP API's overview the files that implement its operations, linked to their code reference pages", async () => {
+    const handlers = urlOf('file', 'server/handlers/users.ts');
+    expect(handlers).toMatch(/^\/[a-z-]+\/.+\/$/);
+    const block = apiOverview.slice(apiOverview.indexOf('## Implemented in'));
+    expect(block.split('\n').filter((line) => line.startsWith('- '))).toEqual([
+      // The handlers' file, not the router's: the operations' code is there. `GET /products` has no route.
+      `- [\`server/handlers/users.ts\`](${handlers}): [\`GET /users\`](/api-shop-api/list-users/), [\`GET /users/{id}\`](/api-shop-api/get-user/)`,
+    ]);
+    expect(block).toContain('2 of 3 operations have a [route in code](/application/routes/), in 1 file:');
+    await expect(compileLikeDocusaurus(apiOverview)).resolves.toBeTruthy();
+  });
+
+  it('says so on the overview when no route in code was found', async () => {
+    const [alone] = await generateAlone(openapiGenerator, context);
+    const overview = alone!.files.get('index.mdx')!;
+    expect(overview).toContain('## Implemented in\n\nNo HTTP route was found in the code of the repository, so the files that implement this API are not known.');
   });
 
   it('is the same bytes on a second run', async () => {

@@ -31,6 +31,16 @@ export const applicationGenerator: SectionGenerator<ApplicationModel> = {
     ];
     return pages.map((page) => ({kind: 'page' as const, ...page}));
   },
+  // HTTP API sections list the files that implement their operations from these (docs/adr/0047).
+  share({model}) {
+    return {
+      routes: model.services.flatMap((service) =>
+        service.routes
+          .filter((route) => route.kind === 'api')
+          .map(({method, path: routePath, file, line, handler}) => ({method, path: routePath, file, line, ...(handler ? {handler: {name: handler.name, file: handler.file, line: handler.line, symbol: handler.symbol}} : {})})),
+      ),
+    };
+  },
   async render({id, model}, site) {
     return {files: renderApplication(model, site, id)};
   },

@@ -14,7 +14,7 @@ import type {InferredFile} from './extract/inferTypes';
 import {codeReferenceLinks, createSymbolIndex} from './links';
 import {CODE_REFERENCE_MODEL_VERSION, normalizeModel, serializeModel, type CodeReferenceModel} from './model';
 import {normalizeOptions} from './options';
-import {renderSection, RENDER_VERSION} from './render/renderSection';
+import {renderSection, RENDER_VERSION, type AboutSources} from './render/renderSection';
 import {withPython} from '../python/withPython';
 import {loadBundledCache} from '../core/bundledCache';
 
@@ -90,14 +90,18 @@ async function extractTypeScript(context: TargetContext, config: ReturnType<type
 }
 
 /** Render: the model → pages (cached per piece). The model is also written beside the generated pages. */
-export async function renderCodeReference(model: CodeReferenceModel, siteDir: string, options: {cache?: boolean; urlOf?: (kind: 'entity', key: string) => string | undefined} = {}) {
+export async function renderCodeReference(
+  model: CodeReferenceModel,
+  siteDir: string,
+  options: {cache?: boolean; urlOf?: (kind: 'entity', key: string) => string | undefined; about?: AboutSources} = {},
+) {
   const pageCache =
     options.cache ?? true
       ? await loadBundledCache(siteDir, 'code-reference-sections', `${CODE_REFERENCE_MODEL_VERSION}-${RENDER_VERSION}-${codeVersion('render', '../core/mdx', '.', '../python/render')}`)
       : undefined;
   const index = createSymbolIndex(model, `/${SECTION_ID}`, options.urlOf);
   const renderStarted = performance.now();
-  const {files, stats} = await renderSection(model, index, pageCache);
+  const {files, stats} = await renderSection(model, index, pageCache, options.about);
   const renderMs = Math.round(performance.now() - renderStarted);
   const modelFile = path.join(siteDir, WORK_DIR, 'code-reference.json');
   await fs.mkdir(path.dirname(modelFile), {recursive: true});
@@ -128,6 +132,14 @@ export const codeReferenceGenerator: SectionGenerator<CodeReferenceModel> = {
   },
   index: ({model}) => codeReferenceLinks(model, `/${SECTION_ID}`),
   async render({model}, site) {
-    return {files: (await renderCodeReference(model, site.context.siteDir, {urlOf: (kind, key) => site.urlOf(kind, key)})).files};
+    // Owners from the history section and the last change from core's git pass, through the site view.
+    const about: AboutSources = (files) => {
+      const change = files.length > 0 ? site.context.history.lastChange(files) : undefined;
+      return {
+        owners: files.length > 0 ? site.ownersOf(files[0]!) : undefined,
+        lastChange: change ? {date: change.date, author: change.author, url: site.urlOf('commit', change.sha)} : undefined,
+      };
+    };
+    return {files: (await renderCodeReference(model, site.context.siteDir, {urlOf: (kind, key) => site.urlOf(kind, key), about})).files};
   },
 };

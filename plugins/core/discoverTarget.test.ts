@@ -94,6 +94,20 @@ describe('discoverTarget', () => {
     ]);
   });
 
+  it('packages under test and fixture folders are test inputs: listed as manifests, not as packages, never warned about', async () => {
+    const dir = otherTarget('fixture-packages', {
+      'package.json': JSON.stringify({name: 'tool', version: '1.0.0'}),
+      'test/fixtures/sample/package.json': JSON.stringify({name: '@acme/shapes', version: '1.2.0'}),
+      'src/__fixtures__/bad/package.json': '{not json',
+      'packages/testing-kit/package.json': JSON.stringify({name: 'testing-kit', version: '0.1.0'}),
+    });
+    const found = await discoverTarget(dir);
+    expect(found.manifests.map((manifest) => manifest.path)).toEqual(['package.json', 'packages/testing-kit/package.json', 'src/__fixtures__/bad/package.json', 'test/fixtures/sample/package.json']);
+    // A folder merely named like a test (testing-kit) is a package.
+    expect(found.packages.map((pkg) => pkg.name)).toEqual(['tool', 'testing-kit']);
+    expect(found.manifestProblems).toEqual([]);
+  });
+
   it('tsconfigs, and TypeScript is detected', () => {
     expect(inventory.tsconfigs).toEqual(['packages/api/tsconfig.json', 'tsconfig.build.json', 'tsconfig.json']);
     expect(inventory.hasTypeScript).toBe(true);

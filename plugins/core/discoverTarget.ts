@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import {parseJson} from './parseJson';
 import {walkFiles, type WalkOptions} from './walkFiles';
+import {TEST_FOLDER} from './testFolders';
 
 export interface PackageInfo {
   /** Folder of the package.json, relative to the root ('' for the root). */
@@ -103,7 +104,8 @@ export async function discoverTarget(root: string, options: WalkOptions = {}): P
     .filter((file) => MANIFESTS[path.posix.basename(file)])
     .map((file) => ({path: file, ecosystem: MANIFESTS[path.posix.basename(file)]!}));
 
-  const read = await Promise.all(manifests.filter((m) => m.ecosystem === 'npm').map((m) => readPackageInfo(root, m.path)));
+  // A package.json under a test or fixture folder is a test's input, not a package of the repository.
+  const read = await Promise.all(manifests.filter((m) => m.ecosystem === 'npm' && !TEST_FOLDER.test(m.path)).map((m) => readPackageInfo(root, m.path)));
   const packages = read.map(({info}) => info);
   const manifestProblems = read.flatMap(({problem}) => (problem ? [problem] : []));
 

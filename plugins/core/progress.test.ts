@@ -73,5 +73,8 @@ describe('section counts', () => {
     const files = new Map([['a.mdx', ''], ['b/c.md', ''], ['_category_.json', '']]);
     expect(sectionCounts({model, files})).toBe('4 hot spots, 3 operations, 2 servers, 2 pages');
     expect(sectionCounts({model: {version: 1}, files: new Map([['index.mdx', '']])})).toBe('1 page');
+    // One of a list: the singular of its name, also for -ies and -es plurals (the progress line read "1 dependencie").
+    const single = {version: 1, dependencies: [1], matches: [1], hotSpots: [1]};
+    expect(sectionCounts({model: single})).toBe('1 dependency, 1 hot spot, 1 match');
   });
 });

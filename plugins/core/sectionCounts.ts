@@ -13,6 +13,13 @@ function noun(key: string): string {
   return key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
+/** `dependencies` → `dependency`, `switches` → `switch`, `operations` → `operation`. */
+function singular(words: string): string {
+  if (/ies$/.test(words)) return `${words.slice(0, -3)}y`;
+  if (/(ss|x|ch|sh)es$/.test(words)) return words.slice(0, -2);
+  return words.replace(/s$/, '');
+}
+
 /** The model's non-empty top-level lists and the section's page count, as one phrase. */
 export function sectionCounts(section: Pick<ExtractedSection, 'model'> & {files?: ReadonlyMap<string, unknown>}): string {
   const lists = Object.entries(section.model as unknown as Record<string, unknown>)
@@ -20,7 +27,7 @@ export function sectionCounts(section: Pick<ExtractedSection, 'model'> & {files?
     .map(([key, list]) => ({key, count: list.length}))
     .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1))
     .slice(0, MAX_COUNTS)
-    .map(({key, count}) => `${count} ${count === 1 ? noun(key).replace(/s$/, '') : noun(key)}`);
+    .map(({key, count}) => `${count} ${count === 1 ? singular(noun(key)) : noun(key)}`);
   const pages = section.files ? [...section.files.keys()].filter((file) => /\.mdx?$/.test(file)).length : undefined;
   return [...lists, ...(pages === undefined ? [] : [`${pages} ${pages === 1 ? 'page' : 'pages'}`])].join(', ');
 }

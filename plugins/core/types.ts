@@ -115,6 +115,10 @@ export interface SiteView {
   /** As urlOf, but a miss is a warning naming `page` (and fails `--strict`). */
   resolve(kind: LinkKind, key: string, page: string): string | undefined;
   readonly repo: RepoUrls;
+  /** The owners of the deepest folder holding `file` that a section knows, if any (docs/adr/0047). */
+  ownersOf(file: string): FolderOwners | undefined;
+  /** Every HTTP route the sections found in code, sorted by file, line, method, path. */
+  routes(): readonly CodeRoute[];
 }
 
 /** The docs-instance options a generated section may set; everything else is the site's default. */
@@ -150,6 +154,42 @@ export interface SectionGenerator<Model extends SectionModel = SectionModel> {
    * can cite what the link index knows (`<CodeSnippet>`, `<SymbolLink>`, docs/adr/0041).
    */
   authored?(section: ExtractedSection<Model>, site: SiteView): AuthoredRewrite;
+  /** Facts other sections may show, in core's terms, from its model alone (docs/adr/0047). */
+  share?(section: ExtractedSection<Model>): SharedFacts;
+}
+
+/**
+ * What a section tells the others besides URLs, in types core owns, so that a render can show
+ * another section's findings without importing that plugin (docs/adr/0047).
+ */
+export interface SharedFacts {
+  /** Who owns which folder (the history section's ownership). */
+  owners?: FolderOwners[];
+  /** HTTP routes declared in code (the application section's routes). */
+  routes?: CodeRoute[];
+}
+
+export interface FolderOwners {
+  /** Folder relative to the target, '' for the whole repository. */
+  path: string;
+  /** Its CODEOWNERS entries. */
+  codeowners: string[];
+  /** The people with the most changes in the recent window (over all time when it is empty), most first. */
+  people: string[];
+  /** Which window `people` counts. */
+  window: 'recent' | 'overall';
+}
+
+export interface CodeRoute {
+  /** Upper case; `ALL` for a handler of every method. */
+  method: string;
+  /** The path as callers use it, parameters written `:name` or `{name}`. */
+  path: string;
+  /** The file that declares the route, relative POSIX path. */
+  file: string;
+  line: number;
+  /** Where the handler is when it is a named declaration elsewhere. */
+  handler?: {name: string; file: string; line: number; symbol?: string};
 }
 
 /** A hand-written page as the stager has read it (front matter parsed, `.mdx` parsed as MDX). */

@@ -119,6 +119,15 @@ export const historyGenerator: SectionGenerator<HistoryModel> = {
       ...['changelog', 'contributors', 'hotspots', 'decisions'].map((page) => ({kind: 'page' as const, key: `${id}/${page}`, url: `/${id}/${page}/`})),
     ];
   },
+  // Other sections show who owns a folder (the code reference's module pages) through core.
+  share({model}) {
+    return {
+      owners: model.ownership.modules.map((module) => {
+        const window = module.recent.commits > 0 ? 'recent' : 'overall';
+        return {path: module.path, codeowners: module.codeowners, people: module[window].people.map((person) => person.name), window};
+      }),
+    };
+  },
   async render({model}, site) {
     // Files the code reference documents link to their page there, through the link index.
     return {files: renderHistory(model, {...historyLinks(site.repo), pageOf: (file) => site.urlOf('file', file)})};

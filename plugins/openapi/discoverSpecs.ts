@@ -9,6 +9,7 @@ import type {OpenApiConfig} from '../core/configSchema';
 import {UserError} from '../core/errors';
 import {isInside} from '../core/resolveTarget';
 import type {TargetContext} from '../core/types';
+import {TEST_FOLDER} from '../core/testFolders';
 
 export interface SpecSource {
   /** Relative POSIX path from the target's root. */
@@ -19,8 +20,6 @@ export interface SpecSource {
   title?: string;
 }
 
-/** Folders whose specs are test inputs, not the repository's API. */
-const TEST_FOLDER = /(^|\/)(tests?|__tests__|fixtures?|__fixtures__|testdata|test-data|__mocks__)\//i;
 
 export function discoverSpecs(context: TargetContext): SpecSource[] {
   const config: OpenApiConfig = context.config.openapi ?? {};

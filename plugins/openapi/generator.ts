@@ -13,6 +13,7 @@ import {OPENAPI_MODEL_VERSION, type ApiModel, type OpenApiSectionModel, type Ope
 import {renderErrorPage} from './renderErrorPage';
 import {renderSectionCached} from './renderCached';
 import {assignSectionIds} from './sectionIds';
+import {findImplementation} from './implementation';
 
 export const API_NAVBAR_GROUP = 'HTTP API';
 
@@ -83,6 +84,7 @@ export const openapiGenerator: SectionGenerator<OpenApiSectionModel> = {
       schemaPages: options.schemaPages !== false,
       proxy: options.proxy,
       sendButton: options.sendButton !== false,
+      implementation: findImplementation(model.api, id, site),
     });
   },
   // Page data (each operation's schemas, fetched by its page) is served beside the pages; the site

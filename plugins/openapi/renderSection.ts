@@ -20,6 +20,7 @@ import {createSlugger, slugify} from './slugs';
 import {renderOperation} from './renderOperation';
 import {staticFilesFrom, type StaticSource} from './pageJson';
 import {renderOverview} from './renderOverview';
+import type {Implementation} from './implementation';
 import {renderSchemaPage} from './renderSchema';
 import {firstLine} from './renderOperation';
 
@@ -36,6 +37,8 @@ export interface RenderOptions {
   /** Explorer: a CORS proxy, and whether it has a Send button. */
   proxy?: string;
   sendButton: boolean;
+  /** The files that implement the operations, for the overview (part of the cache key with the rest). */
+  implementation?: Implementation;
 }
 
 export function renderSection(model: ApiModel, sectionId: string, options: RenderOptions): SectionFiles {
@@ -144,6 +147,7 @@ export function renderSection(model: ApiModel, sectionId: string, options: Rende
       tagPage: (tag) => (folderOf.has(tag) ? `./tags/${folderOf.get(tag)}/` : undefined),
       webhooksPage: model.webhooks.length > 0 ? `./${firstPage('webhooks/')}` : undefined,
       schemasPage,
+      implementation: options.implementation,
     }),
   );
   return {files, staticFiles: staticFilesFrom(model, staticSources), staticSources};

@@ -2,7 +2,8 @@ import {describe, expect, it} from 'vitest';
 import type {ExtractedSection} from '../../core/types';
 import type {RouteModel} from '../model';
 import {createAnchors} from './links';
-import {createSpecIndex, normalizePath} from './specOperations';
+import {normalizeRoutePath as normalizePath} from '../../core/site/httpRoutes';
+import {createSpecIndex} from './specOperations';
 
 const route = (method: string, path: string): RouteModel => ({method, path, framework: 'express', kind: 'api', file: 'a.ts', line: 1, middleware: [], auth: false});
 

@@ -2,9 +2,10 @@
  * Pages of the code reference: one per container (entry module or namespace), an index per package,
  * and a top index when there are several packages. Pure functions of the model and the symbol index.
  */
-import type {RootContent} from 'mdast';
+import type {PhrasingContent, RootContent} from 'mdast';
 import {code, heading, inlineCode, link, list, paragraph, table, text} from '../../core/mdx/build';
 import {serializeMdx, writeMdx} from '../../core/mdx/writeMdx';
+import type {FolderOwners} from '../../core/types';
 import type {SymbolIndex} from '../links';
 import type {CodeReferenceModel, ContainerModel, PackageModel, SymbolKind, SymbolModel} from '../model';
 import {classDiagrams} from './diagram';
@@ -36,6 +37,15 @@ function groups(symbols: SymbolModel[]): [string, SymbolModel[]][] {
   return KIND_GROUPS.map(([kind, label]): [string, SymbolModel[]] => [label, symbols.filter((symbol) => symbol.kind === kind)]).filter(([, list]) => list.length > 0);
 }
 
+/**
+ * What the rest of the site knows about a module's source: its owners (the history section's, read
+ * through core) and its last change (core's one git pass), with a link to that commit.
+ */
+export interface ModuleFacts {
+  owners?: FolderOwners;
+  lastChange?: {date: string; author: string; url?: string};
+}
+
 /** Renders a piece of a page, or takes it from the cache when `input` is unchanged. */
 export type PieceSource = (input: unknown, render: () => string) => Promise<string>;
 
@@ -61,10 +71,11 @@ export async function renderContainerPage(
   index: SymbolIndex,
   position: number,
   piece: PieceSource = async (_input, render) => render(),
+  facts: ModuleFacts = {},
 ): Promise<string> {
   const own = index.homeSymbols(container.id);
   const outline = own.map((symbol) => [symbol.id, symbol.name, symbol.kind, symbol.abstract, symbol.extends, symbol.implements, symbol.members?.map((m) => [m.name, m.kind, m.static, m.visibility])]);
-  const pieces = [await piece({kind: 'header', container, position, outline}, () => renderHeader(container, index, position, own))];
+  const pieces = [await piece({kind: 'header', container, position, outline, facts}, () => renderHeader(container, index, position, own, facts))];
   for (const [title, symbols] of groups(own)) {
     pieces.push(serializeMdx({type: 'root', children: [heading(2, title)]}));
     for (const symbol of symbols) pieces.push(...(await symbolPieces(symbol, index, piece)));
@@ -79,9 +90,11 @@ export async function renderContainerPage(
 }
 
 /** Front matter, title, module comment and class diagrams. */
-function renderHeader(container: ContainerModel, index: SymbolIndex, position: number, own: SymbolModel[]): string {
+function renderHeader(container: ContainerModel, index: SymbolIndex, position: number, own: SymbolModel[], facts: ModuleFacts): string {
   const header: RootContent[] = [heading(1, container.name)];
   header.push(paragraph(container.kind === 'module' ? 'Module ' : 'Namespace ', inlineCode(container.name), container.file ? text(` (from ${container.file})`) : '', '.'));
+  const known = factsLine(facts);
+  if (known.length > 0) header.push(paragraph(...known));
   if (container.importable) header.push(code(`import {…} from '${container.name}';`, 'ts'));
   header.push(...docBlocks(container.doc?.summary, container.doc?.links, index));
   if (container.doc?.remarks) header.push(...docBlocks(container.doc.remarks, container.doc.links, index));
@@ -102,9 +115,27 @@ function renderHeader(container: ContainerModel, index: SymbolIndex, position: n
       slug: `/${container.slug}`,
       description: summary.length > 0 ? plainText(summary).slice(0, 300) : `API reference of ${container.name}.`,
       custom_edit_url: null,
+      // Docusaurus's "Last updated" line, from the source's commit rather than the generated file's.
+      last_update: facts.lastChange ? {date: facts.lastChange.date, author: facts.lastChange.author} : undefined,
     },
     children: header,
   });
+}
+
+/** "Owners of `src/`: @team; most changes recently by Ada, Grace. Last changed on 2024-05-01 by Ada." */
+function factsLine({owners, lastChange}: ModuleFacts): PhrasingContent[] {
+  const line: PhrasingContent[] = [];
+  if (owners) {
+    line.push(text('Owners of '), inlineCode(owners.path ? `${owners.path}/` : 'the repository'), text(': '));
+    if (owners.codeowners.length > 0) line.push(text(`${owners.codeowners.join(', ')} (CODEOWNERS)${owners.people.length > 0 ? '; ' : ''}`));
+    if (owners.people.length > 0) line.push(text(`most changes ${owners.window === 'recent' ? 'recently' : 'over all time'} by ${owners.people.slice(0, 3).join(', ')}`));
+    line.push(text('. '));
+  }
+  if (lastChange) {
+    const date = lastChange.date.slice(0, 10);
+    line.push(text('Last changed on '), lastChange.url ? link(lastChange.url, date) : text(date), text(` by ${lastChange.author}.`));
+  }
+  return line;
 }
 
 /** Re-exports (symbols documented elsewhere) and the footer. */

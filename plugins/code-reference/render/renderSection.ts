@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import type {SymbolIndex} from '../links';
 import type {BundledCache} from '../../core/bundledCache';
 import type {CodeReferenceModel, ContainerModel} from '../model';
-import {renderContainerPage, renderPackageIndex, renderPackagesIndex} from './pages';
+import {renderContainerPage, renderPackageIndex, renderPackagesIndex, type ModuleFacts} from './pages';
 
 /** Bump when pages change for the same model (a renderer change): cached pages then miss. */
 export const RENDER_VERSION = '3';
@@ -23,7 +23,10 @@ export interface RenderStats {
   rendered: number;
 }
 
-export async function renderSection(model: CodeReferenceModel, index: SymbolIndex, cache?: BundledCache): Promise<{files: Map<string, string>; stats: RenderStats}> {
+/** What the site knows about the sources of a module (its file, or a namespace's symbols' files). */
+export type AboutSources = (files: string[]) => ModuleFacts;
+
+export async function renderSection(model: CodeReferenceModel, index: SymbolIndex, cache?: BundledCache, about?: AboutSources): Promise<{files: Map<string, string>; stats: RenderStats}> {
   const files = new Map<string, string>();
   const stats: RenderStats = {pages: 0, rendered: 0};
   const slugs = model.containers.map((container) => container.slug).concat(model.packages.map((pkg) => pkg.slug));
@@ -67,7 +70,8 @@ export async function renderSection(model: CodeReferenceModel, index: SymbolInde
     pkg.containers.forEach((id) => index.container(id));
     const containers = pkg.containers.map((id) => index.container(id)).filter((container): container is ContainerModel => container !== undefined);
     for (const [position, container] of containers.entries()) {
-      const page = await renderContainerPage(container, index, position + 1, cached);
+      const sources = container.file ? [container.file] : [...new Set(index.homeSymbols(container.id).map((symbol) => symbol.file))].sort();
+      const page = await renderContainerPage(container, index, position + 1, cached, about?.(sources));
       files.set(fileOf(container.slug), page);
     }
     const page = await renderPackageIndex(pkg, model, index, model.packages.length === 1, cached);

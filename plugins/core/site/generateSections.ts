@@ -41,6 +41,8 @@ export async function generateSections(
   for (const {generator, section} of claimOrder) registry.claim(section, generator.id);
   for (const {generator, section} of extracted) {
     registry.add(section.id, [{kind: 'section', key: section.id, url: `/${section.id}/`, title: section.title}, ...(generator.index?.(section) ?? [])]);
+    const facts = generator.share?.(section);
+    if (facts) registry.share(facts);
   }
 
   const site = registry.view(extracted.map(({section}) => section));

@@ -5,7 +5,7 @@
  * place that answers "what is the URL of X?" for every section's render (docs/adr/0030).
  */
 import {UserError} from '../errors';
-import type {ExtractedSection, LinkEntry, LinkKind, SectionModel, SiteView, TargetContext} from '../types';
+import type {CodeRoute, ExtractedSection, FolderOwners, LinkEntry, LinkKind, SectionModel, SharedFacts, SiteView, TargetContext} from '../types';
 import {createRepoUrls, type RepoUrls} from './repoUrls';
 
 /** A route segment the site uses for itself, and what uses it (for the clash message). */
@@ -35,6 +35,8 @@ export interface Registry {
   /** Adds entries to the link index; the first entry for a kind and key wins (sorted input). */
   add(section: string, entries: LinkEntry[]): void;
   urlOf(kind: LinkKind, key: string): string | undefined;
+  /** Adds what a section shares with the others (owners, routes); the first owner of a folder wins. */
+  share(facts: SharedFacts): void;
   /** Every entry, sorted by kind, key: what docs-architect.json publishes. */
   entries(): (LinkEntry & {section: string})[];
   readonly repo: RepoUrls;
@@ -48,6 +50,8 @@ export function createRegistry(context: TargetContext, reserved: ReservedRoute[]
   const index = new Map<string, LinkEntry & {section: string}>();
   const keyOf = (kind: LinkKind, key: string) => `${kind}\0${key}`;
   const repo = createRepoUrls(context);
+  const folderOwners = new Map<string, FolderOwners>();
+  const routes: CodeRoute[] = [];
 
   const sorted = () => [...index.values()].sort((a, b) => (a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const urlOf = (kind: LinkKind, key: string): string | undefined => {
@@ -82,6 +86,11 @@ export function createRegistry(context: TargetContext, reserved: ReservedRoute[]
         if (!index.has(key)) index.set(key, {...entry, section});
       }
     },
+    share(facts) {
+      for (const entry of facts.owners ?? []) if (!folderOwners.has(entry.path) && (entry.people.length > 0 || entry.codeowners.length > 0)) folderOwners.set(entry.path, entry);
+      routes.push(...(facts.routes ?? []));
+      routes.sort(compareRoutes);
+    },
     urlOf,
     entries: sorted,
     view(sections) {
@@ -99,6 +108,15 @@ export function createRegistry(context: TargetContext, reserved: ReservedRoute[]
           if (!list) byKind.set(kind, (list = sorted().filter((entry) => entry.kind === kind)));
           return list;
         },
+        ownersOf(file) {
+          // The deepest folder that holds the file: a package's owners before its top-level folder's.
+          for (let dir = file; ; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/')))) {
+            const found = folderOwners.get(dir);
+            if (found) return found;
+            if (dir === '') return undefined;
+          }
+        },
+        routes: () => routes,
         resolve(kind, key, page) {
           const url = urlOf(kind, key);
           if (url === undefined) {
@@ -112,4 +130,11 @@ export function createRegistry(context: TargetContext, reserved: ReservedRoute[]
       };
     },
   };
+}
+
+function compareRoutes(a: CodeRoute, b: CodeRoute): number {
+  const left = [a.file, a.line, a.method, a.path];
+  const right = [b.file, b.line, b.method, b.path];
+  for (let i = 0; i < left.length; i++) if (left[i] !== right[i]) return left[i]! < right[i]! ? -1 : 1;
+  return 0;
 }
