@@ -4,10 +4,12 @@
  */
 import MDXComponents from '@theme-original/MDXComponents';
 import {ApiBadges, ApiDeprecated, ApiSignature} from '@site/src/components/ApiReference';
+import GraphqlExplorer from '@site/src/components/GraphqlExplorer';
 
 export default {
   ...MDXComponents,
   ApiSignature,
   ApiDeprecated,
   ApiBadges,
+  GraphqlExplorer,
 };
