@@ -82,7 +82,7 @@ describe('graphqlGenerator on a schema split over three files', () => {
     expect(page).toContain('query Search($term: String!) {\n  search(term: $term) {\n    __typename\n  }\n}');
     expect(page).toContain('"term": ""');
     expect(page).toContain('Resolved by `src/resolvers.js:6`.');
-    expect(page).toContain('Defined in `schema/query.graphql:12`.');
+    expect(page).toContain('Defined in `schema/query.graphql:13`.');
   });
 
   it('marks deprecation with its reason', () => {
