@@ -114,7 +114,7 @@ export function extractModel(input: ExtractInput): GraphqlSchemaModel {
     files: [...input.files].sort(),
     ...text(schema.description),
     ...optional('endpoint', input.endpoint),
-    roots: Object.fromEntries([...roots].map(([name, kind]) => [kind, name])),
+    roots: [...roots].map(([name, kind]) => ({kind, name, ...text(schema.getType(name)?.description)})),
     operations,
     types,
     typePages,

@@ -28,8 +28,8 @@ export interface GraphqlSchemaModel {
   description?: string;
   /** Where the explorer sends queries (config `graphql.schemas[].endpoint`); no explorer without it. */
   endpoint?: string;
-  /** The names of the root operation types (`Query`, `Mutation`, `Subscription` by default). */
-  roots: {query?: string; mutation?: string; subscription?: string};
+  /** The root operation types (`Query`, `Mutation`, `Subscription` by default), with their descriptions. */
+  roots: RootType[];
   /** Every field of the root types, by kind (query, mutation, subscription) then name. */
   operations: OperationModel[];
   /** Every named type but the root operation types and the built-in scalars, by name. */
@@ -38,6 +38,12 @@ export interface GraphqlSchemaModel {
   typePages: TypePage[];
   /** How many resolvers were found in code (each also sits on its field). */
   resolverCount: number;
+}
+
+export interface RootType {
+  kind: OperationKind;
+  name: string;
+  description?: string;
 }
 
 /** A type as written: `[Repository!]!`, and the named type inside it that links to its entry. */

@@ -67,7 +67,7 @@ export interface Linker {
 }
 
 export function createLinker(sectionId: string, schema: GraphqlSchemaModel, site: SiteView): Linker {
-  const rootKinds = new Map(Object.entries(schema.roots).map(([kind, name]) => [name, kind as keyof typeof ROOT_ANCHOR]));
+  const rootKinds = new Map(schema.roots.map((root) => [root.name, root.kind]));
   const typeUrl = (name: string) => {
     const root = rootKinds.get(name);
     if (root) return `/${sectionId}/#${ROOT_ANCHOR[root]}`;

@@ -55,6 +55,7 @@ function renderIndex(schema: GraphqlSchemaModel, linker: Linker): string {
     const operations = schema.operations.filter((op) => op.kind === kind);
     if (operations.length === 0) continue;
     children.push(headingWithId(2, label.toLowerCase(), label));
+    children.push(...descriptionBlocks(schema.roots.find((root) => root.kind === kind)?.description));
     children.push(
       table(
         ['Name', 'Returns', 'Description'],
