@@ -13,6 +13,7 @@ import {formatUserError, isUserError, type UserError} from '../core/errors';
 import {prepareSite} from '../core/prepareSite';
 import {graphqlGenerator} from './generator';
 import {FIXTURE} from './testing/fixture';
+import {buildSchema, introspectionFromSchema} from 'graphql';
 
 const dirs: string[] = [];
 function tempDir(prefix: string): string {
@@ -122,4 +123,25 @@ describe('graphqlGenerator on a schema split over three files', () => {
     expect(isUserError(failure)).toBe(true);
     expect(formatUserError(failure as UserError)).toMatch(/schema\/broken\.graphql:3: GraphQL syntax error/);
   });
+});
+
+describe('graphqlGenerator on an introspection result', () => {
+  it('documents it, leaves client queries out, and finds graphql-js resolvers', async () => {
+    const schema = buildSchema('type Query { "Says hello." hello(name: String = "world"): String, status: Status } enum Status { UP DOWN }');
+    const target = makeTarget({
+      'api/schema.json': JSON.stringify({data: introspectionFromSchema(schema)}),
+      'client/queries.graphql': 'query Hello { hello }\n',
+      'server.js': "const {GraphQLObjectType, GraphQLString} = require('graphql');\nconst Query = new GraphQLObjectType({\n  name: 'Query',\n  fields: {\n    hello: {type: GraphQLString, resolve: () => 'hi'},\n  },\n});\n",
+    });
+    const {plan, folder, warnings} = await prepare(target);
+    expect(warnings).toEqual([]);
+    const section = plan.siteModel.sections.find((candidate) => candidate.id === 'graphql')!;
+    const model = section.model as unknown as {schema: {files: string[]; operations: {name: string; resolver?: {file: string; line: number}}[]}};
+    expect(model.schema.files).toEqual(['api/schema.json']);
+    expect(model.schema.operations.map((op) => op.name)).toEqual(['hello', 'status']);
+    expect(model.schema.operations[0]!.resolver).toEqual({file: 'server.js', line: 5, symbol: 'server.js#Query'});
+    const page = fs.readFileSync(path.join(folder, 'queries', 'query-hello.mdx'), 'utf8');
+    expect(page).toContain('| `name` | `String` | `"world"` | |');
+    expect(page).not.toContain('Defined in');
+  }, 60_000);
 });

@@ -17,6 +17,8 @@ import {renderSection} from './renderSection';
 /** The navbar group the HTTP API reference uses, so every API reference shares one dropdown. */
 export const GRAPHQL_NAVBAR_GROUP = 'HTTP API';
 
+const CODE_FILE = /\.(c|m)?[jt]sx?$/;
+
 type Extracted = Omit<ExtractedSection<GraphqlSectionModel>, 'id'>;
 
 export const graphqlGenerator: SectionGenerator<GraphqlSectionModel> = {
@@ -46,7 +48,8 @@ export const graphqlGenerator: SectionGenerator<GraphqlSectionModel> = {
   index({id, model}) {
     if (model.state !== 'ok') return [];
     const {schema} = model;
-    const entries: LinkEntry[] = schema.files.map((file) => ({kind: 'file', key: file, url: `/${id}/`, title: schema.title}));
+    // Schema files are documented here; code files that hold schema strings are the code reference's.
+    const entries: LinkEntry[] = schema.files.filter((file) => !CODE_FILE.test(file)).map((file) => ({kind: 'file', key: file, url: `/${id}/`, title: schema.title}));
     for (const op of schema.operations) entries.push({kind: 'operation', key: `${id}/${op.kind} ${op.name}`, url: `/${id}/${op.slug}/`, title: `${op.kind} ${op.name}`});
     for (const type of schema.types) entries.push({kind: 'schema', key: `${id}/${type.name}`, url: `/${id}/${type.page}/#${anchorOf(type.name)}`, title: type.name});
     return entries;

@@ -77,17 +77,22 @@ function headHas(file: string, needle: string): boolean {
   }
 }
 
-/** Parses one piece; `onlySchema` keeps only documents that hold type definitions, and is quiet about the rest. */
-function parsePart(out: LoadedSources, file: string, source: Source, hasLines: boolean, onlySchema = false): void {
+/**
+ * Parses one piece and keeps its type definitions: a client's operations are not the schema (a
+ * `queries.graphql` beside it, a `gql` query in a component). `quiet` drops a piece that does not
+ * parse without a problem, for code literals that may be anything.
+ */
+function parsePart(out: LoadedSources, file: string, source: Source, hasLines: boolean, quiet = false): void {
   try {
     const document = parse(source, {noLocation: false});
-    if (onlySchema && !document.definitions.some(isTypeSystem)) return;
-    out.parts.push({file, document, hasLines});
+    const definitions = document.definitions.filter(isTypeSystem);
+    if (definitions.length === 0) return;
+    out.parts.push({file, document: definitions.length === document.definitions.length ? document : {...document, definitions}, hasLines});
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
     // A code literal that does not start like a schema may be anything (a client query, another
     // library's `graphql` tag): not the schema's problem.
-    if (onlySchema) return;
+    if (quiet) return;
     out.problems.push({file, line: lineOf(error, source), message: `GraphQL ${error.message.replace(/^Syntax Error: /, 'syntax error: ')}`, fix: FIX_SYNTAX});
   }
 }
