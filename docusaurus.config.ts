@@ -38,13 +38,14 @@ import {createParseFrontMatter} from './plugins/audience/parseFrontMatter';
 import {createVocabulary} from './plugins/audience/vocabulary';
 import {markdownPluginOptions, type MarkdownTrust} from './plugins/core/markdown/targetMarkdownPlugins';
 import {remarkPublishedLinks} from './plugins/core/markdown/remarkPublishedLinks';
+import {graphqlGenerator} from './plugins/graphql/generator';
 
 /**
  * The site folder of this build: the CLI gives each (target, output folder) its own (see
  * plugins/core/buildFolders.ts, docs/adr/0025); Docusaurus run by hand on this folder uses this one.
  */
 const siteDir = process.env.DOCS_SITE_DIR || __dirname;
-const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator, architectureGenerator, applicationGenerator, operationsGenerator, livingDocsGenerator];
+const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, graphqlGenerator, historyGenerator, architectureGenerator, applicationGenerator, operationsGenerator, livingDocsGenerator];
 
 /**
  * Front matter problems already reported, shared by the build-time check and the parseFrontMatter

@@ -94,6 +94,29 @@ const checkSchema = z.strictObject({
   markdownlint: z.record(z.string(), z.union([z.boolean(), z.record(z.string(), z.unknown())])).optional(),
 });
 
+/** One GraphQL schema to document: the files or folder it is made of, with a section id, title and endpoint. */
+const graphqlSchemaEntry = z.strictObject({
+  /** A schema file (`.graphql`, `.gql`, introspection `.json`, code with schema strings) or a folder whose schema files form one schema. Default: the whole repository. */
+  path: relativePath.optional(),
+  /** The section's id and URL segment. Default: `graphql`, or `graphql-` and the folder's slug when there are several. */
+  id: sectionId.optional(),
+  /** The section's title in the navbar and on the landing page. Default: `GraphQL API`, with the folder when there are several. */
+  title: z.string().min(1).optional(),
+  /** The URL the explorer sends queries to; each operation page gets a Run button. Default: none, no explorer. */
+  endpoint: z.url({protocol: /^https?$/}).optional(),
+});
+
+const graphqlSchema = z.strictObject({
+  /** Schemas to document, or settings (endpoint, id, title) for the ones found. Default: every schema found, one per package. */
+  schemas: z.array(graphqlSchemaEntry).optional(),
+  /** Look for schemas in the repository (`*.graphql`, `*.gql`, schema strings in code, introspection JSON). Default: true. */
+  discover: z.boolean().optional(),
+  /** Found schema files to leave out (.gitignore syntax); test and fixture folders are always left out. */
+  exclude: z.array(z.string().min(1)).optional(),
+});
+
+export type GraphqlConfig = z.infer<typeof graphqlSchema>;
+
 export const configSchema = z.strictObject({
   /** The site's title. Default: the `name` in the target's package.json, else its folder name. */
   title: z.string().min(1).optional(),
@@ -178,6 +201,8 @@ export const configSchema = z.strictObject({
       reviewAfterDays: z.number().int().min(1).optional(),
     })
     .optional(),
+  /** The GraphQL reference: which schemas to document, and the endpoint its explorer queries. Default: every schema found. */
+  graphql: graphqlSchema.optional(),
   /** The site's look: logo, favicon, primary colour, navbar and footer links, copyright, a CSS file. */
   theme: themeSchema.optional(),
   /** Docusaurus settings merged into the site: themeConfig, plugins, themes, scripts, stylesheets. */
@@ -206,6 +231,7 @@ export const CONFIG_EXAMPLES: Record<keyof DocsArchitectConfig, string> = {
   codeReference: 'codeReference: {entryPoints: ["src/index.ts"], exclude: ["src/generated/"]}',
   openapi: 'openapi: {specs: ["api/openapi.yaml"]}',
   livingDocs: 'livingDocs: {driftCommits: 3, driftDays: 14, coverageThreshold: 0.8, reviewAfterDays: 180}',
+  graphql: 'graphql: {schemas: [{path: "schema/", endpoint: "https://api.example.com/graphql"}]}',
   theme: 'theme: {logo: "docs/logo.svg", primaryColor: "#2e8555", copyright: "© Acme"}',
   docusaurus: 'docusaurus: {themeConfig: {colorMode: {defaultMode: "dark"}}}',
   check: 'check: {maxGrade: 12, skip: ["inclusive"], markdownlint: {MD010: false}}',
@@ -215,6 +241,10 @@ export const CONFIG_KEYS = Object.keys(configSchema.shape) as (keyof DocsArchite
 
 /** The keys of the `openapi` object, for its reference table. */
 export const OPENAPI_CONFIG_KEYS = Object.keys(openapiSchema.shape);
+
+/** The keys of the `graphql` object and of one of its `schemas`, for their reference tables. */
+export const GRAPHQL_CONFIG_KEYS = Object.keys(graphqlSchema.shape);
+export const GRAPHQL_SCHEMA_CONFIG_KEYS = Object.keys(graphqlSchemaEntry.shape);
 
 /**
  * The keys the config accepts at a path (`['openapi']` → specs, discover...; `['openapi', 'specs', '0']`

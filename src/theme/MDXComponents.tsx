@@ -5,6 +5,7 @@
 import MDXComponents from '@theme-original/MDXComponents';
 import {ApiBadges, ApiDeprecated, ApiSignature} from '@site/src/components/ApiReference';
 import {ApiOperation, CodeSnippet, EnvVar, SymbolLink} from '@site/src/components/LivingDocs';
+import GraphqlExplorer from '@site/src/components/GraphqlExplorer';
 
 export default {
   ...MDXComponents,
@@ -16,4 +17,5 @@ export default {
   SymbolLink,
   ApiOperation,
   EnvVar,
+  GraphqlExplorer,
 };

@@ -17,6 +17,8 @@ import {codeReferenceGenerator} from '../../code-reference/generator';
 import {CODE_REFERENCE_MODEL_VERSION} from '../../code-reference/model';
 import {historyGenerator} from '../../git-history/generator';
 import {HISTORY_MODEL_VERSION} from '../../git-history/model';
+import {graphqlGenerator} from '../../graphql/generator';
+import {GRAPHQL_MODEL_VERSION} from '../../graphql/model';
 import {openapiGenerator} from '../../openapi/generator';
 import {OPENAPI_MODEL_VERSION} from '../../openapi/model';
 import {overviewGenerator} from '../../overview/generator';
@@ -32,7 +34,7 @@ import {SCHEMA_PATH, serializeSiteModel, SITE_MODEL_VERSION, type SiteModel} fro
 
 const REPO = path.resolve(__dirname, '../../..');
 const VERSIONS_FILE = path.join(__dirname, 'modelVersions.json');
-const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator, architectureGenerator, applicationGenerator, operationsGenerator as never, livingDocsGenerator as never];
+const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, graphqlGenerator as never, historyGenerator, architectureGenerator, applicationGenerator, operationsGenerator as never, livingDocsGenerator as never];
 
 let tmp: string;
 beforeAll(() => {
@@ -95,6 +97,7 @@ describe('model versions', () => {
     {name: 'overview', version: OVERVIEW_MODEL_VERSION, file: 'plugins/overview/model.ts', type: 'OverviewModel'},
     {name: 'code-reference', version: CODE_REFERENCE_MODEL_VERSION, file: 'plugins/code-reference/model.ts', type: 'CodeReferenceModel'},
     {name: 'openapi', version: OPENAPI_MODEL_VERSION, file: 'plugins/openapi/model.ts', type: 'OpenApiSectionModel'},
+    {name: 'graphql', version: GRAPHQL_MODEL_VERSION, file: 'plugins/graphql/model.ts', type: 'GraphqlSectionModel'},
     {name: 'history', version: HISTORY_MODEL_VERSION, file: 'plugins/git-history/model.ts', type: 'HistoryModel'},
     {name: 'operations', version: OPERATIONS_MODEL_VERSION, file: 'plugins/operations/model.ts', type: 'OperationsSectionModel'},
     {name: 'application', version: APPLICATION_MODEL_VERSION, file: 'plugins/application/model.ts', type: 'ApplicationModel'},
