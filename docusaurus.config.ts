@@ -31,6 +31,8 @@ import {historyGenerator} from './plugins/git-history/generator';
 import {operationsGenerator} from './plugins/operations/generator';
 import {applicationGenerator} from './plugins/application/generator';
 import {architectureGenerator} from './plugins/architecture/generator';
+import {protobufGenerator} from './plugins/protobuf/generator';
+import {asyncapiGenerator} from './plugins/asyncapi/generator';
 import audiencePlugin, {AUDIENCES_PATH} from './plugins/audience/index';
 import {createFrontMatterCheck} from './plugins/audience/checkFrontMatter';
 import {createParseFrontMatter} from './plugins/audience/parseFrontMatter';
@@ -43,7 +45,7 @@ import {remarkPublishedLinks} from './plugins/core/markdown/remarkPublishedLinks
  * plugins/core/buildFolders.ts, docs/adr/0025); Docusaurus run by hand on this folder uses this one.
  */
 const siteDir = process.env.DOCS_SITE_DIR || __dirname;
-const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, historyGenerator, architectureGenerator, applicationGenerator, operationsGenerator];
+const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, protobufGenerator, asyncapiGenerator, historyGenerator, architectureGenerator, applicationGenerator, operationsGenerator];
 
 /**
  * Front matter problems already reported, shared by the build-time check and the parseFrontMatter
