@@ -11,6 +11,8 @@ import {formatUserError, isUserError} from '../core/errors';
 import {prepareSite} from '../core/prepareSite';
 import {ASYNCAPI_2, ASYNCAPI_3, ASYNCAPI_BROKEN} from '../../test/apiKinds/asyncApiFixtures';
 import {compileLikeDocusaurus} from '../../test/compileLikeDocusaurus';
+import {siteModelProblems} from '../../e2e/siteModelSchema';
+import {serializeSiteModel} from '../core/site/siteModel';
 import {asyncapiGenerator} from './generator';
 import type {AsyncApiOk, AsyncApiSectionModel} from './model';
 
@@ -51,6 +53,7 @@ describe('asyncapiGenerator', () => {
     const target = makeTarget({'asyncapi.yaml': ASYNCAPI_3, 'events/streetlights.json': ASYNCAPI_2, 'other.yaml': 'openapi: 3.0.0\n'});
     const {plan, generated, model, warnings} = await prepare(target);
     expect(warnings).toEqual([]);
+    expect(siteModelProblems(JSON.parse(serializeSiteModel(plan.siteModel)))).toEqual([]);
     expect(plan.sections.filter((s) => s.kind === 'generated').map((s) => [s.id, s.title, s.navbarGroup])).toEqual([
       ['events-order-events', 'Order events', 'APIs'],
       ['events-streetlights', 'Streetlights', 'APIs'],
@@ -106,6 +109,7 @@ describe('asyncapiGenerator', () => {
       `${file}:6: channels.a.address: cannot build the AsyncAPI description reference: "address" property type must be string,null. Fix the description; until then its section shows this error.`,
     ]);
     expect(plan.sections.filter((s) => s.kind === 'generated').map((s) => s.id)).toEqual(['events-order-events', 'events-asyncapi-yaml']);
+    expect(siteModelProblems(JSON.parse(serializeSiteModel(plan.siteModel)))).toEqual([]);
     expect(fs.readFileSync(path.join(generated('events-asyncapi-yaml'), 'index.mdx'), 'utf8')).toContain('broken/asyncapi.yaml:6: channels.a.address: cannot build');
     const error = await prepare(target, true).then(() => undefined, (e: unknown) => e);
     expect(isUserError(error)).toBe(true);

@@ -11,6 +11,8 @@ import {formatUserError, isUserError} from '../core/errors';
 import {prepareSite} from '../core/prepareSite';
 import {BROKEN_PROTO, googleapisTree, PROTO_TREE} from '../../test/apiKinds/protoFixtures';
 import {compileLikeDocusaurus} from '../../test/compileLikeDocusaurus';
+import {siteModelProblems} from '../../e2e/siteModelSchema';
+import {serializeSiteModel} from '../core/site/siteModel';
 import {protobufGenerator} from './generator';
 import type {ProtobufModel} from './model';
 
@@ -49,6 +51,7 @@ describe('protobufGenerator', () => {
   it('documents a tree with imports, streaming RPCs, an enum and deprecations, with no config', async () => {
     const {plan, generated, warnings} = await prepare(makeTarget(PROTO_TREE));
     expect(warnings).toEqual([]);
+    expect(siteModelProblems(JSON.parse(serializeSiteModel(plan.siteModel)))).toEqual([]);
     const section = plan.sections.find((s) => s.id === 'grpc')!;
     expect([section.title, section.navbarGroup]).toEqual(['gRPC API', 'APIs']);
     expect(fs.readdirSync(generated!).sort()).toEqual(['acme-common-v1.mdx', 'acme-orders-v1.mdx', 'index.mdx']);

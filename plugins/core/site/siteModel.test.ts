@@ -25,6 +25,8 @@ import {ARCHITECTURE_MODEL_VERSION} from '../../architecture/model';
 import {OVERVIEW_MODEL_VERSION} from '../../overview/model';
 import {operationsGenerator} from '../../operations/generator';
 import {OPERATIONS_MODEL_VERSION} from '../../operations/model';
+import {PROTOBUF_MODEL_VERSION} from '../../protobuf/model';
+import {ASYNCAPI_MODEL_VERSION} from '../../asyncapi/model';
 import {modelShape} from './modelShape';
 import {SCHEMA_PATH, serializeSiteModel, SITE_MODEL_VERSION, type SiteModel} from './siteModel';
 
@@ -97,6 +99,8 @@ describe('model versions', () => {
     {name: 'operations', version: OPERATIONS_MODEL_VERSION, file: 'plugins/operations/model.ts', type: 'OperationsSectionModel'},
     {name: 'application', version: APPLICATION_MODEL_VERSION, file: 'plugins/application/model.ts', type: 'ApplicationModel'},
     {name: 'architecture', version: ARCHITECTURE_MODEL_VERSION, file: 'plugins/architecture/model.ts', type: 'ArchitectureModel'},
+    {name: 'grpc', version: PROTOBUF_MODEL_VERSION, file: 'plugins/protobuf/model.ts', type: 'ProtobufModel'},
+    {name: 'asyncapi', version: ASYNCAPI_MODEL_VERSION, file: 'plugins/asyncapi/model.ts', type: 'AsyncApiSectionModel'},
   ];
 
   it('no model changes shape without a version bump', () => {
