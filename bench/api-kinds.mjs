@@ -54,7 +54,7 @@ if (values.child) {
     const started = performance.now();
     const root = new protobuf.Root();
     // As our loader: imports resolve inside the tree, google/protobuf/* from the bundled definitions.
-    root.resolvePath = (_origin, wanted) => (protobuf.common.get(wanted) ? wanted : path.join(target, wanted));
+    root.resolvePath = (_origin, wanted) => (path.isAbsolute(wanted) || protobuf.common.get(wanted) ? wanted : path.join(target, wanted));
     await root.load(files.map((file) => path.join(target, file)), {keepCase: true, alternateCommentMode: true});
     root.resolveAll();
     console.log(JSON.stringify({ms: performance.now() - started, files: files.length, rssMb: rss()}));
