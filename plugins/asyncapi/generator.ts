@@ -15,7 +15,6 @@ import {renderAsyncApi, renderAsyncApiError} from './renderAsyncApi';
 
 export const asyncapiGenerator: SectionGenerator<AsyncApiSectionModel> = {
   id: 'asyncapi',
-  absent: 'No event-driven API reference: the repository has no AsyncAPI description.',
   async extract(context) {
     const files = await discoverAsyncApi(context);
     if (files.length === 0) return undefined;

@@ -15,7 +15,6 @@ import {renderProtobuf} from './renderProtobuf';
 
 export const protobufGenerator: SectionGenerator<ProtobufModel> = {
   id: 'grpc',
-  absent: 'No gRPC reference: the repository has no .proto files.',
   async extract(context) {
     const files = discoverProtos(context);
     if (files.length === 0) return undefined;
