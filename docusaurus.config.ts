@@ -32,6 +32,8 @@ import {operationsGenerator} from './plugins/operations/generator';
 import {livingDocsGenerator} from './plugins/living-docs/generator';
 import {applicationGenerator} from './plugins/application/generator';
 import {architectureGenerator} from './plugins/architecture/generator';
+import {protobufGenerator} from './plugins/protobuf/generator';
+import {asyncapiGenerator} from './plugins/asyncapi/generator';
 import audiencePlugin, {AUDIENCES_PATH} from './plugins/audience/index';
 import {createFrontMatterCheck} from './plugins/audience/checkFrontMatter';
 import {createParseFrontMatter} from './plugins/audience/parseFrontMatter';
@@ -45,7 +47,7 @@ import {graphqlGenerator} from './plugins/graphql/generator';
  * plugins/core/buildFolders.ts, docs/adr/0025); Docusaurus run by hand on this folder uses this one.
  */
 const siteDir = process.env.DOCS_SITE_DIR || __dirname;
-const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, graphqlGenerator, historyGenerator, architectureGenerator, applicationGenerator, operationsGenerator, livingDocsGenerator];
+const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, graphqlGenerator, protobufGenerator, asyncapiGenerator, historyGenerator, architectureGenerator, applicationGenerator, operationsGenerator, livingDocsGenerator];
 
 /**
  * Front matter problems already reported, shared by the build-time check and the parseFrontMatter

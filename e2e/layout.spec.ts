@@ -242,7 +242,7 @@ test.describe('a target with many sections and three HTTP APIs', () => {
           await expect(menu).toBeVisible();
           await expect(menu.getByText('More', {exact: true})).toBeHidden();
           // The HTTP APIs are a group of their own in the phone menu: open it, then every section is a visible link.
-          await menu.getByRole('button', {name: 'HTTP API'}).click();
+          await menu.getByRole('button', {name: 'APIs'}).click();
           // (The desktop's "More" holds copies of the same links, hidden here: count the visible ones.)
           for (const section of sections) await expect(menu.locator(`a[href="${section.route}"]:visible`).first(), section.title).toBeVisible();
         }

@@ -54,7 +54,7 @@ describe('graphqlGenerator on a schema split over three files', () => {
 
   it('makes one section in the API navbar group, with a page per operation and per kind of type', () => {
     const sections = result.plan.sections.filter((section) => section.kind === 'generated');
-    expect(sections.map((section) => [section.id, section.title, section.navbarGroup])).toEqual([['graphql', 'GraphQL API', 'HTTP API']]);
+    expect(sections.map((section) => [section.id, section.title, section.navbarGroup])).toEqual([['graphql', 'GraphQL API', 'APIs']]);
     expect(files).toEqual([
       'index.mdx',
       'mutations/mutation-create-post.mdx',

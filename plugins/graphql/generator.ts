@@ -4,6 +4,7 @@
  * code) → group them into schemas → merge and validate each with graphql-js → model → render.
  * Problems are build warnings with file and line (strict fails); the rest of the site builds.
  */
+import {API_NAVBAR_GROUP} from '../core/apiNavbarGroup';
 import path from 'node:path';
 import {formatUserError, UserError} from '../core/errors';
 import type {ExtractedSection, LinkEntry, SectionGenerator, TargetContext} from '../core/types';
@@ -15,7 +16,7 @@ import {anchorOf, GRAPHQL_MODEL_VERSION, type GraphqlSectionModel} from './model
 import {renderSection} from './renderSection';
 
 /** The navbar group the HTTP API reference uses, so every API reference shares one dropdown. */
-export const GRAPHQL_NAVBAR_GROUP = 'HTTP API';
+export const GRAPHQL_NAVBAR_GROUP = API_NAVBAR_GROUP;
 
 const CODE_FILE = /\.(c|m)?[jt]sx?$/;
 

@@ -57,9 +57,9 @@ describe('openapiGenerator', () => {
     const {plan, siteDir} = await prepare(target);
     const api = plan.sections.filter((section) => section.kind === 'generated');
     expect(api.map((section) => [section.id, section.title, section.navbarGroup])).toEqual([
-      ['api-pets-1-0-0', 'Pets 1.0.0', 'HTTP API'],
-      ['api-pets-2-0-0', 'Pets 2.0.0', 'HTTP API'],
-      ['api-billing', 'Billing 3', 'HTTP API'],
+      ['api-pets-1-0-0', 'Pets 1.0.0', 'APIs'],
+      ['api-pets-2-0-0', 'Pets 2.0.0', 'APIs'],
+      ['api-billing', 'Billing 3', 'APIs'],
     ]);
     expect(api[0]!.docs).toMatchObject({docItemComponent: '@theme/ApiItem', themes: ['docusaurus-theme-openapi-docs']});
     expect(read(siteDir, 'generated/api-pets-2-0-0/list-things.mdx')).toContain('data: "/api-pets-2-0-0/_openapi/operations/list-things.json"');

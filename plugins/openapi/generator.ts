@@ -4,6 +4,7 @@
  * error page when a description cannot be read. Problems become build warnings (strict fails).
  */
 import path from 'node:path';
+import {API_NAVBAR_GROUP} from '../core/apiNavbarGroup';
 import {formatUserError, UserError} from '../core/errors';
 import type {ExtractedSection, SectionGenerator, TargetContext} from '../core/types';
 import {discoverSpecs, type SpecSource} from './discoverSpecs';
@@ -15,7 +16,8 @@ import {renderSectionCached} from './renderCached';
 import {assignSectionIds} from './sectionIds';
 import {findImplementation} from './implementation';
 
-export const API_NAVBAR_GROUP = 'HTTP API';
+/** Kept as an export for callers that read it here; the label itself is core's, shared by every API kind. */
+export {API_NAVBAR_GROUP};
 
 /**
  * The request-sample tabs, first the five every reader expects. A spec's own `x-codeSamples` show in

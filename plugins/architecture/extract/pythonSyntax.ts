@@ -4,7 +4,7 @@
  */
 import type {SyntaxNode} from '@lezer/common';
 import {parser} from '@lezer/python';
-import {stringValue} from '../../python/parse/strings';
+import {stringValue} from '../../core/pythonStrings';
 
 export class PySource {
   private readonly lineStarts: number[] = [0];

@@ -29,6 +29,8 @@ import {operationsGenerator} from '../../operations/generator';
 import {OPERATIONS_MODEL_VERSION} from '../../operations/model';
 import {livingDocsGenerator} from '../../living-docs/generator';
 import {LIVING_DOCS_MODEL_VERSION} from '../../living-docs/model';
+import {PROTOBUF_MODEL_VERSION} from '../../protobuf/model';
+import {ASYNCAPI_MODEL_VERSION} from '../../asyncapi/model';
 import {modelShape} from './modelShape';
 import {SCHEMA_PATH, serializeSiteModel, SITE_MODEL_VERSION, type SiteModel} from './siteModel';
 
@@ -103,6 +105,8 @@ describe('model versions', () => {
     {name: 'application', version: APPLICATION_MODEL_VERSION, file: 'plugins/application/model.ts', type: 'ApplicationModel'},
     {name: 'architecture', version: ARCHITECTURE_MODEL_VERSION, file: 'plugins/architecture/model.ts', type: 'ArchitectureModel'},
     {name: 'living-docs', version: LIVING_DOCS_MODEL_VERSION, file: 'plugins/living-docs/model.ts', type: 'LivingDocsModel'},
+    {name: 'grpc', version: PROTOBUF_MODEL_VERSION, file: 'plugins/protobuf/model.ts', type: 'ProtobufModel'},
+    {name: 'asyncapi', version: ASYNCAPI_MODEL_VERSION, file: 'plugins/asyncapi/model.ts', type: 'AsyncApiSectionModel'},
   ];
 
   it('no model changes shape without a version bump', () => {

@@ -6,7 +6,7 @@
 import type {SyntaxNode} from '@lezer/common';
 import type {PyModuleFacts, PyUrlPattern} from './facts';
 import {children, type Reader} from './reader';
-import {stringValue} from './strings';
+import {stringValue} from '../../core/pythonStrings';
 
 /** The callee, positional and keyword arguments of a call, as nodes. */
 function callOf(reader: Reader, call: SyntaxNode): {callee: string; positional: SyntaxNode[]; keywords: Map<string, SyntaxNode>} {

@@ -8,7 +8,7 @@ import {parser} from '@lezer/python';
 import type {PyDef, PyImport, PyModuleFacts, PyParam, PySignature} from './facts';
 import {readFramework} from './frameworks';
 import {children, Reader} from './reader';
-import {stringValue} from './strings';
+import {stringValue} from '../../core/pythonStrings';
 
 /** Values longer than this are cut: a signature is not the place for a 3 000-character literal. */
 const VALUE_MAX = 80;

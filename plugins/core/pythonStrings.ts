@@ -1,5 +1,6 @@
 /**
- * Python string literals as their value: prefixes, quotes and the common escapes, and docstrings
+ * Python string literals as their value (in core: the Python code reference and the architecture
+ * section's SQLAlchemy and Alembic readers both read them): prefixes, quotes and the common escapes, and docstrings
  * dedented the way `inspect.cleandoc` does, so docstrings read as their authors see them in `help()`.
  */
 
