@@ -68,7 +68,7 @@ describe('docs-architect check on a target', () => {
 
   it('counts the pages of every section, authored and generated', () => {
     expect(run.pages).toBeGreaterThan(3);
-    expect(run.checks.map((check) => check.id)).toEqual(['site', 'links', 'front-matter', 'mermaid', 'headings', 'images', 'readability', 'inclusive', 'markdownlint']);
+    expect(run.checks.map((check) => check.id)).toEqual(['site', 'links', 'front-matter', 'mermaid', 'headings', 'images', 'readability', 'inclusive', 'markdownlint', 'citation', 'drift', 'coverage']);
   });
 
   it('writes SARIF 2.1.0 that the schema accepts, with file, line and rule descriptions', () => {
@@ -89,7 +89,7 @@ describe('docs-architect check on a target', () => {
 
   it('writes JUnit XML with a suite per check and a failure per finding', () => {
     const xml = formatFindings({...run, version: '0.1.0'}, 'junit');
-    expect(xml.match(/<testsuite /g)).toHaveLength(9);
+    expect(xml.match(/<testsuite /g)).toHaveLength(12);
     expect(xml.match(/<failure /g)).toHaveLength(10);
     expect(xml).toContain('<testsuite name="links" tests="4" failures="4"');
   });
