@@ -93,8 +93,13 @@ test('an audience page orders its reading path from beginner to advanced, with a
   expect(titles).toContain('ADR 0003: Bundler');
   expect(titles).not.toContain('How the pipeline works');
 
-  const minutes = (await items.allTextContents()).map((text) => Number(/(\d+) min/.exec(text)?.[1]));
-  const total = Number(/(\d+) min in total/.exec((await page.getByText(/in total/).textContent()) ?? '')?.[1]);
+  // "2 min", or past an hour "1 h 28 min" (and "1 h" alone).
+  const asMinutes = (text: string) => {
+    const match = /(\d+) h(?: (\d+) min)?|(\d+) min/.exec(text);
+    return match ? Number(match[1] ?? 0) * 60 + Number(match[2] ?? match[3] ?? 0) : NaN;
+  };
+  const minutes = (await items.allTextContents()).map(asMinutes);
+  const total = asMinutes((await page.getByText(/in total/).textContent()) ?? '');
   expect(minutes.every((m) => m > 0)).toBe(true);
   expect(minutes.reduce((a, b) => a + b, 0)).toBe(total);
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type {Root} from 'mdast';
-import {DEFAULT_PARSE_FRONT_MATTER} from '@docusaurus/utils';
+import matter from 'gray-matter';
 import {CITATION_COMPONENTS} from '../core/authored/citationComponents';
 import {readAuthoredPage} from '../core/authored/readAuthoredPage';
 import {gatherGuides} from '../core/authored/gatherGuides';
@@ -71,7 +71,10 @@ async function readPage(file: string, text: string): Promise<{frontMatter: Recor
     return page.ok ? {frontMatter: page.frontMatter, tree: page.tree} : undefined;
   }
   try {
-    return {frontMatter: (await DEFAULT_PARSE_FRONT_MATTER({filePath: file, fileContent: text})).frontMatter};
+    // Not Docusaurus's DEFAULT_PARSE_FRONT_MATTER: its gray-matter caches a page *before* parsing
+    // it, so a page whose YAML throws here would later read as valid (empty) front matter to the
+    // stager, which then would not replace it by its error page. Our gray-matter, with options, caches nothing.
+    return {frontMatter: matter(text, {}).data as Record<string, unknown>};
   } catch {
     return undefined;
   }

@@ -170,3 +170,20 @@ describe('the Quality page and the checks', () => {
     ]);
   });
 });
+
+describe('a page whose front matter is not valid YAML', () => {
+  it('is still replaced by its error page once living docs has read it (Docusaurus caches a page before parsing it)', async () => {
+    const badTarget = tempBase('living-bad-yaml');
+    const badSite = tempBase('living-bad-yaml-site');
+    dirs.push(badTarget, badSite);
+    makeRepo(badTarget).commit('docs', {
+      date: '2024-01-01T00:00:00Z',
+      files: {'docs/bad-yaml.md': '---\ntitle: Broken\ntags: [one, two\n---\n\nBody.\n', 'docs/good.md': '# Good\n\nA page.\n'},
+    });
+    const badPlan = await prepareSite({siteDir: badSite, target: badTarget, generators: [livingDocsGenerator as never]});
+    expect(badPlan.context.report.warnings.map((warning) => `${path.basename(warning.details.file ?? '')}:${warning.details.line}: ${warning.message}`)).toEqual([
+      'bad-yaml.md:4: the front matter is not valid YAML: unexpected end of the stream within a flow collection',
+    ]);
+    expect(fs.readFileSync(path.join(authoredStageRoot(badSite), 'docs/bad-yaml.md'), 'utf8')).toContain('bad-yaml.md could not be built');
+  });
+});
