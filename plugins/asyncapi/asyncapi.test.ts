@@ -4,9 +4,9 @@
  * file and line, strict fails); a $ref out of the repository (not followed).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
+import {tempFolders} from '../../test/tempFolders';
 import {formatUserError, isUserError} from '../core/errors';
 import {prepareSite} from '../core/prepareSite';
 import {ASYNCAPI_2, ASYNCAPI_3, ASYNCAPI_BROKEN} from '../../test/apiKinds/asyncApiFixtures';
@@ -16,25 +16,7 @@ import {serializeSiteModel} from '../core/site/siteModel';
 import {asyncapiGenerator} from './generator';
 import type {AsyncApiOk, AsyncApiSectionModel} from './model';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, {recursive: true, force: true});
-});
-
-function tempDir(prefix: string): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `docs-architect-${prefix}-`)));
-  dirs.push(dir);
-  return dir;
-}
-
-function makeTarget(files: Record<string, string>): string {
-  const root = tempDir('asyncapi-target');
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), {recursive: true});
-    fs.writeFileSync(path.join(root, file), content);
-  }
-  return root;
-}
+const {tempDir, makeTarget} = tempFolders('asyncapi');
 
 async function prepare(target: string, strict = false) {
   const siteDir = tempDir('asyncapi-site');

@@ -3,32 +3,14 @@
  * of one API side by side, error pages, strict mode, the content-hash cache.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
+import {tempFolders} from '../../test/tempFolders';
 import {formatUserError, isUserError} from '../core/errors';
 import {prepareSite} from '../core/prepareSite';
 import {openapiGenerator} from './generator';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, {recursive: true, force: true});
-});
-
-function tempDir(prefix: string): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `docs-architect-${prefix}-`)));
-  dirs.push(dir);
-  return dir;
-}
-
-function makeTarget(files: Record<string, string>): string {
-  const root = tempDir('openapi-target');
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), {recursive: true});
-    fs.writeFileSync(path.join(root, file), content);
-  }
-  return root;
-}
+const {tempDir, makeTarget} = tempFolders('openapi');
 
 const spec = (title: string, version: string, operationId = 'listThings') =>
   `openapi: 3.0.3\ninfo:\n  title: ${title}\n  version: "${version}"\npaths:\n  /things:\n    get:\n      operationId: ${operationId}\n      responses:\n        "200":\n          description: ok\n`;

@@ -4,9 +4,9 @@
  * and googleapis trees from google-proto-files, which nobody here wrote, parsed and generated.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
+import {tempFolders} from '../../test/tempFolders';
 import {formatUserError, isUserError} from '../core/errors';
 import {prepareSite} from '../core/prepareSite';
 import {BROKEN_PROTO, googleapisTree, PROTO_TREE} from '../../test/apiKinds/protoFixtures';
@@ -16,25 +16,7 @@ import {serializeSiteModel} from '../core/site/siteModel';
 import {protobufGenerator} from './generator';
 import type {ProtobufModel} from './model';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, {recursive: true, force: true});
-});
-
-function tempDir(prefix: string): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `docs-architect-${prefix}-`)));
-  dirs.push(dir);
-  return dir;
-}
-
-function makeTarget(files: Record<string, string>): string {
-  const root = tempDir('proto-target');
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), {recursive: true});
-    fs.writeFileSync(path.join(root, file), content);
-  }
-  return root;
-}
+const {tempDir, makeTarget} = tempFolders('proto');
 
 async function prepare(target: string, strict = false) {
   const siteDir = tempDir('proto-site');
