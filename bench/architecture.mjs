@@ -92,15 +92,20 @@ function prepareEffect() {
 }
 
 /**
- * The data model readers' input: the test fixture (a Drizzle schema, SQL migrations, SQLModel and
- * SQLAlchemy models, Alembic revisions) copied into 50 service folders, so each reader has work.
+ * The data model readers' input: the test fixtures (a Drizzle schema, SQL migrations, SQLModel and
+ * SQLAlchemy models, Alembic revisions, MikroORM entities, Sequelize models) copied into 50 service
+ * folders, so each reader has work.
  */
 async function prepareDataModels() {
   const {createJiti} = await import('jiti');
-  const {DATA_MODEL_FILES} = await createJiti(import.meta.url).import(path.join(SITE_DIR, 'test/architectureFixture.ts'));
+  const load = createJiti(import.meta.url);
+  const {DATA_MODEL_FILES} = await load.import(path.join(SITE_DIR, 'test/architectureFixture.ts'));
+  const {MIKROORM_FILES, SEQUELIZE_FILES} = await load.import(path.join(SITE_DIR, 'test/ormFixture.ts'));
+  const files = {...DATA_MODEL_FILES, ...MIKROORM_FILES, ...SEQUELIZE_FILES};
+  delete files['package.json'];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-arch-data-'));
   for (let i = 0; i < 50; i++) {
-    for (const [file, text] of Object.entries(DATA_MODEL_FILES)) {
+    for (const [file, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(dir, `svc${i}`, file)), {recursive: true});
       fs.writeFileSync(path.join(dir, `svc${i}`, file), text);
     }

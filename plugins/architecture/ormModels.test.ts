@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {writeArchitectureFixture} from '../../test/architectureFixture';
+import {MIKROORM_FILES, SEQUELIZE_FILES} from '../../test/ormFixture';
 import {compileLikeDocusaurus} from '../../test/compileLikeDocusaurus';
 import {tempBase} from '../../test/gitRepo';
 import {loadTargetContext} from '../core/prepareSite';
@@ -52,97 +53,11 @@ async function checkPages(section: GeneratedSection<ArchitectureModel>, pageCoun
   return diagrams;
 }
 
-const MIKROORM = {
-  'package.json': JSON.stringify({name: 'library', dependencies: {'@mikro-orm/core': '^6.3', '@mikro-orm/postgresql': '^6.3'}}),
-  'src/entities/Author.ts': [
-    "import {Collection, Entity, Enum, Index, OneToMany, PrimaryKey, Property, Unique} from '@mikro-orm/core';",
-    "import {Book} from './Book';",
-    '',
-    "export enum Role { Admin = 'admin', Reader = 'reader' }",
-    '',
-    "@Entity({tableName: 'authors'})",
-    "@Index({properties: ['name', 'email']})",
-    'export class Author {',
-    '  @PrimaryKey()',
-    '  id!: number;',
-    '',
-    '  @Property()',
-    '  name!: string;',
-    '',
-    '  @Property()',
-    '  @Unique()',
-    '  email!: string;',
-    '',
-    '  @Property({nullable: true})',
-    '  age?: number;',
-    '',
-    '  @Enum(() => Role)',
-    '  role: Role = Role.Reader;',
-    '',
-    "  @Property({type: 'datetime'})",
-    '  createdAt = new Date();',
-    '',
-    '  @OneToMany(() => Book, (book) => book.author)',
-    '  books = new Collection<Book>(this);',
-    '}',
-    '',
-  ].join('\n'),
-  'src/entities/Book.ts': [
-    "import {Collection, Entity, ManyToMany, ManyToOne, OneToOne, PrimaryKey, Property, Ref} from '@mikro-orm/core';",
-    "import {v4} from 'uuid';",
-    "import {Author} from './Author';",
-    "import type {BookTag, Cover} from './schema';",
-    '',
-    '@Entity()',
-    'export class Book {',
-    "  @PrimaryKey({type: 'uuid'})",
-    '  uuid = v4();',
-    '',
-    "  @Property({type: 'text', length: 500})",
-    '  title!: string;',
-    '',
-    '  @ManyToOne()',
-    '  author!: Author;',
-    '',
-    "  @ManyToMany({entity: 'BookTag', inversedBy: 'books'})",
-    '  tags = new Collection<BookTag>(this);',
-    '',
-    '  @OneToOne({nullable: true})',
-    '  cover?: Ref<Cover>;',
-    '}',
-    '',
-  ].join('\n'),
-  'src/entities/schema.ts': [
-    "import {EntitySchema, ReferenceKind} from '@mikro-orm/core';",
-    "import {Book} from './Book';",
-    '',
-    'export const BookTag = new EntitySchema({',
-    "  name: 'BookTag',",
-    "  tableName: 'book_tags',",
-    '  properties: {',
-    "    id: {type: 'number', primary: true},",
-    "    label: {type: 'string', unique: true},",
-    "    books: {kind: 'm:n', entity: () => Book, mappedBy: 'tags'},",
-    '  },',
-    '});',
-    '',
-    'export const Cover = new EntitySchema({',
-    "  name: 'Cover',",
-    '  properties: {',
-    "    id: {type: 'number', primary: true},",
-    "    url: {type: 'string', nullable: true, default: \"'/blank.png'\"},",
-    "    book: {kind: ReferenceKind.ONE_TO_ONE, entity: 'Book', mappedBy: 'cover'},",
-    '  },',
-    '});',
-    '',
-  ].join('\n'),
-};
-
 describe('MikroORM entities', () => {
   let section: GeneratedSection<ArchitectureModel>;
   const entity = (name: string) => summary(section.model.entities.find((e) => e.name === name)!);
   beforeAll(async () => {
-    section = await sectionOf('arch-mikroorm', MIKROORM);
+    section = await sectionOf('arch-mikroorm', MIKROORM_FILES);
   });
 
   it('are read from decorators and EntitySchema, told from TypeORM by their import', () => {
@@ -179,102 +94,11 @@ describe('MikroORM entities', () => {
   });
 });
 
-const SEQUELIZE = {
-  'package.json': JSON.stringify({name: 'shop', dependencies: {sequelize: '^6.37', 'sequelize-typescript': '^2.1'}}),
-  // sequelize-cli's layout: one module per model, associations in `associate`.
-  'models/customer.js': [
-    "'use strict';",
-    "const {Model} = require('sequelize');",
-    'module.exports = (sequelize, DataTypes) => {',
-    '  class Customer extends Model {',
-    '    static associate(models) {',
-    "      this.hasMany(models.Order, {foreignKey: 'customerId', as: 'orders'});",
-    '    }',
-    '  }',
-    '  Customer.init(',
-    '    {',
-    '      email: {type: DataTypes.STRING(320), allowNull: false, unique: true},',
-    "      name: {type: DataTypes.STRING, defaultValue: 'anonymous'},",
-    '      vip: DataTypes.BOOLEAN,',
-    '    },',
-    "    {sequelize, modelName: 'Customer', tableName: 'customers', indexes: [{unique: true, fields: ['email']}]},",
-    '  );',
-    '  return Customer;',
-    '};',
-    '',
-  ].join('\n'),
-  'models/order.js': [
-    "const {DataTypes} = require('sequelize');",
-    'module.exports = (sequelize) => {',
-    "  const Order = sequelize.define('Order', {",
-    '    id: {type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4},',
-    "    customerId: {type: DataTypes.INTEGER, allowNull: false, references: {model: 'customers', key: 'id'}},",
-    "    total: {type: DataTypes.DECIMAL(10, 2), allowNull: false, defaultValue: 0},",
-    "    status: DataTypes.ENUM('new', 'paid'),",
-    '  });',
-    '  Order.associate = (models) => {',
-    "    Order.belongsTo(models.Customer, {foreignKey: 'customerId'});",
-    "    Order.belongsToMany(models.Product, {through: 'OrderItems'});",
-    '  };',
-    '  return Order;',
-    '};',
-    '',
-  ].join('\n'),
-  // sequelize-typescript, with the reverse association in a module of its own.
-  'src/catalog/product.model.ts': [
-    "import {AllowNull, AutoIncrement, BelongsTo, BelongsToMany, Column, CreatedAt, DataType, Default, ForeignKey, Model, PrimaryKey, Table, Unique} from 'sequelize-typescript';",
-    "import {Category} from './category.model';",
-    '',
-    "@Table({tableName: 'products'})",
-    'export class Product extends Model {',
-    '  @PrimaryKey',
-    '  @AutoIncrement',
-    '  @Column',
-    '  declare id: number;',
-    '',
-    '  @Unique',
-    '  @AllowNull(false)',
-    '  @Column(DataType.STRING(64))',
-    '  sku!: string;',
-    '',
-    '  @Default(true)',
-    '  @Column',
-    '  listed?: boolean;',
-    '',
-    '  @ForeignKey(() => Category)',
-    '  @Column',
-    '  categoryId?: number;',
-    '',
-    '  @BelongsTo(() => Category)',
-    '  category?: Category;',
-    '',
-    "  @BelongsToMany(() => Order, 'OrderItems', 'productId', 'orderId')",
-    '  orders?: Order[];',
-    '',
-    '  @CreatedAt',
-    '  createdAt!: Date;',
-    '}',
-    '',
-  ].join('\n'),
-  'src/catalog/category.model.ts': [
-    "import {Column, HasMany, Model, Table} from 'sequelize-typescript';",
-    "import {Product} from './product.model';",
-    '',
-    '@Table',
-    'export class Category extends Model {',
-    '  @Column',
-    '  title!: string;',
-    '}',
-    '',
-  ].join('\n'),
-  'src/db/associations.ts': ["import {Category} from '../catalog/category.model';", "import {Product} from '../catalog/product.model';", "import 'sequelize-typescript';", '', "Category.hasMany(Product, {as: 'products'});", ''].join('\n'),
-};
-
 describe('Sequelize models', () => {
   let section: GeneratedSection<ArchitectureModel>;
   const entity = (name: string) => summary(section.model.entities.find((e) => e.name === name)!);
   beforeAll(async () => {
-    section = await sectionOf('arch-sequelize', SEQUELIZE);
+    section = await sectionOf('arch-sequelize', SEQUELIZE_FILES);
   });
 
   it('are read from init, define and sequelize-typescript classes, with Sequelize’s own id when none is declared', () => {
@@ -309,6 +133,20 @@ describe('Sequelize models', () => {
 
   it('draw an ER diagram and model pages that compile, with diagrams that parse', async () => {
     expect(await checkPages(section, 5)).toBe(5);
+  });
+});
+
+describe('associations in a module of their own', () => {
+  it('go to the model of that name nearest them, one service of a monorepo not another', async () => {
+    const catalog = (service: string, withAssociations: boolean) =>
+      Object.fromEntries(
+        Object.entries(SEQUELIZE_FILES)
+          .filter(([file]) => file.startsWith('src/') && (withAssociations || !file.includes('associations')))
+          .map(([file, text]) => [`${service}/${file}`, text]),
+      );
+    const section = await sectionOf('arch-orm-monorepo', {...catalog('services/a', false), ...catalog('services/b', true)});
+    const categories = section.model.entities.filter((e) => e.name === 'Category').map((e) => `${e.source.file} ${e.relations.map((r) => `${r.field}:${r.to}`).join(' ')}`);
+    expect(categories).toEqual(['services/a/src/catalog/category.model.ts ', 'services/b/src/catalog/category.model.ts products:product-2']);
   });
 });
 

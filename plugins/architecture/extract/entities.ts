@@ -99,7 +99,9 @@ export async function extractEntities(context: TargetContext, sink: ProblemSink)
 function link(read: (ReadEntity & {group: string})[]): EntityModel[] {
   const entities = read.filter((entity) => !entity.adds);
   for (const addition of read.filter((entity) => entity.adds)) {
-    const owner = entities.find((entity) => entity.group === addition.group && entity.name === addition.name) ?? entities.find((entity) => entity.name === addition.name);
+    // Of the models of that name (one per service in a monorepo), the one nearest the addition's file.
+    const candidates = entities.filter((entity) => entity.name === addition.name);
+    const owner = candidates.sort((a, b) => sharedFolders(b.source.file, addition.source.file) - sharedFolders(a.source.file, addition.source.file))[0];
     owner?.relations.push(...addition.relations);
   }
   const used = new Set<string>();
@@ -109,11 +111,12 @@ function link(read: (ReadEntity & {group: string})[]): EntityModel[] {
     used.add(key);
     entity.key = key;
   }
-  // The same schema or folder first, else anywhere; by model name, then by table name.
+  // The same schema or folder first, else the nearest in the tree; by model name, then by table name.
   const find = (from: ReadEntity & {group: string}, name: string) => {
     const lower = name.toLowerCase();
     const matches = (other: ReadEntity) => other.name === name || other.table?.toLowerCase() === lower || (other.origin === 'sql' && other.name.toLowerCase() === lower);
-    return entities.find((other) => other.group === from.group && matches(other)) ?? entities.find((other) => other.name === name) ?? entities.find(matches);
+    const nearest = (list: (ReadEntity & {group: string})[]) => list.sort((a, b) => sharedFolders(b.source.file, from.source.file) - sharedFolders(a.source.file, from.source.file))[0];
+    return entities.find((other) => other.group === from.group && matches(other)) ?? nearest(entities.filter((other) => other.name === name)) ?? nearest(entities.filter(matches));
   };
   for (const entity of entities) {
     for (const relation of entity.relations) {
@@ -132,4 +135,13 @@ function link(read: (ReadEntity & {group: string})[]): EntityModel[] {
     }
   }
   return entities.map(({group: _group, table: _table, adds: _adds, ...entity}) => entity);
+}
+
+/** How many leading folders two target-relative paths share. */
+function sharedFolders(a: string, b: string): number {
+  const left = a.split('/').slice(0, -1);
+  const right = b.split('/').slice(0, -1);
+  let n = 0;
+  while (n < left.length && left[n] === right[n]) n++;
+  return n;
 }
