@@ -150,7 +150,7 @@ const row = (label, list) => {
   const last = list.at(-1);
   return `${label.padEnd(26)} ${(pick(list, 'sectionMs') / 1000).toFixed(2).padStart(7)} s  ${String(last.files).padStart(5)} files ${String(last.imports).padStart(6)} imports ${String(last.cycles).padStart(3)} cycles ${String(last.pages).padStart(4)} pages ${String(last.diagrams).padStart(4)} diagrams (${last.broken} broken, largest ${last.maxNodes} nodes)`;
 };
-console.log(`Architecture section, median of ${runs} runs (in process, after loading)`);
+console.log(`Architecture section, median of ${runs} interleaved runs (in process, after loading; load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} CPUs)`);
 console.log(row('effect/src', results.effect));
 console.log(row('this repository (default)', results.self));
 const data = results.data.at(-1);
