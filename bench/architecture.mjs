@@ -92,15 +92,20 @@ function prepareEffect() {
 }
 
 /**
- * The data model readers' input: the test fixture (a Drizzle schema, SQL migrations, SQLModel and
- * SQLAlchemy models, Alembic revisions) copied into 50 service folders, so each reader has work.
+ * The data model readers' input: the test fixtures (a Drizzle schema, SQL migrations, SQLModel and
+ * SQLAlchemy models, Alembic revisions, MikroORM entities, Sequelize models) copied into 50 service
+ * folders, so each reader has work.
  */
 async function prepareDataModels() {
   const {createJiti} = await import('jiti');
-  const {DATA_MODEL_FILES} = await createJiti(import.meta.url).import(path.join(SITE_DIR, 'test/architectureFixture.ts'));
+  const load = createJiti(import.meta.url);
+  const {DATA_MODEL_FILES} = await load.import(path.join(SITE_DIR, 'test/architectureFixture.ts'));
+  const {MIKROORM_FILES, SEQUELIZE_FILES} = await load.import(path.join(SITE_DIR, 'test/ormFixture.ts'));
+  const files = {...DATA_MODEL_FILES, ...MIKROORM_FILES, ...SEQUELIZE_FILES};
+  delete files['package.json'];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-arch-data-'));
   for (let i = 0; i < 50; i++) {
-    for (const [file, text] of Object.entries(DATA_MODEL_FILES)) {
+    for (const [file, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(dir, `svc${i}`, file)), {recursive: true});
       fs.writeFileSync(path.join(dir, `svc${i}`, file), text);
     }
@@ -145,7 +150,7 @@ const row = (label, list) => {
   const last = list.at(-1);
   return `${label.padEnd(26)} ${(pick(list, 'sectionMs') / 1000).toFixed(2).padStart(7)} s  ${String(last.files).padStart(5)} files ${String(last.imports).padStart(6)} imports ${String(last.cycles).padStart(3)} cycles ${String(last.pages).padStart(4)} pages ${String(last.diagrams).padStart(4)} diagrams (${last.broken} broken, largest ${last.maxNodes} nodes)`;
 };
-console.log(`Architecture section, median of ${runs} runs (in process, after loading)`);
+console.log(`Architecture section, median of ${runs} interleaved runs (in process, after loading; load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} CPUs)`);
 console.log(row('effect/src', results.effect));
 console.log(row('this repository (default)', results.self));
 const data = results.data.at(-1);

@@ -127,7 +127,7 @@ export interface EntityModel {
   /** Unique, URL-safe page key. */
   key: string;
   name: string;
-  /** `prisma`, `typeorm`, `drizzle`, `sql`. */
+  /** The reader: `prisma`, `typeorm`, `mikroorm`, `sequelize`, `drizzle`, `sql`, `sqlalchemy`, `sqlmodel`, `alembic`, with `(table x)` when the table's name differs. */
   origin: string;
   columns: ColumnModel[];
   indexes: string[];

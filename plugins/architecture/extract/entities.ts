@@ -15,6 +15,8 @@ import {readDrizzle} from './drizzle';
 import {readPrisma} from './prisma';
 import {readSqlalchemy} from './sqlalchemy';
 import {readSqlFiles} from './sqlMigrations';
+import {MIKROORM_FILE, readMikroorm} from './mikroorm';
+import {readSequelize, SEQUELIZE_FILE} from './sequelize';
 import {readTypeorm} from './typeorm';
 
 /** Schema files are small; one past this is not a schema a reader would want drawn whole. */
@@ -23,15 +25,23 @@ const MAX_SCHEMA_BYTES = 2 ** 20;
 /** What a reader returns: an entity, with the table name it maps to when that differs from its name. */
 export interface ReadEntity extends EntityModel {
   table?: string;
+  /**
+   * Not an entity: relations for the entity of this name read from another file (Sequelize
+   * associations in their own module). Merged into it, or dropped when there is none.
+   */
+  adds?: boolean;
 }
 
 type Reader = (file: string, text: string, sink: ProblemSink) => ReadEntity[];
 /** Drizzle tables live in schema modules; only files whose path says so are opened (effect's 570 sources are not). */
 const DRIZZLE_PATH = /(^|\/)(db|database|drizzle|schemas?|models?|tables?)(\/|\.[cm]?[jt]s$)|schema[^/]*\.[cm]?[jt]s$/i;
+const ENTITY_PATH = /\.entity\.ts$|(^|\/)entit(y|ies)\/[^/]+\.ts$/;
+/** MikroORM and Sequelize models: entity folders and files, schema paths, `*.model.ts`, `models/`. */
+const ORM_PATH = (file: string) => /\.[cm]?[jt]s$/.test(file) && !/\.d\.[cm]?ts$|\.(test|spec)\./.test(file) && (ENTITY_PATH.test(file) || /\.(entity|model)\.[cm]?[jt]s$/.test(file) || DRIZZLE_PATH.test(file));
 const FILE_READERS: {test: (file: string) => boolean; read: Reader}[] = [
   {test: (file) => file.endsWith('.prisma'), read: readPrisma},
-  {test: (file) => /\.entity\.ts$|(^|\/)entit(y|ies)\/[^/]+\.ts$/.test(file), read: (file, text) => readTypeorm(file, text)},
-  {test: (file) => /\.[cm]?[jt]s$/.test(file) && !/\.d\.[cm]?ts$|\.(test|spec)\./.test(file) && DRIZZLE_PATH.test(file), read: (file, text) => readDrizzle(file, text)},
+  // Decorators alone do not tell MikroORM from TypeORM: the import does.
+  {test: ORM_PATH, read: (file, text) => (MIKROORM_FILE.test(text) ? readMikroorm(file, text) : SEQUELIZE_FILE.test(text) ? readSequelize(file, text) : ENTITY_PATH.test(file) ? readTypeorm(file, text) : readDrizzle(file, text))},
   {test: (file) => file.endsWith('.py'), read: (file, text) => readSqlalchemy(file, text)},
 ];
 const IGNORED = /(^|\/)(node_modules|fixtures|__fixtures__|\.venv|venv|site-packages)\//;
@@ -85,8 +95,15 @@ export async function extractEntities(context: TargetContext, sink: ProblemSink)
   return link(groups);
 }
 
-/** Unique keys, then relation targets and foreign keys turned from names into keys. */
-function link(entities: (ReadEntity & {group: string})[]): EntityModel[] {
+/** Additions merged, unique keys, then relation targets and foreign keys turned from names into keys. */
+function link(read: (ReadEntity & {group: string})[]): EntityModel[] {
+  const entities = read.filter((entity) => !entity.adds);
+  for (const addition of read.filter((entity) => entity.adds)) {
+    // Of the models of that name (one per service in a monorepo), the one nearest the addition's file.
+    const candidates = entities.filter((entity) => entity.name === addition.name);
+    const owner = candidates.sort((a, b) => sharedFolders(b.source.file, addition.source.file) - sharedFolders(a.source.file, addition.source.file))[0];
+    owner?.relations.push(...addition.relations);
+  }
   const used = new Set<string>();
   for (const entity of entities.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : 0))) {
     let key = entity.key || 'entity';
@@ -94,11 +111,12 @@ function link(entities: (ReadEntity & {group: string})[]): EntityModel[] {
     used.add(key);
     entity.key = key;
   }
-  // The same schema or folder first, else anywhere; by model name, then by table name.
+  // The same schema or folder first, else the nearest in the tree; by model name, then by table name.
   const find = (from: ReadEntity & {group: string}, name: string) => {
     const lower = name.toLowerCase();
     const matches = (other: ReadEntity) => other.name === name || other.table?.toLowerCase() === lower || (other.origin === 'sql' && other.name.toLowerCase() === lower);
-    return entities.find((other) => other.group === from.group && matches(other)) ?? entities.find((other) => other.name === name) ?? entities.find(matches);
+    const nearest = (list: (ReadEntity & {group: string})[]) => list.sort((a, b) => sharedFolders(b.source.file, from.source.file) - sharedFolders(a.source.file, from.source.file))[0];
+    return entities.find((other) => other.group === from.group && matches(other)) ?? nearest(entities.filter((other) => other.name === name)) ?? nearest(entities.filter(matches));
   };
   for (const entity of entities) {
     for (const relation of entity.relations) {
@@ -116,5 +134,14 @@ function link(entities: (ReadEntity & {group: string})[]): EntityModel[] {
       if (!related) entity.relations.push({field: column.name, to: target.key, cardinality: 'many-to-one'});
     }
   }
-  return entities.map(({group: _group, table: _table, ...entity}) => entity);
+  return entities.map(({group: _group, table: _table, adds: _adds, ...entity}) => entity);
+}
+
+/** How many leading folders two target-relative paths share. */
+function sharedFolders(a: string, b: string): number {
+  const left = a.split('/').slice(0, -1);
+  const right = b.split('/').slice(0, -1);
+  let n = 0;
+  while (n < left.length && left[n] === right[n]) n++;
+  return n;
 }
