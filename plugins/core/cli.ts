@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {createBuildSite} from './buildFolders';
-import {formatBuildSummary, readBuildSummary} from './buildSummary';
 import {formatUserError, isUserError, UserError} from './errors';
 import {loadConfig} from './loadConfig';
 import {resolveTarget} from './resolveTarget';
@@ -158,6 +157,8 @@ export async function main(argv: string[]): Promise<number> {
           fs.copyFileSync(path.join(buildOut, 'docs-architect.json'), file);
           console.log(`docs-architect: site model written to ${file}`);
         }
+        // Imported here: its progress spinner is no part of the other commands (extract's start-up, docs/adr/0052).
+        const {formatBuildSummary, readBuildSummary} = await import('./buildSummary');
         const summary = code === 0 && command === 'build' && !values.quiet ? readBuildSummary(siteDir) : undefined;
         if (summary) console.error(formatBuildSummary(summary, buildOut, performance.now() - started, serveCommand(out)));
         return code;
