@@ -10,6 +10,9 @@
  * Fidelity: the public names per module (bench/griffeNames.py applies the documented rule to
  * griffe's inventory; ours come from plugins/python), equal or listed.
  * Speed, per package and run, interleaved, medians:
+ * - extract, like for like with `griffe dump` (which reads the package and prints its model, and
+ *   renders nothing): `docs-architect extract <target> --json /dev/null`, a fresh process through the
+ *   real CLI, loading what reading the code needs and no page writer (docs/adr/0052);
  * - cold, the issue's measure: ours is a fresh process (`python-run.mjs --cold`: Node starts, loads
  *   the code, reads the target, extracts, renders the pages; no warm-up, no cache of the target's
  *   content; jiti's cache of our own compiled TypeScript is kept, as Python keeps griffe's .pyc files)
@@ -94,13 +97,16 @@ for (const name of PACKAGES) {
     return !(module in ours) || !(module in theirs) || onlyOurs.length || onlyGriffe.length ? [{module, onlyOurs, onlyGriffe, missing: !(module in ours) ? 'ours' : !(module in theirs) ? 'griffe' : undefined}] : [];
   });
   const names = Object.values(theirs).reduce((sum, list) => sum + list.length, 0);
-  report.packages[name] = {bytes: sourceBytes(targets[name]), modules: modules.length, names, differences, times: {oursCachedExtractCpu: [], oursCachedGenCpu: [], oursExtractCpu: [], oursGen: [], oursGenCpu: [], oursWall: [], oursCpu: [], griffeGen: [], griffeGenCpu: [], griffeWall: [], griffeCpu: []}};
+  report.packages[name] = {bytes: sourceBytes(targets[name]), modules: modules.length, names, differences, times: {oursExtractWall: [], oursExtractProcessCpu: [], oursCachedExtractCpu: [], oursCachedGenCpu: [], oursExtractCpu: [], oursGen: [], oursGenCpu: [], oursWall: [], oursCpu: [], griffeGen: [], griffeGenCpu: [], griffeWall: [], griffeCpu: []}};
 }
 
 for (let run = 0; run < runs; run++) {
   for (const name of PACKAGES) {
     const times = report.packages[name].times;
     const site = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-python-site-'));
+    const extract = timed('node', [path.join(SITE_DIR, 'bin/docs-architect.js'), 'extract', targets[name], '--json', '/dev/null']);
+    times.oursExtractWall.push(extract.wall);
+    times.oursExtractProcessCpu.push(extract.cpu);
     const cold = timed('node', [path.join(SITE_DIR, 'bench/python-run.mjs'), targets[name], `${site}-cold`, '--cold']);
     times.oursWall.push(cold.wall);
     times.oursCpu.push(cold.cpu);
@@ -127,17 +133,18 @@ for (let run = 0; run < runs; run++) {
 
 const larger = PACKAGES.reduce((a, b) => (report.packages[a].bytes >= report.packages[b].bytes ? a : b));
 console.log(`Python code reference vs griffe ${spawnSync(PYTHON, ['-c', 'import importlib.metadata as m; print(m.version("griffe"))'], {encoding: 'utf8'}).stdout.trim()}, ${runs} interleaved runs, medians (ms)\n`);
-console.log('| package | source kB | modules | public names | differences | ours extract cpu (cached) | ours gen, code loaded (wall / cpu) | griffe load+dump, code loaded (wall / cpu) | ours cold process (wall / cpu) | griffe dump process (wall / cpu) | gen cpu ratio | cold process cpu ratio |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('| package | source kB | modules | public names | differences | ours extract process (wall / cpu) | ours extract cpu (cached) | ours gen, code loaded (wall / cpu) | griffe load+dump, code loaded (wall / cpu) | ours cold process (wall / cpu) | griffe dump process (wall / cpu) | gen cpu ratio | cold process cpu ratio |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const name of PACKAGES) {
   const pkg = report.packages[name];
   const m = Object.fromEntries(Object.entries(pkg.times).map(([key, list]) => [key, Math.round(median(list))]));
   pkg.medians = m;
-  console.log(`| ${name}${name === larger ? ' (larger)' : ''} | ${Math.round(pkg.bytes / 1000)} | ${pkg.modules} | ${pkg.names} | ${pkg.differences.length} | ${m.oursExtractCpu} (${m.oursCachedExtractCpu}) | ${m.oursGen} / ${m.oursGenCpu} | ${m.griffeGen} / ${m.griffeGenCpu} | ${m.oursWall} / ${m.oursCpu} | ${m.griffeWall} / ${m.griffeCpu} | ${(m.oursGenCpu / m.griffeGenCpu).toFixed(2)} | ${(m.oursCpu / m.griffeCpu).toFixed(2)} |`);
+  console.log(`| ${name}${name === larger ? ' (larger)' : ''} | ${Math.round(pkg.bytes / 1000)} | ${pkg.modules} | ${pkg.names} | ${pkg.differences.length} | ${m.oursExtractWall} / ${m.oursExtractProcessCpu} | ${m.oursExtractCpu} (${m.oursCachedExtractCpu}) | ${m.oursGen} / ${m.oursGenCpu} | ${m.griffeGen} / ${m.griffeGenCpu} | ${m.oursWall} / ${m.oursCpu} | ${m.griffeWall} / ${m.griffeCpu} | ${(m.oursGenCpu / m.griffeGenCpu).toFixed(2)} | ${(m.oursCpu / m.griffeCpu).toFixed(2)} |`);
   for (const difference of pkg.differences) console.log(`  ${difference.module}: only ours ${JSON.stringify(difference.onlyOurs)}, only griffe ${JSON.stringify(difference.onlyGriffe)}${difference.missing ? `, module missing in ${difference.missing}` : ''}`);
 }
 const big = report.packages[larger].medians;
-console.log(`\nCold generation (a fresh process, no content cache) on ${larger}: ours ${big.oursWall} ms wall / ${big.oursCpu} ms CPU vs griffe dump ${big.griffeWall} ms wall / ${big.griffeCpu} ms CPU (${big.oursCpu < big.griffeCpu ? 'faster' : 'SLOWER'}, ${(big.oursCpu / big.griffeCpu).toFixed(1)}x CPU).`);
+console.log(`\nExtract, like for like (a fresh process: \`docs-architect extract\` vs \`griffe dump\`, the model as JSON, no pages) on ${larger}: ours ${big.oursExtractWall} ms wall / ${big.oursExtractProcessCpu} ms CPU vs griffe dump ${big.griffeWall} ms wall / ${big.griffeCpu} ms CPU (${big.oursExtractProcessCpu < big.griffeCpu ? 'faster' : 'SLOWER'}, ${(big.oursExtractProcessCpu / big.griffeCpu).toFixed(1)}x CPU, ${(big.oursExtractWall / big.griffeWall).toFixed(1)}x wall).`);
+console.log(`Cold generation (a fresh process, no content cache) on ${larger}: ours ${big.oursWall} ms wall / ${big.oursCpu} ms CPU vs griffe dump ${big.griffeWall} ms wall / ${big.griffeCpu} ms CPU (${big.oursCpu < big.griffeCpu ? 'faster' : 'SLOWER'}, ${(big.oursCpu / big.griffeCpu).toFixed(1)}x CPU).`);
 console.log(`Extraction (the model, as griffe's dump) on ${larger} (CPU, code loaded): ours ${big.oursExtractCpu} ms vs griffe ${big.griffeGenCpu} ms (${big.oursExtractCpu < big.griffeGenCpu ? 'faster' : 'SLOWER'}).`);
 console.log(`With caches (nothing changed) on ${larger}: extraction ${big.oursCachedExtractCpu} ms CPU, generation ${big.oursCachedGenCpu} ms CPU.`);
 console.log(`Generation (model and pages) on ${larger} (CPU, code loaded): ours ${big.oursGenCpu} ms vs griffe load + dump ${big.griffeGenCpu} ms (${big.oursGenCpu < big.griffeGenCpu ? 'faster' : 'SLOWER'}); wall ${big.oursGen} vs ${big.griffeGen} ms. Load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs.`);

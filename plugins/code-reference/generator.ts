@@ -2,91 +2,24 @@
  * The "Code reference" section: extract (cached per file) → model → render (cached per page). The
  * model is also written as JSON beside the generated pages, for tools and for anyone debugging a page.
  */
-import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import {hashContent} from '../core/contentCache';
 import {WORK_DIR} from '../core/generatedFiles';
 import type {SectionGenerator, TargetContext} from '../core/types';
-import {FILE_FACTS_VERSION, type FileFacts} from './extract/facts';
-import type {FileStamp} from './extract/extractCodeReference';
-import type {InferredFile} from './extract/inferTypes';
+import {codeVersion, extractCodeReferenceModel, type ExtractStats} from './extractModel';
 import {codeReferenceLinks, createSymbolIndex} from './links';
-import {CODE_REFERENCE_MODEL_VERSION, normalizeModel, serializeModel, type CodeReferenceModel} from './model';
-import {normalizeOptions} from './options';
+import {CODE_REFERENCE_MODEL_VERSION, serializeModel, type CodeReferenceModel} from './model';
 import {renderSection, RENDER_VERSION, type AboutSources} from './render/renderSection';
-import {withPython} from '../python/withPython';
 import {loadBundledCache} from '../core/bundledCache';
 
+export {extractCodeReferenceModel} from './extractModel';
+
 export const SECTION_ID = 'api';
-
-/** What the TypeScript side reads (extract/extractCodeReference.ts's SOURCE). */
-const SCRIPT_SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
-
-const versions = new Map<string, string>();
-
-/** A hash of the source of the given folders (relative to this one), computed once per process. */
-function codeVersion(...dirs: string[]): string {
-  const key = dirs.join('\0');
-  let version = versions.get(key);
-  if (!version) {
-    const parts: string[] = [];
-    for (const dir of dirs) {
-      const absolute = path.join(__dirname, dir);
-      for (const file of fsSync.readdirSync(absolute).filter((name) => /\.tsx?$/.test(name) && !name.includes('.test.')).sort()) {
-        parts.push(file, fsSync.readFileSync(path.join(absolute, file), 'utf8'));
-      }
-    }
-    version = hashContent(...parts).slice(0, 16);
-    versions.set(key, version);
-  }
-  return version;
-}
 
 export interface GenerateResult {
   files: Map<string, string>;
   watch: string[];
-  stats: {files: number; parsed: number; cached: number; unread: number; pages: number; rendered: number; symbols: number; readMs: number; linkMs: number; inferred: number; inferChecked: number; inferMs: number; renderMs: number};
-}
-
-type ExtractStats = Omit<GenerateResult['stats'], 'pages' | 'rendered' | 'symbols' | 'renderMs'>;
-
-/** Extract: the target's code → the model (facts cached per file). Undefined when there is nothing to show. */
-export async function extractCodeReferenceModel(
-  context: TargetContext,
-  options: {cache?: boolean} = {},
-): Promise<{model: CodeReferenceModel; watch: string[]; stats: ExtractStats} | undefined> {
-  const config = normalizeOptions(context.config);
-  if (!config.enabled) return undefined;
-  const useCache = options.cache ?? true;
-  const extracted = await extractTypeScript(context, config, useCache);
-  // Python packages are parts beside the TypeScript ones (plugins/python; docs/adr/0040).
-  const python = await withPython(context, extracted.model, {exclude: config.exclude, cache: useCache});
-  if (!python.model) return undefined;
-  const model = normalizeModel(python.model);
-  if (model.symbols.length === 0 && model.containers.every((container) => container.exports.length === 0)) return undefined;
-  const stats = {...extracted.stats, files: extracted.stats.files + python.files.length, parsed: extracted.stats.parsed + python.stats.parsed, cached: extracted.stats.cached + python.stats.cached};
-  return {model, watch: [...extracted.files, ...python.files].map((file) => path.join(context.root, file)), stats};
-}
-
-const NO_TYPESCRIPT: ExtractStats = {files: 0, parsed: 0, cached: 0, unread: 0, readMs: 0, linkMs: 0, inferred: 0, inferChecked: 0, inferMs: 0};
-
-/**
- * The TypeScript and JavaScript side. Its extractor (ts-morph, the TypeScript compiler: about 0.8 s to
- * load) is imported only when the target has a source file it reads, so a Python-only repository
- * never pays for it (docs/adr/0046).
- */
-async function extractTypeScript(context: TargetContext, config: ReturnType<typeof normalizeOptions>, useCache: boolean): Promise<{model: CodeReferenceModel | undefined; files: string[]; stats: ExtractStats}> {
-  if (!context.inventory.files.some((file) => SCRIPT_SOURCE.test(file))) return {model: undefined, files: [], stats: NO_TYPESCRIPT};
-  const [{extractCodeReference}, {INFER_VERSION}] = await Promise.all([import('./extract/extractCodeReference'), import('./extract/inferTypes')]);
-  // The code that made an entry is part of its key: an entry made by older code simply misses, even
-  // when someone forgot to bump a version.
-  const factsCache = useCache ? await loadBundledCache<FileFacts>(context.siteDir, 'code-reference-facts', `${FILE_FACTS_VERSION}-${codeVersion('extract')}`) : undefined;
-  const stamps = useCache ? await loadBundledCache<FileStamp>(context.siteDir, 'code-reference-stamps', `${FILE_FACTS_VERSION}-${codeVersion('extract')}-${context.root}`) : undefined;
-  const inferCache = useCache ? await loadBundledCache<InferredFile>(context.siteDir, 'code-reference-inferred', `${INFER_VERSION}-${codeVersion('extract')}`) : undefined;
-  const extracted = await extractCodeReference(context, config, factsCache, stamps, inferCache);
-  await Promise.all([factsCache?.save(), stamps?.save(), inferCache?.save()]);
-  return extracted;
+  stats: ExtractStats & {pages: number; rendered: number; symbols: number; renderMs: number};
 }
 
 /** Render: the model → pages (cached per piece). The model is also written beside the generated pages. */

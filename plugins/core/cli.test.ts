@@ -85,7 +85,7 @@ describe('cli main', () => {
 
   it('an unknown command: exit 1', async () => {
     expect(await main(['frobnicate', cwd])).toBe(1);
-    expect(errorLine()).toBe('docs-architect: unknown command "frobnicate". Use build, start, serve or check (see --help).');
+    expect(errorLine()).toBe('docs-architect: unknown command "frobnicate". Use build, start, serve, check or extract (see --help).');
   });
 
   it('option values are checked before anything runs', async () => {
@@ -103,7 +103,26 @@ describe('cli main', () => {
     expect(errorLine()).toBe('docs-architect: serve takes no target. Use --out <dir> to choose the built site.');
     errors.mockClear();
     expect(await main(['start', '/nonexistent', '--json', 'site.json'])).toBe(1);
-    expect(errorLine()).toBe('docs-architect: --json is an option of build. Use docs-architect build --json site.json.');
+    expect(errorLine()).toBe('docs-architect: --json is an option of build and extract. Use docs-architect build --json site.json.');
+  });
+
+  it('extract writes the code reference model of a Python package, with warnings on stderr, and --strict fails on them', async () => {
+    const target = path.join(base, 'py');
+    fs.mkdirSync(path.join(target, 'pkg'), {recursive: true});
+    fs.writeFileSync(path.join(target, 'pkg', '__init__.py'), '"""A package."""\nfrom .core import greet\n\n__all__ = ["greet", "missing"]\n');
+    fs.writeFileSync(path.join(target, 'pkg', 'core.py'), 'def greet(name: str = "you") -> str:\n    """Say hello."""\n    return name\n');
+    const out = path.join(base, 'out', 'model.json');
+    expect(await main(['extract', target, '--json', out])).toBe(0);
+    const written = JSON.parse(fs.readFileSync(out, 'utf8')) as {version: number; kind: string; model: {symbols: {name: string; signatures?: unknown[]}[]}};
+    expect(written.version).toBe(1);
+    expect(written.kind).toBe('code-reference');
+    expect(written.model.symbols.map((symbol) => symbol.name)).toEqual(['greet']);
+    expect(written.model.symbols[0]!.signatures).toHaveLength(1);
+    expect(errorLine()).toMatch(/^warning: .*pkg\/__init__\.py.*`__all__` of pkg names `missing`/);
+    const first = fs.readFileSync(out);
+    errors.mockClear();
+    expect(await main(['extract', target, '--json', out, '--strict'])).toBe(1);
+    expect(fs.readFileSync(out).equals(first)).toBe(true); // same input, same bytes
   });
 
   it('an unknown option: exit 2 with the usage', async () => {

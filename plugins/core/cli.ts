@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {createBuildSite} from './buildFolders';
-import {formatBuildSummary, readBuildSummary} from './buildSummary';
 import {formatUserError, isUserError, UserError} from './errors';
 import {loadConfig} from './loadConfig';
 import {resolveTarget} from './resolveTarget';
@@ -37,11 +36,14 @@ Commands:
   check [target]   check the docs without building the site: links and anchors (authored and
                    generated pages), front matter, Mermaid, headings, alt text, readability,
                    inclusive language, markdownlint (see docs/check.md)
+  extract [target] write the code reference's model (TypeScript and Python packages, modules,
+                   symbols) as JSON, without building pages (see docs/python.md)
 
 Options:
   --out <dir>      output folder of build, or folder served by serve (default: build/docs in the
                    target; build in a clone of docs-architect)
-  --json <file>    build: also write the site model (docs-architect.json) to <file>
+  --json <file>    build: also write the site model (docs-architect.json) to <file>;
+                   extract: write the model to <file> (default: standard output)
   --strict         fail on any warning: broken links, invalid config values, bad specs (check:
                    exit 1 on warnings too, not only on errors)
   --untrusted      the target is input nobody vouched for (a pull request): authored pages are
@@ -124,8 +126,8 @@ export async function main(argv: string[]): Promise<number> {
       throw new UserError(`port "${values.port}" is not a number`, {fix: 'Use e.g. --port 3000'});
     }
     const out = values.out ? path.resolve(userCwd(), values.out) : undefined;
-    if (values.json !== undefined && command !== 'build') {
-      throw new UserError('--json is an option of build', {fix: 'Use docs-architect build --json site.json'});
+    if (values.json !== undefined && command !== 'build' && command !== 'extract') {
+      throw new UserError('--json is an option of build and extract', {fix: 'Use docs-architect build --json site.json'});
     }
     switch (command) {
       case 'build':
@@ -155,6 +157,8 @@ export async function main(argv: string[]): Promise<number> {
           fs.copyFileSync(path.join(buildOut, 'docs-architect.json'), file);
           console.log(`docs-architect: site model written to ${file}`);
         }
+        // Imported here: its progress spinner is no part of the other commands (extract's start-up, docs/adr/0052).
+        const {formatBuildSummary, readBuildSummary} = await import('./buildSummary');
         const summary = code === 0 && command === 'build' && !values.quiet ? readBuildSummary(siteDir) : undefined;
         if (summary) console.error(formatBuildSummary(summary, buildOut, performance.now() - started, serveCommand(out)));
         return code;
@@ -175,12 +179,22 @@ export async function main(argv: string[]): Promise<number> {
           version: packageVersion(),
         });
       }
+      case 'extract': {
+        // Loaded only for this command, and it loads only what reading the code needs (docs/adr/0052).
+        const {extractCommand} = await import('../code-reference/extractCommand');
+        return await extractCommand({
+          target: targetArg ?? process.env.DOCS_TARGET ?? (INSTALLED ? userCwd() : SITE_DIR),
+          cwd: userCwd(),
+          json: values.json,
+          strict: values.strict,
+        });
+      }
       case 'serve':
         if (targetArg) throw new UserError('serve takes no target', {fix: 'Use --out <dir> to choose the built site'});
         // The served site's base URL is in the config of the repository it documents: here, installed.
         return await runDocusaurus(['serve', '--no-open', '--dir', out ?? defaultOut(userCwd()), ...portAndHost(values)], INSTALLED && !process.env.DOCS_TARGET ? {DOCS_TARGET: userCwd()} : {});
       default:
-        throw new UserError(`unknown command "${command}"`, {fix: 'Use build, start, serve or check (see --help)'});
+        throw new UserError(`unknown command "${command}"`, {fix: 'Use build, start, serve, check or extract (see --help)'});
     }
   } catch (error) {
     if (isUserError(error)) {

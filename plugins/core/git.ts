@@ -1,11 +1,17 @@
 /**
- * Facts about the target's git repository, read with simple-git. Git always runs in the target, only
+ * Facts about the target's git repository, read with git itself. Git always runs in the target, only
  * once its `.git` is known to be its own (gitDir.ts), and paths are passed after `--`, so no file or
- * branch name can be taken for an option.
+ * branch name can be taken for an option. Spawned directly, as gitLog.ts does, rather than through
+ * simple-git: its ~50 ms of loading was the largest part of a target context's start-up, which
+ * `docs-architect extract` pays on every run (docs/adr/0052).
  */
+import {execFile} from 'node:child_process';
 import path from 'node:path';
-import {simpleGit} from 'simple-git';
+import {promisify} from 'node:util';
 import {checkGitDir} from './gitDir';
+import {gitEnv} from './gitLog';
+
+const run = promisify(execFile);
 
 export interface GitInfo {
   isRepository: boolean;
@@ -23,7 +29,7 @@ export async function readGitInfo(targetRoot: string): Promise<GitInfo> {
   // Checked before git runs at all: git would follow a `.git` file to any repository.
   const gitDir = await checkGitDir(targetRoot);
   if (!gitDir.ok) return {isRepository: false, prefix: '', refused: gitDir.reason};
-  const git = simpleGit({baseDir: targetRoot, maxConcurrentProcesses: 4});
+  const git = {raw: async (args: string[]) => (await run('git', args, {cwd: targetRoot, env: gitEnv(), maxBuffer: 1 << 20})).stdout};
   try {
     const inside = (await git.raw(['rev-parse', '--is-inside-work-tree'])).trim() === 'true';
     if (!inside) return {isRepository: false, prefix: ''};

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {formatUserError, isUserError, UserError} from './errors';
-import {findConfigFile, loadConfig, validateConfig} from './loadConfig';
+import {findConfigFile, loadConfig} from './loadConfig';
+import {validateConfig} from './validateConfig';
 
 let tmp: string;
 let counter = 0;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import {discoverTarget} from './discoverTarget';
 import {WORK_DIR} from './generatedFiles';
 import {readGitInfo} from './git';
-import {readTargetHistory} from './history';
+import {createTargetHistory, readTargetHistory} from './history';
 import {loadConfig} from './loadConfig';
 import {createRepoLinks} from './repoLinks';
 import {createReport} from './report';
@@ -21,6 +21,11 @@ export interface TargetOptions {
   cwd?: string;
   /** `--strict` / DOCS_STRICT; the config's `strict` also turns it on. */
   strict?: boolean;
+  /**
+   * false: the git history is not read (one full `git log` less), as for `docs-architect extract`,
+   * which writes a model and no page with dates or authors.
+   */
+  history?: boolean;
 }
 
 export async function loadTargetContext(options: TargetOptions): Promise<TargetContext> {
@@ -32,7 +37,10 @@ export async function loadTargetContext(options: TargetOptions): Promise<TargetC
     discoverTarget(root, {include: config.include, exclude: config.exclude}),
     readGitInfo(root).then(async (git) => ({
       git,
-      history: await readTargetHistory(root, git, {cacheFile: path.join(options.siteDir, WORK_DIR, 'cache', 'git-log.json')}),
+      history:
+        options.history === false
+          ? createTargetHistory({commits: [], paths: []}, {state: 'none', reason: 'the history is not read by this command'})
+          : await readTargetHistory(root, git, {cacheFile: path.join(options.siteDir, WORK_DIR, 'cache', 'git-log.json')}),
     })),
   ]);
   if (git.refused) {

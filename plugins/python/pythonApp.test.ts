@@ -197,3 +197,115 @@ describe('a Django project, no config', () => {
     await compileLikeDocusaurus(page);
   }, 60_000);
 });
+
+const DRF: Record<string, string> = {
+  'manage.py': 'import sys\n',
+  'api/__init__.py': '',
+  'api/urls.py': [
+    'from django.contrib import admin',
+    'from django.urls import include, path',
+    'from rest_framework.routers import DefaultRouter, SimpleRouter',
+    'from . import views',
+    '',
+    'router = DefaultRouter()',
+    "router.register(r'users', views.UserViewSet, basename='user')",
+    "router.register(r'groups', views.GroupViewSet)",
+    "router.register(r'notes', views.NoteViewSet, basename='note')",
+    'simple = SimpleRouter(trailing_slash=False)',
+    "simple.register('tags', views.TagViewSet)",
+    'admin.site.register(views.Group)',
+    '',
+    'urlpatterns = [',
+    "    path('api/', include(router.urls)),",
+    ']',
+    'urlpatterns += simple.urls',
+    '',
+  ].join('\n'),
+  'api/views.py': [
+    '"""Viewsets."""',
+    'from rest_framework import mixins, viewsets',
+    'from rest_framework.decorators import action',
+    '',
+    '',
+    'class Group:',
+    '    """A model."""',
+    '',
+    '',
+    'class UserViewSet(viewsets.ModelViewSet):',
+    '    """Users."""',
+    '',
+    "    lookup_field = 'username'",
+    '',
+    "    @action(detail=True, methods=['post', 'delete'], url_path='set-password')",
+    '    def set_password(self, request, username=None):',
+    '        """Set a password."""',
+    '',
+    '    @action(detail=False)',
+    '    def recent(self, request):',
+    '        """Recent users."""',
+    '',
+    '',
+    'class GroupViewSet(viewsets.ReadOnlyModelViewSet):',
+    '    """Groups."""',
+    '',
+    '',
+    'class BaseNoteViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):',
+    '    """What every note viewset does."""',
+    '',
+    '',
+    'class NoteViewSet(mixins.DestroyModelMixin, BaseNoteViewSet):',
+    '    """Notes."""',
+    '',
+    '',
+    'class TagViewSet(viewsets.ViewSet):',
+    '    """Tags."""',
+    '',
+    '    def list(self, request):',
+    '        """All tags."""',
+    '',
+    '    def retrieve(self, request, pk=None):',
+    '        """One tag."""',
+    '',
+  ].join('\n'),
+};
+
+describe('a Django REST framework project, no config', () => {
+  let built: Built;
+  beforeAll(async () => {
+    built = await build(makeProject(DRF));
+  }, 60_000);
+
+  it('lists the routes each router builds for its viewsets, by their actions, each linked to the viewset', async () => {
+    const routes = built.app!.model.services.flatMap((service) => service.routes);
+    expect(routes.map((route) => `${route.method} ${route.path} ${route.handler?.name} ${route.handler?.symbol} ${route.file}:${route.line} ${route.handler?.file}:${route.handler?.line}`)).toEqual([
+      // DefaultRouter's API root view is DRF's: listed, not linked.
+      'GET /api/ DefaultRouter API root undefined api/urls.py:15 api/urls.py:6',
+      // ReadOnlyModelViewSet: list and retrieve.
+      'GET /api/groups/ GroupViewSet.list api/views.py#GroupViewSet api/urls.py:8 api/views.py:24',
+      'GET /api/groups/<pk>/ GroupViewSet.retrieve api/views.py#GroupViewSet api/urls.py:8 api/views.py:24',
+      // GenericViewSet + mixins, through a base class of the target's own.
+      'GET /api/notes/ NoteViewSet.list api/views.py#NoteViewSet api/urls.py:9 api/views.py:32',
+      'POST /api/notes/ NoteViewSet.create api/views.py#NoteViewSet api/urls.py:9 api/views.py:32',
+      'DELETE /api/notes/<pk>/ NoteViewSet.destroy api/views.py#NoteViewSet api/urls.py:9 api/views.py:32',
+      // ModelViewSet: the six actions, on its lookup_field, and its @action routes.
+      'GET /api/users/ UserViewSet.list api/views.py#UserViewSet api/urls.py:7 api/views.py:10',
+      'POST /api/users/ UserViewSet.create api/views.py#UserViewSet api/urls.py:7 api/views.py:10',
+      'DELETE /api/users/<username>/ UserViewSet.destroy api/views.py#UserViewSet api/urls.py:7 api/views.py:10',
+      'GET /api/users/<username>/ UserViewSet.retrieve api/views.py#UserViewSet api/urls.py:7 api/views.py:10',
+      'PATCH /api/users/<username>/ UserViewSet.partial_update api/views.py#UserViewSet api/urls.py:7 api/views.py:10',
+      'PUT /api/users/<username>/ UserViewSet.update api/views.py#UserViewSet api/urls.py:7 api/views.py:10',
+      'DELETE /api/users/<username>/set-password/ UserViewSet.set_password api/views.py#UserViewSet api/urls.py:7 api/views.py:15',
+      'POST /api/users/<username>/set-password/ UserViewSet.set_password api/views.py#UserViewSet api/urls.py:7 api/views.py:15',
+      'GET /api/users/recent/ UserViewSet.recent api/views.py#UserViewSet api/urls.py:7 api/views.py:19',
+      // A ViewSet with its own methods, on a SimpleRouter without trailing slash, at the root (`urlpatterns += simple.urls`).
+      'GET /tags TagViewSet.list api/views.py#TagViewSet api/urls.py:11 api/views.py:39',
+      'GET /tags/<pk> TagViewSet.retrieve api/views.py#TagViewSet api/urls.py:11 api/views.py:42',
+    ]);
+    expect(routes.every((route) => route.framework === 'django')).toBe(true);
+    const page = built.app!.files.get('routes.mdx')!;
+    expect(built.urlOf('symbol', 'api/views.py#UserViewSet')).toBe('/api/api.views/#UserViewSet');
+    expect(page).toContain('[`UserViewSet.set_password`](/api/api.views/#UserViewSet)');
+    expect(page).toContain('[`TagViewSet.retrieve`](/api/api.views/#TagViewSet)');
+    await compileLikeDocusaurus(page);
+  }, 60_000);
+});

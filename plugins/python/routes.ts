@@ -3,11 +3,13 @@
  * (`@router.get("/{id}", response_model=Hero)`, `@app.route("/", methods=["POST"])`) with the prefixes
  * of `APIRouter(prefix=...)` / `Blueprint(url_prefix=...)` and of the `include_router` /
  * `register_blueprint` calls that mount them, and Django's `urlpatterns` followed through
- * `include('app.urls')` from the URL confs no other includes. Exact or nothing: a path that is not a
- * literal is left out (docs/adr/0046). The applications section lists these beside its own routes.
+ * `include('app.urls')` from the URL confs no other includes, with the routes of the Django REST
+ * framework routers they include (drfRoutes.ts). Exact or nothing: a path that is not a literal is
+ * left out (docs/adr/0046, 0052). The applications section lists these beside its own routes.
  */
 import type {PyDef} from './parse/facts';
 import type {PyModule, PythonProject} from './publicApi';
+import {findRouters, routerRoutes} from './drfRoutes';
 
 export interface PythonRoute {
   /** Upper case; `ALL` for a Django view, which answers every method unless it says otherwise. */
@@ -29,7 +31,7 @@ const DECORATOR = /^([A-Za-z_]\w*)\.(get|post|put|patch|delete|head|options|trac
 const ROUTER = /^(?:fastapi\.|flask\.)?(APIRouter|Blueprint|FastAPI|Flask)\((.*)\)$/s;
 
 /** The first positional argument when it is a string literal, and the keyword arguments as written. */
-function callArgs(args: string): {first?: string; keywords: Map<string, string>} {
+export function callArgs(args: string): {first?: string; keywords: Map<string, string>} {
   const parts: string[] = [];
   let depth = 0;
   let quote = '';
@@ -58,11 +60,11 @@ function callArgs(args: string): {first?: string; keywords: Map<string, string>}
   return {...(first !== undefined ? {first} : {}), keywords};
 }
 
-function literal(text: string | undefined): string | undefined {
+export function literal(text: string | undefined): string | undefined {
   return text ? /^[rRuU]?(["'])(.*)\1$/s.exec(text.trim())?.[2] : undefined;
 }
 
-function strings(list: string | undefined): string[] {
+export function strings(list: string | undefined): string[] {
   return [...(list ?? '').matchAll(/(["'])([^"']*)\1/g)].map((match) => match[2]!);
 }
 
@@ -144,11 +146,16 @@ function djangoRoutes(project: PythonProject, modules: PyModule[]): PythonRoute[
   const confs = modules.filter((module) => module.facts.urlPatterns !== undefined);
   const included = new Set(confs.flatMap((module) => (module.facts.urlPatterns ?? []).flatMap((pattern) => (pattern.include ? [project.absolute(module, pattern.include)] : []))));
   const routes: PythonRoute[] = [];
+  const routers = findRouters(project, modules);
   const walk = (module: PyModule, prefix: string, seen: Set<string>) => {
     if (seen.has(module.name)) return;
     const inside = new Set([...seen, module.name]);
     for (const pattern of module.facts.urlPatterns ?? []) {
       const path = `${prefix}${djangoPath(pattern.call, pattern.route)}`;
+      if (pattern.router) {
+        routes.push(...routerRoutes(project, routers, module, pattern.router, path, pattern.line));
+        continue;
+      }
       if (pattern.include) {
         const target = project.modules.get(project.absolute(module, pattern.include));
         if (target) walk(target, path, inside);

@@ -67,8 +67,12 @@ export function createSiteModel(context: TargetContext, sections: SiteSection[],
   };
 }
 
-/** JSON with the keys of every object sorted; `undefined` members dropped as JSON.stringify does. */
 export function serializeSiteModel(model: SiteModel): string {
+  return sortedJson(model);
+}
+
+/** JSON with the keys of every object sorted; `undefined` members dropped as JSON.stringify does. */
+export function sortedJson(model: unknown): string {
   return `${JSON.stringify(model, (_key, value: unknown) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
     const record = value as Record<string, unknown>;

@@ -70,6 +70,8 @@ export interface PyModuleFacts {
   urlPatterns?: PyUrlPattern[];
   /** FastAPI `x.include_router(r, prefix=...)` and Flask `x.register_blueprint(b, url_prefix=...)` at module level. */
   mounts?: PyMount[];
+  /** Django REST framework: `router.register(r'users', UserViewSet, basename='user')` at module level. */
+  registrations?: PyRegistration[];
   syntaxErrors: {line: number; message: string}[];
 }
 
@@ -83,6 +85,8 @@ export interface PyUrlPattern {
   view?: string;
   /** `include('app.urls')` or `include(('app.urls', 'app'))`: the module named by a literal. */
   include?: string;
+  /** `include(router.urls)`, `urlpatterns += router.urls`: a Django REST framework router, as written. */
+  router?: string;
   name?: string;
   line: number;
 }
@@ -92,5 +96,16 @@ export interface PyMount {
   on: string;
   router: string;
   prefix?: string;
+  line: number;
+}
+
+/** A Django REST framework router's `register(prefix, viewset, basename=...)`. */
+export interface PyRegistration {
+  /** The router it is called on and the viewset, as written. */
+  router: string;
+  viewset: string;
+  /** The URL prefix literal, as written (`r'users'` is `users`). */
+  prefix: string;
+  basename?: string;
   line: number;
 }

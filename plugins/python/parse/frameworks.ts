@@ -1,6 +1,7 @@
 /**
  * What web frameworks declare at module level, read from the syntax like the rest of a module's
- * facts: Django's `urlpatterns` and FastAPI/Flask mounts (`include_router`, `register_blueprint`).
+ * facts: Django's `urlpatterns`, Django REST framework's `router.register(...)` and FastAPI/Flask
+ * mounts (`include_router`, `register_blueprint`).
  * Literal routes only: exact or nothing (docs/adr/0046).
  */
 import type {SyntaxNode} from '@lezer/common';
@@ -32,6 +33,13 @@ export function readFramework(reader: Reader, statement: SyntaxNode, facts: PyMo
   const first = statement.firstChild;
   if ((statement.name === 'AssignStatement' || statement.name === 'UpdateStatement') && first?.name === 'VariableName' && reader.text(first) === 'urlpatterns') {
     const list = statement.lastChild;
+    // `urlpatterns = router.urls`, `urlpatterns += router.urls`: the router's routes at the root.
+    const router = routerUrls(reader, list);
+    if (router !== undefined) {
+      const pattern: PyUrlPattern = {call: 'path', route: '', router, line: reader.line(statement.from)};
+      facts.urlPatterns = statement.name === 'UpdateStatement' ? [...(facts.urlPatterns ?? []), pattern] : [pattern];
+      return false;
+    }
     if (list?.name !== 'ArrayExpression' && list?.name !== 'TupleExpression') return false;
     const patterns = children(list).filter((item) => item.name === 'CallExpression').flatMap((item) => urlPattern(reader, item));
     facts.urlPatterns = statement.name === 'UpdateStatement' ? [...(facts.urlPatterns ?? []), ...patterns] : patterns;
@@ -39,13 +47,27 @@ export function readFramework(reader: Reader, statement: SyntaxNode, facts: PyMo
   }
   if (statement.name === 'ExpressionStatement' && first?.name === 'CallExpression') {
     const {callee, positional, keywords} = callOf(reader, first);
+    const register = /^([\w.]+)\.register$/.exec(callee);
+    const prefix = literal(reader, positional[0]);
+    // `admin.site.register(Model)` has no literal prefix: only a router's register is read.
+    if (register && prefix !== undefined && positional[1]) {
+      const basename = literal(reader, keywords.get('basename') ?? keywords.get('base_name') ?? positional[2]);
+      (facts.registrations ??= []).push({router: register[1]!, viewset: reader.oneLine(positional[1]), prefix, ...(basename !== undefined ? {basename} : {}), line: reader.line(statement.from)});
+      return true;
+    }
     const mount = /^([\w.]+)\.(include_router|register_blueprint)$/.exec(callee);
     if (!mount || !positional[0]) return false;
-    const prefix = literal(reader, keywords.get(mount[2] === 'include_router' ? 'prefix' : 'url_prefix'));
-    (facts.mounts ??= []).push({on: mount[1]!, router: reader.oneLine(positional[0]), ...(prefix !== undefined ? {prefix} : {}), line: reader.line(statement.from)});
+    const mountPrefix = literal(reader, keywords.get(mount[2] === 'include_router' ? 'prefix' : 'url_prefix'));
+    (facts.mounts ??= []).push({on: mount[1]!, router: reader.oneLine(positional[0]), ...(mountPrefix !== undefined ? {prefix: mountPrefix} : {}), line: reader.line(statement.from)});
     return true;
   }
   return false;
+}
+
+/** `router.urls` (a Django REST framework router's patterns): the router as written. */
+function routerUrls(reader: Reader, node: SyntaxNode | null | undefined): string | undefined {
+  if (node?.name !== 'MemberExpression') return undefined;
+  return /^([\w.]+)\.urls$/.exec(reader.oneLine(node))?.[1];
 }
 
 function urlPattern(reader: Reader, call: SyntaxNode): PyUrlPattern[] {
@@ -60,6 +82,8 @@ function urlPattern(reader: Reader, call: SyntaxNode): PyUrlPattern[] {
     const arg = callOf(reader, target).positional[0];
     // `include(('app.urls', 'app'))`: the module is the tuple's first item.
     const module = literal(reader, arg?.name === 'TupleExpression' || arg?.name === 'ParenthesizedExpression' ? children(arg).find((item) => item.name === 'String') : arg);
+    const router = routerUrls(reader, arg);
+    if (router !== undefined) return [{...base, router}];
     return module !== undefined ? [{...base, include: module}] : [];
   }
   return [{...base, view: reader.oneLine(target)}];
