@@ -14,7 +14,7 @@ import type {SiteView} from '../core/types';
 import {share, type Coverage, type CoverageRow} from './coverage';
 import type {BrokenCitation, LivingDocsModel, PageModel} from './model';
 import {brokenOf} from './resolveCitation';
-import {coverageChart, freshnessChart, freshnessOf, hardestFirst, readabilityChart} from './renderQualityCharts';
+import {coverageChart, freshnessChart, freshnessOf, freshnessSentence, hardestFirst, readabilityChart} from './renderQualityCharts';
 
 export interface BrokenRow {
   page: PageModel;
@@ -81,7 +81,7 @@ export function renderQuality(model: LivingDocsModel, coverage: Coverage | undef
   if (freshness.drifted + freshness.due + freshness.current > 0) {
     children.push(
       heading(2, 'Freshness'),
-      paragraph(`Of ${plural(freshness.drifted + freshness.due + freshness.current, 'hand-written page')}, ${freshness.current} ${freshness.current === 1 ? 'is' : 'are'} up to date, ${freshness.drifted} cover${freshness.drifted === 1 ? 's' : ''} code that changed since ${freshness.drifted === 1 ? 'it was' : 'they were'} last edited, and ${freshness.due} ${freshness.due === 1 ? 'is' : 'are'} due for review.`),
+      paragraph(freshnessSentence(freshness)),
       ...chart(freshnessChart(freshness)),
     );
   }
@@ -107,7 +107,7 @@ export function renderQuality(model: LivingDocsModel, coverage: Coverage | undef
   children.push(heading(2, 'Broken citations'));
   if (broken.length === 0) {
     const count = model.pages.reduce((sum, page) => sum + page.citations.length, 0);
-    children.push(paragraph(`All ${count} citation${count === 1 ? '' : 's'} of the code resolve.`));
+    children.push(paragraph(count === 0 ? 'No hand-written page cites the code with a citation component.' : `All ${plural(count, 'citation')} of the code resolve${count === 1 ? 's' : ''}.`));
   } else {
     children.push(
       table(

@@ -23,10 +23,11 @@ export function coverageChart(coverage: Coverage, goal: number): string | undefi
   const some = shown.length < rows.length ? `the ${shown.length} ${part}s with the lowest share (of ${rows.length})` : `each ${part}`;
   return barChart({
     title: `Documented exports by ${part}`,
-    description: `Share of exported symbols with a doc comment for ${some}, lowest first; the line is the goal of ${Math.round(goal * 100)}%.`,
+    // accDescr keeps no `;`, `%` or parentheses (mermaidPlain), so the sentences avoid them.
+    description: `Share of exported symbols with a doc comment for ${some}, lowest first. The line marks the goal, ${Math.round(goal * 100)} percent.`,
     labels: shown.map((row) => row.name),
     bars: shown.map((row) => share(row) * 100),
-    axis: 'Documented (%)',
+    axis: 'Percent documented',
     max: 100,
     line: goal * 100,
   });
@@ -55,13 +56,24 @@ export function freshnessChart(freshness: Freshness): string | undefined {
   if (total === 0) return undefined;
   return pieChart({
     title: 'Hand-written pages by freshness',
-    description: `Of ${total} hand-written pages, ${freshness.current} are up to date, ${freshness.drifted} cover code that changed since they were last edited, and ${freshness.due} are due for review.`,
+    description: freshnessSentence(freshness),
     slices: [
       {label: 'Up to date', value: freshness.current},
       {label: 'Code changed since', value: freshness.drifted},
       {label: 'Due for review', value: freshness.due},
     ],
   });
+}
+
+/** `Of 5 hand-written pages, 3 are up to date, 1 covers code that changed since it was last edited, and 1 is due for review.` */
+export function freshnessSentence({drifted, due, current}: Freshness): string {
+  const total = drifted + due + current;
+  const one = (count: number, singular: string, several: string) => `${count} ${count === 1 ? singular : several}`;
+  return [
+    `Of ${one(total, 'hand-written page', 'hand-written pages')}, ${one(current, 'is up to date', 'are up to date')}, `,
+    `${one(drifted, 'covers code that changed since it was last edited', 'cover code that changed since they were last edited')}, `,
+    `and ${one(due, 'is due for review', 'are due for review')}.`,
+  ].join('');
 }
 
 /** The graded pages hardest to read first (grade, then file), as the readability table lists them. */
@@ -76,7 +88,7 @@ export function readabilityChart(graded: PageProse[], limit: number): string | u
   const top = Math.max(limit, ...shown.map((page) => page.grade));
   return barChart({
     title: 'Hardest pages to read',
-    description: `Flesch-Kincaid grade of the ${shown.length} hand-written pages hardest to read, hardest first; the line is the limit of ${limit}.`,
+    description: `Flesch-Kincaid grade of the ${shown.length} hand-written pages hardest to read, hardest first. The line marks the limit, ${limit}.`,
     // Ranked, so two pages of the same title stay two bars.
     labels: shown.map((page, i) => `${i + 1} ${page.title}`),
     bars: shown.map((page) => Math.max(0, page.grade)),
