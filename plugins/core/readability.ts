@@ -21,6 +21,24 @@ export interface ProseCounts {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
+/**
+ * Syllables by word: `syllable` runs a dozen regular expressions a word, and a site's pages repeat
+ * the same few thousand words, so each is counted once. Bounded, since `start` runs for hours.
+ */
+const syllables = new Map<string, number>();
+const MAX_WORDS = 50_000;
+
+function syllablesOf(word: string): number {
+  if (/^\d/.test(word)) return 1;
+  const key = word.toLowerCase();
+  let count = syllables.get(key);
+  if (count === undefined) {
+    if (syllables.size >= MAX_WORDS) syllables.clear();
+    syllables.set(key, (count = syllable(key)));
+  }
+  return count;
+}
+
 /** Sentences, words and syllables of a page's prose (Markdown text, a parsed tree, or its blocks already read). */
 export function proseCounts(markdown: string | Root | ProseBlock[]): ProseCounts {
   const blocks = typeof markdown === 'string' ? proseBlocks(markdown) : Array.isArray(markdown) ? markdown : proseOfTree(markdown);
@@ -31,7 +49,7 @@ export function proseCounts(markdown: string | Root | ProseBlock[]): ProseCounts
     // A paragraph is at least one sentence, even when it ends with a colon before a list.
     counts.sentence += Math.max(1, (block.text.match(/[.!?]+(?=\s|$)/g) ?? []).length);
     counts.word += words.length;
-    for (const word of words) counts.syllable += /^\d/.test(word) ? 1 : syllable(word);
+    for (const word of words) counts.syllable += syllablesOf(word);
   }
   return counts;
 }
