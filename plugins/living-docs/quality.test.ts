@@ -76,7 +76,7 @@ describe('readability on the Quality page', () => {
     expect(rows.map((row) => /`(docs\/[^`]+)`/.exec(row)![1])).toEqual(['docs/hard.md', 'docs/easy.md', 'docs/covered.md', 'docs/old.md', 'docs/short.mdx']);
     expect(rows[0]).toContain(`**${model.grades.find((graded) => graded.file === 'docs/hard.md')!.grade.toFixed(1)}**`);
     expect(rows[0]).toContain('| very hard |');
-    expect(rows[1]).toContain('| easy |');
+    expect(rows[1]).toContain('| very readable |');
     expect(rows[4]).toContain('too short to grade');
     expect(section).toContain('**1 page is above the limit of 14**');
   });
