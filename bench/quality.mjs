@@ -76,11 +76,11 @@ const line = (name, list) => {
   const render = median(list.map((r) => r.renderMs));
   const prepare = median(list.map((r) => r.prepareMs));
   console.log(`${name}: extract ${extract.toFixed(0)} ms, render ${render.toFixed(0)} ms, total ${(extract + render).toFixed(0)} ms; whole preparation (code reference, living docs, staging) ${prepare.toFixed(0)} ms (${list[0].pages} pages, median of ${list.length})`);
-  return extract + render;
+  return {section: extract + render, prepare};
 };
 console.log(`Quality section on ${target} (load: ${os.loadavg().map((value) => value.toFixed(1)).join(' ')})`);
 const mine = line('this checkout', ours);
 if (values.baseline) {
   const theirs = line(`baseline ${values.baseline}`, base);
-  console.log(`ratio: ${(mine / theirs).toFixed(2)}× the baseline`);
+  console.log(`ratio: the section ${(mine.section / theirs.section).toFixed(2)}× the baseline, the whole preparation ${(mine.prepare / theirs.prepare).toFixed(2)}×`);
 }
