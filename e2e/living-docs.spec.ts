@@ -1,7 +1,9 @@
 /**
  * Living docs in Chromium (docs/adr/0041). On the default site (built by the web server already):
  * the guide's `<CodeSnippet>` shows the current source of the symbol it cites, linked to its file and
- * line, and its `<SymbolLink>` lands on the symbol's anchor in the code reference. On one small git
+ * line, its `<SymbolLink>` lands on the symbol's anchor in the code reference, and the Quality page
+ * draws its three charts as SVG (with their accessible titles) beside the readability table, the
+ * hardest page first (docs/adr/0050). On one small git
  * target: a page whose covered code changed in three later commits shows the drift notice with the
  * count, the newest date and the compare link, and the Quality page lists it.
  */
@@ -38,6 +40,27 @@ test('a <CodeSnippet> shows the current code, and a <SymbolLink> lands on the an
   await link.click();
   await expect(page).toHaveURL(/\/api\/plugins\/living-docs\/readSnippet\/#readSnippet$/);
   await expect(page.locator('[id="readSnippet"]')).toBeInViewport();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the Quality page draws its charts and lists every page by readability, the hardest first', async ({page, consoleErrors}) => {
+  await gotoHydrated(page, '/quality/');
+  // Coverage per module, pages by freshness, the hardest pages: Mermaid rendered each in the browser.
+  const charts = page.locator('.docusaurus-mermaid-container svg');
+  await expect(charts).toHaveCount(3, {timeout: 30_000});
+  await expect(charts.locator('title')).toHaveText(['Documented exports by module', 'Hand-written pages by freshness', 'Hardest pages to read']);
+  await expect(charts.nth(1)).toContainText('Up to date');
+
+  const response = await page.request.get('/docs-architect.json');
+  const model = ((await response.json()) as {sections: {id: string; model: {grades: {file: string; words: number}[]; thresholds: {minWords: number}}}[]}).sections.find((section) => section.id === 'quality')!.model;
+  const graded = model.grades.filter((entry) => entry.words >= model.thresholds.minWords);
+  expect(graded.length).toBeGreaterThan(10);
+  const table = page.locator('table').filter({has: page.getByRole('columnheader', {name: 'Reading level'})});
+  await expect(table.locator('tbody tr')).toHaveCount(model.grades.length);
+  const grades = (await table.locator('tbody tr td:nth-child(3)').allInnerTexts()).slice(0, graded.length).map(Number);
+  expect(grades.every((grade) => Number.isFinite(grade))).toBe(true);
+  expect(grades).toEqual([...grades].sort((a, b) => b - a));
+  await expect(table.locator('tbody tr').filter({hasText: 'docs/living-docs.mdx'})).toHaveCount(1);
   expect(consoleErrors).toEqual([]);
 });
 
@@ -85,7 +108,9 @@ test.describe('a page whose covered code moved on', () => {
     await expect(notice.getByRole('link', {name: 'See what changed'})).toHaveAttribute('href', /^https:\/\/github\.com\/acme\/payments\/compare\/[0-9a-f]{40}\.\.\.[0-9a-f]{40}$/);
 
     await gotoHydrated(page, `http://127.0.0.1:${port}/quality/`);
-    const row = page.getByRole('row').filter({hasText: 'docs/payments.md'});
+    // The drift table's row (the readability table lists the page too).
+    const drift = page.locator('table').filter({has: page.getByRole('columnheader', {name: 'Commits since'})});
+    const row = drift.getByRole('row').filter({hasText: 'docs/payments.md'});
     await expect(row.getByRole('cell')).toHaveText(['docs/payments.md', '3', '2024-03-05', '64', 'compare']);
     expect(consoleErrors).toEqual([]);
   });

@@ -21,7 +21,7 @@ test('docs-architect.json holds every section with its model and the link index'
   expect(siteModelProblems(model)).toEqual([]);
   // ...and the check can fail: a section without its kind is named.
   expect(siteModelProblems({...model, sections: [{...model.sections[0], kind: undefined}]}).join('\n')).toMatch(/\/sections\/0 must have required property 'kind'/);
-  expect(model.version).toBe(3);
+  expect(model.version).toBe(4);
   expect(model.project.name).toBe('docs-architect');
   const kinds = model.sections.map((section) => section.kind).sort();
   expect(kinds).toEqual(['api', 'application', 'architecture', 'authored', 'history', 'living-docs', 'openapi', 'operations', 'operations', 'overview']);

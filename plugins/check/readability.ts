@@ -1,45 +1,16 @@
 /**
  * Readability: the Flesch–Kincaid grade of each authored page's prose (code, tables and front matter
- * left out, see prose.ts), against `check.maxGrade`. `readabilityGrade` is exported for pages that
- * show the grade (the Quality page).
+ * left out, see core/markdown/prose.ts), against `check.maxGrade`; the grade itself is core's
+ * (core/readability.ts), which the Quality page shows too.
  */
 import {fleschKincaid} from 'flesch-kincaid';
-import {syllable} from 'syllable';
 import type {Finding, QualityCheck} from '../core/findings';
+import {DEFAULT_MAX_GRADE, DEFAULT_MIN_WORDS, proseCounts} from '../core/readability';
 import {sitePages} from './pages';
-import {proseBlocks, proseOfTree, type ProseBlock} from './prose';
+import {proseOfTree} from './prose';
 
-export const DEFAULT_MAX_GRADE = 14;
-export const DEFAULT_MIN_WORDS = 150;
-
-export interface ProseCounts {
-  sentence: number;
-  word: number;
-  syllable: number;
-}
-
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-
-/** Sentences, words and syllables of a page's prose (Markdown text, or its blocks already read). */
-export function proseCounts(markdown: string | ProseBlock[]): ProseCounts {
-  const counts: ProseCounts = {sentence: 0, word: 0, syllable: 0};
-  for (const block of typeof markdown === 'string' ? proseBlocks(markdown) : markdown) {
-    const words = block.text.match(WORD) ?? [];
-    if (words.length === 0) continue;
-    // A paragraph is at least one sentence, even when it ends with a colon before a list.
-    counts.sentence += Math.max(1, (block.text.match(/[.!?]+(?=\s|$)/g) ?? []).length);
-    counts.word += words.length;
-    for (const word of words) counts.syllable += /^\d/.test(word) ? 1 : syllable(word);
-  }
-  return counts;
-}
-
-/** The Flesch–Kincaid grade of a Markdown page, rounded to a tenth; 0 for a page without prose. */
-export function readabilityGrade(markdown: string): number {
-  const counts = proseCounts(markdown);
-  if (counts.word === 0) return 0;
-  return Math.round(fleschKincaid(counts as unknown as Record<string, number>) * 10) / 10;
-}
+// The computation lives in core since the Quality page shows it too (docs/adr/0050).
+export {DEFAULT_MAX_GRADE, DEFAULT_MIN_WORDS, proseCounts, readabilityGrade, type ProseCounts} from '../core/readability';
 
 export const readabilityCheck: QualityCheck = {
   id: 'readability',

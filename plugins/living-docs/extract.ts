@@ -7,13 +7,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type {Root} from 'mdast';
 import matter from 'gray-matter';
-import {CITATION_COMPONENTS} from '../core/authored/citationComponents';
 import {readAuthoredPage} from '../core/authored/readAuthoredPage';
 import {gatherGuides} from '../core/authored/gatherGuides';
+import {gradeOf, proseCounts} from '../core/readability';
 import type {TargetContext} from '../core/types';
 import {collectCitations} from './citations';
 import {createDriftIndex, driftOf} from './drift';
-import {LIVING_DOCS_MODEL_VERSION, type CitationModel, type LivingDocsModel, type PageModel} from './model';
+import {LIVING_DOCS_MODEL_VERSION, type CitationModel, type LivingDocsModel, type PageModel, type PageProse} from './model';
 import {thresholdsOf} from './options';
 import {createCodeReader, readSnippet} from './readSnippet';
 
@@ -25,6 +25,7 @@ export async function extractLivingDocs(context: TargetContext): Promise<LivingD
   const drift = createDriftIndex(context.history);
   const head = context.history.log.commits[0];
   const pages: PageModel[] = [];
+  const grades: PageProse[] = [];
   for (const file of authoredPages(context)) {
     const text = await fs.readFile(path.join(context.root, file), 'utf8');
     const page = await readPage(path.join(context.root, file), text);
@@ -45,7 +46,12 @@ export async function extractLivingDocs(context: TargetContext): Promise<LivingD
     }
     const covers = coversOf(page.frontMatter.covers);
     const last = context.history.lastChange([file]);
-    const model: PageModel = {file, title: titleOf(page.frontMatter, text, file), covers, cited: [...cited].sort(), citations};
+    const title = titleOf(page.frontMatter, text, file);
+    if (page.tree) {
+      const counts = proseCounts(page.tree);
+      grades.push({file, title, words: counts.word, sentences: counts.sentence, syllables: counts.syllable, grade: gradeOf(counts)});
+    }
+    const model: PageModel = {file, title, covers, cited: [...cited].sort(), citations};
     if (last) model.lastEdited = last.date;
     const pageDrift = driftOf(drift, {file, covers, cited: model.cited}, thresholds);
     if (pageDrift) model.drift = pageDrift;
@@ -58,29 +64,29 @@ export async function extractLivingDocs(context: TargetContext): Promise<LivingD
     if (citations.length > 0 || covers.length > 0 || model.reviewOverdueDays !== undefined) pages.push(model);
   }
   pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return {version: LIVING_DOCS_MODEL_VERSION, thresholds, pages, ...(head ? {head: head.sha} : {})};
+  // authoredPages is sorted, so `grades` is too.
+  return {version: LIVING_DOCS_MODEL_VERSION, thresholds, pages, grades, ...(head ? {head: head.sha} : {})};
 }
 
 /**
- * A page's front matter, and its MDX tree when it may cite: parsing MDX costs about 50 ms a page,
- * so a page without a citation component's name in its text has only its front matter read.
+ * A page's front matter and its parsed tree (MDX for `.mdx`, CommonMark for `.md`): the tree gives
+ * the citations and the prose the Quality page grades. The tree comes from the reader the stager
+ * uses next, which keeps the latest pages, so the stager does not parse them again.
  */
 async function readPage(file: string, text: string): Promise<{frontMatter: Record<string, unknown>; tree?: Root} | undefined> {
-  if (/\.mdx$/i.test(file) && CITES.test(text)) {
-    const page = await readAuthoredPage(file, text);
-    return page.ok ? {frontMatter: page.frontMatter, tree: page.tree} : undefined;
-  }
   try {
-    // Not Docusaurus's DEFAULT_PARSE_FRONT_MATTER: its gray-matter caches a page *before* parsing
-    // it, so a page whose YAML throws here would later read as valid (empty) front matter to the
-    // stager, which then would not replace it by its error page. Our gray-matter, with options, caches nothing.
-    return {frontMatter: matter(text, {}).data as Record<string, unknown>};
+    // Our gray-matter with options first, which caches nothing. Docusaurus's DEFAULT_PARSE_FRONT_MATTER
+    // (in readAuthoredPage) uses gray-matter without options, which caches a page *before* parsing
+    // it: a page whose YAML throws would later read as valid (empty) front matter to the stager,
+    // which then would not replace it by its error page. So a page with broken YAML never gets there.
+    matter(text, {});
   } catch {
     return undefined;
   }
+  const page = await readAuthoredPage(file, text);
+  // An MDX page that does not parse is the stager's to report; it has nothing to cite or grade.
+  return page.ok ? {frontMatter: page.frontMatter, tree: page.tree} : {frontMatter: matter(text, {}).data as Record<string, unknown>};
 }
-
-const CITES = new RegExp(`<(${CITATION_COMPONENTS.join('|')})\\b`);
 
 /** The pages the Guides section publishes: the docs folder's Markdown and the guides gathered beside it. */
 export function authoredPages(context: TargetContext): string[] {

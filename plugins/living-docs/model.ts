@@ -6,7 +6,7 @@
 import type {CitationComponent} from '../core/authored/citationComponents';
 
 /** Bump when the shape changes. */
-export const LIVING_DOCS_MODEL_VERSION = 1;
+export const LIVING_DOCS_MODEL_VERSION = 2;
 
 /** One `<CodeSnippet>`, `<SymbolLink>`, `<ApiOperation>` or `<EnvVar>` of a page, as written. */
 export interface CitationModel {
@@ -56,8 +56,18 @@ export interface PageModel {
   drift?: DriftModel;
   /** Days since the last edit (or `last_reviewed`), when past `reviewAfterDays`. */
   reviewOverdueDays?: number;
-  /** Readability (Flesch–Kincaid grade) once the check command's prose reading fills it in. */
-  readability?: number;
+}
+
+/** How hard one hand-written page is to read (core/readability.ts: the grade `check` applies its limit to). */
+export interface PageProse {
+  file: string;
+  title: string;
+  /** Words, sentences and syllables of its prose (code, tables, JSX and front matter left out). */
+  words: number;
+  sentences: number;
+  syllables: number;
+  /** Flesch–Kincaid grade, rounded to a tenth; 0 without prose. */
+  grade: number;
 }
 
 export interface LivingDocsThresholds {
@@ -65,6 +75,9 @@ export interface LivingDocsThresholds {
   driftDays: number;
   coverage: number;
   reviewAfterDays: number;
+  /** `check.maxGrade` and `check.minWords`: the readability limit, and the words a page needs to be graded. */
+  maxGrade: number;
+  minWords: number;
 }
 
 export interface LivingDocsModel {
@@ -72,6 +85,8 @@ export interface LivingDocsModel {
   thresholds: LivingDocsThresholds;
   /** Pages with citations, `covers`, or due for review, sorted by file. */
   pages: PageModel[];
+  /** Every hand-written page that parses, sorted by file: its readability, and the count of pages the freshness chart divides. */
+  grades: PageProse[];
   /** The newest commit of the target (the ref compare links end at). */
   head?: string;
 }

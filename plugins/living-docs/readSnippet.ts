@@ -66,7 +66,7 @@ export function readSnippet(reader: CodeReader, props: Record<string, string>): 
   let last = lines.length;
   if (props.symbol !== undefined) {
     const declarations = reader.declarations(file);
-    if (!declarations) return broken(`symbols of ${file} cannot be read (only TypeScript, JavaScript and Python files); cite it with \`lines\` or \`region\``);
+    if (!declarations) return broken(`symbols of ${file} cannot be read (only TypeScript, JavaScript, Python and Go files); cite it with \`lines\` or \`region\``);
     const range = declarations.get(props.symbol);
     if (!range) return broken(`the symbol "${props.symbol}" is not declared in ${file}`, closestName(props.symbol, declarations.keys()));
     first = lineAt(text, range.start);

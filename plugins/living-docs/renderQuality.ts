@@ -1,16 +1,20 @@
 /**
  * The Quality page: documentation coverage of the code reference, the pages whose code moved on,
- * the broken citations and the pages due for review. Reads the living-docs model, the code
- * reference's coverage and the link index; all text goes through the one MDX writer.
+ * the broken citations, the pages due for review and how hard each page is to read, with small
+ * charts (renderQualityCharts.ts). Reads the living-docs model, the code reference's coverage and the
+ * link index; all text goes through the one MDX writer.
  */
 import type {PhrasingContent, RootContent} from 'mdast';
-import {heading, inlineCode, link, paragraph, strong, table, text} from '../core/mdx/build';
+import {code, heading, inlineCode, link, paragraph, strong, table, text} from '../core/mdx/build';
+import {plural} from '../core/progress';
+import {readingLevel} from '../core/readability';
 import {writeMdx} from '../core/mdx/writeMdx';
 import {generatedPageFrontMatter} from '../core/generatedPagePresets';
 import type {SiteView} from '../core/types';
 import {share, type Coverage, type CoverageRow} from './coverage';
 import type {BrokenCitation, LivingDocsModel, PageModel} from './model';
 import {brokenOf} from './resolveCitation';
+import {coverageChart, freshnessChart, freshnessOf, freshnessSentence, hardestFirst, readabilityChart} from './renderQualityCharts';
 
 export interface BrokenRow {
   page: PageModel;
@@ -30,7 +34,7 @@ export function brokenCitations(model: LivingDocsModel, site: Pick<SiteView, 'en
 }
 
 export function renderQuality(model: LivingDocsModel, coverage: Coverage | undefined, site: SiteView): string {
-  const pageRef = (page: PageModel, line?: number): PhrasingContent => {
+  const pageRef = (page: {file: string}, line?: number): PhrasingContent => {
     const url = site.repo.fileUrl?.(page.file, line);
     const label = `${page.file}${line ? `:${line}` : ''}`;
     return url ? link(url, inlineCode(label)) : inlineCode(label);
@@ -40,9 +44,10 @@ export function renderQuality(model: LivingDocsModel, coverage: Coverage | undef
     heading(1, 'Quality'),
     paragraph(
       'How well the documentation keeps up with the code, measured on every build: how much of the code reference has a doc comment, ',
-      'which hand-written pages cover code that changed since they were last edited, which citations of the code are broken, and which pages are due for review.',
+      'which hand-written pages cover code that changed since they were last edited, which citations of the code are broken, which pages are due for review, and how hard each page is to read.',
     ),
   ];
+  const chart = (text: string | undefined) => (text ? [code(text, 'mermaid')] : []);
 
   children.push(heading(2, 'Documentation coverage'));
   if (!coverage || coverage.total.total === 0) {
@@ -57,6 +62,7 @@ export function renderQuality(model: LivingDocsModel, coverage: Coverage | undef
         inlineCode('livingDocs.coverageThreshold'),
         ').',
       ),
+      ...chart(coverageChart(coverage, model.thresholds.coverage)),
     );
     const rows = (list: CoverageRow[], linkOf: (name: string) => string | undefined) =>
       list.map((row) => {
@@ -69,6 +75,15 @@ export function renderQuality(model: LivingDocsModel, coverage: Coverage | undef
       children.push(heading(3, 'By package'), table(['Package', 'Documented', 'Share', 'Without a doc comment'], rows(coverage.packages, () => undefined)));
     }
     children.push(heading(3, 'By module'), table(['Module', 'Documented', 'Share', 'Without a doc comment'], rows(coverage.modules, (name) => site.urlOf('module', name))));
+  }
+
+  const freshness = freshnessOf(model);
+  if (freshness.drifted + freshness.due + freshness.current > 0) {
+    children.push(
+      heading(2, 'Freshness'),
+      paragraph(freshnessSentence(freshness)),
+      ...chart(freshnessChart(freshness)),
+    );
   }
 
   const drifted = model.pages.filter((page) => page.drift);
@@ -92,7 +107,7 @@ export function renderQuality(model: LivingDocsModel, coverage: Coverage | undef
   children.push(heading(2, 'Broken citations'));
   if (broken.length === 0) {
     const count = model.pages.reduce((sum, page) => sum + page.citations.length, 0);
-    children.push(paragraph(`All ${count} citation${count === 1 ? '' : 's'} of the code resolve.`));
+    children.push(paragraph(count === 0 ? 'No hand-written page cites the code with a citation component.' : `All ${plural(count, 'citation')} of the code resolve${count === 1 ? 's' : ''}.`));
   } else {
     children.push(
       table(
@@ -110,16 +125,46 @@ export function renderQuality(model: LivingDocsModel, coverage: Coverage | undef
       : table(['Page', 'Title', 'Days since last edit or review'], due.map((page) => [pageRef(page), page.title, String(page.reviewOverdueDays)])),
   );
 
-  // Filled in by the prose checks once they read the pages; the column appears when there is data.
-  const readable = model.pages.filter((page) => page.readability !== undefined);
-  if (readable.length > 0) {
-    children.push(heading(2, 'Readability'), table(['Page', 'Grade (Flesch–Kincaid)'], readable.map((page) => [pageRef(page), String(page.readability)])));
-  }
-  return writeMdx({frontMatter: {title: 'Quality', description: 'Documentation coverage, drift, broken citations and pages due for review.', ...generatedPageFrontMatter('quality')}, children});
+  children.push(heading(2, 'Readability'), ...readability(model, pageRef, chart));
+  return writeMdx({frontMatter: {title: 'Quality', description: 'Documentation coverage, drift, broken citations, pages due for review and readability.', ...generatedPageFrontMatter('quality')}, children});
 }
 
 function missingText(row: CoverageRow): PhrasingContent {
   if (row.missing.length === 0) return text('');
   const shown = row.missing.slice(0, 10).join(', ');
   return text(row.missing.length > 10 ? `${shown} and ${row.missing.length - 10} more` : shown);
+}
+
+/**
+ * Each hand-written page's Flesch–Kincaid grade, the hardest first, in the words of core's
+ * readability (the grade `check` holds against `check.maxGrade`); pages too short to grade last.
+ */
+function readability(model: LivingDocsModel, pageRef: (page: {file: string}) => PhrasingContent, chart: (text: string | undefined) => RootContent[]): RootContent[] {
+  const {maxGrade, minWords} = model.thresholds;
+  const graded = hardestFirst(model);
+  const short = model.grades.filter((page) => page.words < minWords);
+  if (model.grades.length === 0) return [paragraph('The site has no hand-written page to grade.')];
+  const over = graded.filter((page) => page.grade > maxGrade).length;
+  const blocks: RootContent[] = [
+    paragraph(
+      'The Flesch–Kincaid grade of each page’s prose (code, tables, JSX and front matter left out): about the years of school a reader needs. ',
+      over === 0
+        ? `No page is above the limit of ${maxGrade} (`
+        : strong(`${plural(over, 'page')} ${over === 1 ? 'is' : 'are'} above the limit of ${maxGrade}`),
+      over === 0 ? '' : ' (',
+      inlineCode('check.maxGrade'),
+      `), which `,
+      inlineCode('docs-architect check'),
+      ` reports. Pages with fewer than ${minWords} words of prose are too short for the formula to mean much and are not graded (`,
+      inlineCode('check.minWords'),
+      ').',
+    ),
+    ...chart(readabilityChart(graded, maxGrade)),
+  ];
+  const rows = [
+    ...graded.map((page) => [pageRef(page), page.title, page.grade > maxGrade ? strong(page.grade.toFixed(1)) : page.grade.toFixed(1), readingLevel(page.grade), String(page.words), (page.words / Math.max(1, page.sentences)).toFixed(1)]),
+    ...short.map((page) => [pageRef(page), page.title, '–', 'too short to grade', String(page.words), page.sentences > 0 ? (page.words / page.sentences).toFixed(1) : '–']),
+  ];
+  blocks.push(table(['Page', 'Title', 'Grade', 'Reading level', 'Words', 'Words a sentence'], rows));
+  return blocks;
 }

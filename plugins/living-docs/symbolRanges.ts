@@ -2,12 +2,14 @@
  * Where each named declaration of one source file starts and ends, so `<CodeSnippet symbol=...>`
  * can show it whole. One file is parsed on its own, without a program or type checking: TypeScript
  * and JavaScript with the compiler's parser (a top-level declaration, or `Class.member`), Python with
- * Lezer's grammar (a `def` or `class`, or `Class.method`). The range starts at the doc comment or the
- * first decorator, so the reader sees what the author of the code wrote above it.
+ * Lezer's grammar (a `def` or `class`, or `Class.method`), Go with Lezer's Go grammar (goRanges.ts).
+ * The range starts at the doc comment or the first decorator, so the reader sees what the author of
+ * the code wrote above it.
  */
 import type {SyntaxNode} from '@lezer/common';
 import {parser as pythonParser} from '@lezer/python';
 import {ts} from 'ts-morph';
+import {goRanges} from './goRanges';
 
 /** 0-based offsets in the file's text. */
 export interface Range {
@@ -31,6 +33,7 @@ export function declarationRanges(file: string, text: string): Map<string, Range
   const extension = /\.[^./]+$/.exec(file)?.[0]?.toLowerCase() ?? '';
   if (TS_KINDS[extension] !== undefined) return typeScriptRanges(file, text, TS_KINDS[extension]!);
   if (extension === '.py' || extension === '.pyi') return pythonRanges(text);
+  if (extension === '.go') return goRanges(text);
   return undefined;
 }
 

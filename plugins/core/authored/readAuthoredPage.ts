@@ -40,12 +40,14 @@ export interface PageReference {
 export type AuthoredPage = {ok: true; references: PageReference[]; frontMatter: Record<string, unknown>; tree: Root} | {ok: false; problem: PageProblem};
 
 /**
- * The last pages read, by path and text: the living-docs extract reads a page that cites the code
+ * The last pages read, by path and text: the living-docs extract reads every page (to grade it)
  * before the stager reads it again, and an MDX parse costs up to a few hundred milliseconds. Callers
- * only read the tree. Bounded, so a long `start` session keeps only the latest pages.
+ * only read the tree. Bounded, so a long `start` session keeps only the latest pages; the bound
+ * holds a large docs folder whole, since with one page more than the bound a read in the same order
+ * finds none (about 0.1 MB a page: this repository's 64 pages take 6 MB; docs/adr/0050).
  */
 const recent = new Map<string, Promise<AuthoredPage>>();
-const RECENT_PAGES = 64;
+const RECENT_PAGES = 512;
 
 export function readAuthoredPage(filePath: string, text: string): Promise<AuthoredPage> {
   const key = `${filePath}\0${crypto.createHash('sha256').update(text).digest('hex')}`;

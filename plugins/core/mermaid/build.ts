@@ -243,3 +243,74 @@ export function mermaidText(value: string, max = 40): string {
 export function mermaidName(name: string): string {
   return name.replace(/[^\p{L}\p{N}_$.]/gu, '');
 }
+
+/*
+ * Charts: small bar and pie charts of counts and shares (the Quality page's coverage and freshness).
+ * Their labels go through mermaidText, since xychart and pie decode no entity codes.
+ */
+
+export interface BarChartSpec {
+  /** Short title: drawn above the chart and the SVG's accessible title. */
+  title: string;
+  /** One or two sentences: the SVG's accessible description. */
+  description: string;
+  /** One label per bar, in order. */
+  labels: string[];
+  bars: number[];
+  /** The value axis: its name and its top (the bottom is 0, so bars compare honestly). */
+  axis: string;
+  max: number;
+  /** A level drawn as a line across every bar: a goal or a limit. */
+  line?: number;
+  /** Bars left to right under their labels; horizontal (the default) gives long labels room. */
+  vertical?: boolean;
+}
+
+/**
+ * The neutral theme draws near-white bars, invisible on a white page: Infima's primary blue,
+ * darker (4.8:1 on white, 3.6:1 on the dark background), and a red for the line (docs/adr/0038).
+ */
+const CHART_PALETTE = '#2f6fd6, #d32f2f';
+
+/** A bar chart (Mermaid's xychart), with an optional level line across it. */
+export function barChart(spec: BarChartSpec): string {
+  if (spec.labels.length !== spec.bars.length || spec.labels.length === 0) throw new Error(`a bar chart needs one label per bar: ${spec.labels.length} labels, ${spec.bars.length} bars`);
+  const number = (value: number) => (Number.isFinite(value) ? String(Math.round(value * 10) / 10) : '0');
+  const lines = [
+    '---',
+    'config:',
+    '  themeVariables:',
+    '    xyChart:',
+    `      plotColorPalette: "${CHART_PALETTE}"`,
+    '---',
+    `xychart-beta${spec.vertical ? '' : ' horizontal'}`,
+    `  accTitle: ${mermaidPlain(spec.title)}`,
+    `  accDescr: ${mermaidPlain(spec.description, 500)}`,
+    `  title "${mermaidText(spec.title, 80)}"`,
+    `  x-axis [${spec.labels.map((label) => `"${mermaidText(label, 40)}"`).join(', ')}]`,
+    `  y-axis "${mermaidText(spec.axis, 40)}" 0 --> ${number(spec.max)}`,
+    `  bar [${spec.bars.map(number).join(', ')}]`,
+  ];
+  if (spec.line !== undefined) lines.push(`  line [${spec.bars.map(() => number(spec.line!)).join(', ')}]`);
+  return lines.join('\n');
+}
+
+export interface PieChartSpec {
+  title: string;
+  description: string;
+  /** Slices in the order drawn; slices of 0 are left out (Mermaid would draw a label on nothing). */
+  slices: {label: string; value: number}[];
+}
+
+/** A pie chart with each slice's value shown beside its label. */
+export function pieChart(spec: PieChartSpec): string {
+  const slices = spec.slices.filter((slice) => slice.value > 0);
+  if (slices.length === 0) throw new Error('a pie chart needs a slice above 0');
+  return [
+    'pie showData',
+    `  accTitle: ${mermaidPlain(spec.title)}`,
+    `  accDescr: ${mermaidPlain(spec.description, 500)}`,
+    `  title ${mermaidText(spec.title, 80)}`,
+    ...slices.map((slice) => `  "${mermaidText(slice.label, 40)}" : ${Math.round(slice.value * 100) / 100}`),
+  ].join('\n');
+}

@@ -12,7 +12,7 @@ import type {LinkEntry, SectionModel, SiteSection, TargetContext} from '../types
 import type {Generated} from './generateSections';
 import type {Registry} from './registry';
 
-export const SITE_MODEL_VERSION = 3;
+export const SITE_MODEL_VERSION = 4;
 export const SITE_MODEL_FILE = 'docs-architect.json';
 export const SITE_SCHEMA_FILE = 'docs-architect.schema.json';
 /** The files this module writes at the root of the static tree, which prepareSite must keep. */
