@@ -139,7 +139,12 @@ for (const target of targets) {
 for (let round = 0; round < RUNS; round++) {
   for (const target of targets) {
     for (const contender of contenders) {
-      for (const cache of ['cold', 'warm']) target.runs[`${contender.name} ${cache}`].push(check(contender, target.dir, cache));
+      for (const cache of ['cold', 'warm']) {
+        const run = check(contender, target.dir, cache);
+        target.runs[`${contender.name} ${cache}`].push(run);
+        // Each run as it ends (stderr), so that a long benchmark stopped half-way still says something.
+        console.error(`round ${round + 1}: ${target.name}, ${contender.name} ${cache}: ${seconds(run.ms)} (load ${load()})`);
+      }
     }
     if (bin) target.peers.push(peers(bin, target.docs));
   }
