@@ -3,7 +3,8 @@
  * route (Docusaurus's own slug function), its anchors (Docusaurus's own heading-id plugin, plus `id`
  * attributes), its links and its parsed tree. Authored pages are read from the staged copy Docusaurus
  * reads (docs/adr/0024), generated pages from the files prepareSite wrote, so links into generated
- * sections are checked against what the site will really have. Read once per run, shared by checks.
+ * sections are checked against what the site will really have; an authored page also carries the
+ * author's own file for the lint-style checks (docs/adr/0049). Read once per run, shared by checks.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
