@@ -5,13 +5,16 @@
  * the peers a CI job would otherwise run on the same Markdown files: markdownlint-cli2 (lint) plus
  * remark-cli with remark-validate-links (links and heading anchors between Markdown files, offline).
  *
- *   node bench/check.mjs [--runs N] [--pages N]
+ *   npm run bench:check -- [--runs N] [--pages N] [--baseline <checkout>]
  *
- * Each round, interleaved so the machine's noise hits all alike: ours on the default target, the
- * peers on its docs/, ours on the synthetic target, the peers on its docs/. Wall time of the whole
- * command, as CI sees it (Node start-up and module loading included). A first untimed run warms
- * ours' caches (a CI job keeps ~/.cache/docs-architect between runs, or pays the cold run once).
- * The peers are installed with `npm install --prefix <temp folder>`, never into the project.
+ * Each round, interleaved so the machine's noise hits all alike, for each target: ours cold (an empty
+ * cache folder, as a CI job without a cache), ours warm (the cache the previous runs left, as a CI
+ * job that keeps ~/.cache/docs-architect), then the peers. With `--baseline <checkout>` the same
+ * target is also checked, cold and warm, by another checkout's CLI (e.g. `--baseline /work/main`, to
+ * measure a change). Wall time of the whole command, as CI sees it (Node start-up and module
+ * loading included); medians; the load average is printed with the figures, since a loaded machine
+ * slows everything. The peers are installed with `npm install --prefix <temp folder>`, never into
+ * the project.
  */
 import {execFileSync, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -23,11 +26,10 @@ import {fileURLToPath} from 'node:url';
 
 const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(SITE_DIR, 'bin', 'docs-architect.js');
-const {values} = parseArgs({options: {runs: {type: 'string', default: '3'}, pages: {type: 'string', default: '500'}}});
+const {values} = parseArgs({options: {runs: {type: 'string', default: '3'}, pages: {type: 'string', default: '500'}, baseline: {type: 'string'}}});
 const RUNS = Number(values.runs);
 const PAGES = Number(values.pages);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-check-'));
-const cacheDir = path.join(tmp, 'cache');
 
 const WORDS = 'the service reads each request and writes a record to the store before it answers the caller with the new state of the order'.split(' ');
 
@@ -95,8 +97,16 @@ function wall(command, args, options = {}) {
   return {ms: performance.now() - started, status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 
-function ours(target) {
-  const run = wall(process.execPath, [CLI, 'check', target, '--verbose'], {env: {...process.env, DOCS_ARCHITECT_CACHE_DIR: cacheDir, DOCS_PROGRESS: 'quiet'}});
+/** A contender: ours, or the baseline checkout's CLI. Warm runs share one cache folder per contender. */
+const contenders = [{name: 'ours', cli: CLI}];
+if (values.baseline) contenders.push({name: 'baseline', cli: path.join(path.resolve(values.baseline), 'bin', 'docs-architect.js')});
+
+let coldRuns = 0;
+function check(contender, target, cache) {
+  const cacheDir = cache === 'cold' ? path.join(tmp, `cold-${coldRuns++}`) : path.join(tmp, `warm-${contender.name}`);
+  const run = wall(process.execPath, [contender.cli, 'check', target, '--verbose'], {env: {...process.env, DOCS_ARCHITECT_CACHE_DIR: cacheDir, DOCS_PROGRESS: 'quiet'}});
+  // A cold run's build folder is large (every generated page): not kept.
+  if (cache === 'cold') fs.rmSync(cacheDir, {recursive: true, force: true});
   const summary = run.stdout.trim().split('\n').at(-1);
   const steps = /\(([^)]*)\)\s*$/.exec(run.stderr.trim().split('\n').at(-1) ?? '')?.[1];
   return {...run, summary, steps};
@@ -111,6 +121,7 @@ function peers(bin, docs) {
 
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const load = () => os.loadavg().map((value) => value.toFixed(1)).join(', ');
 
 const synthetic = makeSynthetic();
 const bin = installPeers();
@@ -118,32 +129,41 @@ const targets = [
   {name: 'default site (this repository)', dir: SITE_DIR, docs: path.join(SITE_DIR, 'docs'), limit: 5000},
   {name: `synthetic target (${PAGES} pages)`, dir: synthetic, docs: path.join(synthetic, 'docs'), limit: 20000},
 ];
+const loads = [load()];
 for (const target of targets) {
-  const warm = ours(target.dir);
-  target.cold = warm.ms;
-  target.summary = warm.summary;
-  target.ours = [];
+  target.runs = Object.fromEntries(contenders.flatMap((contender) => ['cold', 'warm'].map((cache) => [`${contender.name} ${cache}`, []])));
   target.peers = [];
-  target.steps = [];
+  // Fills the warm caches (and the peers' files into the page cache): not timed.
+  for (const contender of contenders) target.summary ??= check(contender, target.dir, 'warm').summary;
 }
 for (let round = 0; round < RUNS; round++) {
   for (const target of targets) {
-    const run = ours(target.dir);
-    target.ours.push(run.ms);
-    target.steps.push(run.steps);
+    for (const contender of contenders) {
+      for (const cache of ['cold', 'warm']) {
+        const run = check(contender, target.dir, cache);
+        target.runs[`${contender.name} ${cache}`].push(run);
+        // Each run as it ends (stderr), so that a long benchmark stopped half-way still says something.
+        console.error(`round ${round + 1}: ${target.name}, ${contender.name} ${cache}: ${seconds(run.ms)} (load ${load()})`);
+      }
+    }
     if (bin) target.peers.push(peers(bin, target.docs));
   }
+  loads.push(load());
 }
-console.log(`docs-architect check, ${RUNS} interleaved rounds, medians (wall time of the command)\n`);
+console.log(`docs-architect check, ${RUNS} interleaved rounds, medians (wall time of the command); load average (1, 5, 15 min) ${loads.join(' → ')}, ${os.cpus().length} CPUs\n`);
 for (const target of targets) {
-  const ms = median(target.ours);
-  console.log(`${target.name}: ${seconds(ms)} (target ≤ ${seconds(target.limit)}: ${ms <= target.limit ? 'met' : 'NOT met'}); first (cold cache) run ${seconds(target.cold)}`);
-  console.log(`  ${target.summary}`);
-  console.log(`  steps of the median run: ${target.steps[target.ours.indexOf(ms)]}`);
-  if (target.peers.length > 0) {
-    const peer = median(target.peers.map((p) => p.ms));
+  console.log(`${target.name}: ${target.summary}`);
+  const peer = target.peers.length > 0 ? median(target.peers.map((p) => p.ms)) : undefined;
+  for (const [name, runs] of Object.entries(target.runs)) {
+    const ms = median(runs.map((run) => run.ms));
+    const run = runs.find((candidate) => candidate.ms === ms);
+    const goal = name === 'ours warm' ? ` (target ≤ ${seconds(target.limit)}: ${ms <= target.limit ? 'met' : 'NOT met'})` : '';
+    console.log(`  ${name.padEnd(13)} ${seconds(ms)}${goal}${peer ? `, ${(ms / peer).toFixed(2)}× the peers` : ''}`);
+    console.log(`    steps of the median run: ${run.steps}`);
+  }
+  if (peer !== undefined) {
     const one = target.peers.find((p) => p.ms === peer);
-    console.log(`  markdownlint-cli2 + remark-validate-links on ${path.relative(SITE_DIR, target.docs) || target.docs}: ${seconds(peer)} (${seconds(one.lintMs)} + ${seconds(one.linksMs)}); ratio ours/peers ${(ms / peer).toFixed(2)}`);
+    console.log(`  markdownlint-cli2 + remark-validate-links on ${path.relative(SITE_DIR, target.docs) || target.docs}: ${seconds(peer)} (${seconds(one.lintMs)} + ${seconds(one.linksMs)})`);
   }
 }
 fs.rmSync(tmp, {recursive: true, force: true});

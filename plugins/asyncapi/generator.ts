@@ -19,7 +19,7 @@ export const asyncapiGenerator: SectionGenerator<AsyncApiSectionModel> = {
     const files = await discoverAsyncApi(context);
     if (files.length === 0) return undefined;
     const blocked: {ref: string}[] = [];
-    const parser = createAsyncApiParser(context.root, blocked);
+    const parser = await createAsyncApiParser(context.root, blocked);
     const ids = new Set<string>();
     const sections: ExtractedSection<AsyncApiSectionModel>[] = [];
     for (const file of files) {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import {Parser, type AsyncAPIDocumentInterface, type Diagnostic} from '@asyncapi/parser';
+import type {AsyncAPIDocumentInterface, Diagnostic, Parser} from '@asyncapi/parser';
 import {isInside} from '../core/resolveTarget';
 import type {TargetContext} from '../core/types';
 
@@ -53,8 +53,13 @@ async function head(file: string): Promise<string> {
   }
 }
 
-/** One parser for the build: creating it loads the rulesets, which costs more than most parses. */
-export function createAsyncApiParser(root: string, blocked: {file?: string; ref: string}[]): Parser {
+/**
+ * One parser for the build: creating it loads the rulesets, which costs more than most parses. The
+ * parser and its validator (Spectral) take ~0.6 s to load, so they are imported only for a target
+ * that has a description: `check` and builds of other targets never pay for them.
+ */
+export async function createAsyncApiParser(root: string, blocked: {file?: string; ref: string}[]): Promise<Parser> {
+  const {Parser} = await import('@asyncapi/parser');
   const refuse = (ref: string) => {
     blocked.push({ref});
     // A string ends the resolver chain: the parser's own file and http readers never see the ref.

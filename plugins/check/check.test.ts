@@ -100,6 +100,17 @@ describe('docs-architect check on a target', () => {
     expect(text.at(-2)).toMatch(/^5 errors, 5 warnings in \d+ pages \(checks: site, links/);
   });
 
+  it('finds the same on a warm run, with the generated pages’ facts from the cache', async () => {
+    const again = await runCheck({target});
+    expect(again.findings).toEqual(run.findings);
+    expect(again.pages).toBe(run.pages);
+    // The scan of each generated page is kept by its bytes (plugins/check/generatedPages.ts).
+    const cached = fs.readdirSync(cacheDir, {recursive: true}).map(String).filter((file) => file.endsWith('check-generated-pages.json'));
+    expect(cached).toHaveLength(1);
+    const entries = Object.keys(JSON.parse(fs.readFileSync(path.join(cacheDir, cached[0]!), 'utf8')).entries);
+    expect(entries.length).toBeGreaterThan(0);
+  }, 180_000);
+
   it('refuses an unknown check id as a user mistake', async () => {
     await expect(runCheck({target, only: ['linkz']})).rejects.toThrow('unknown check "linkz"');
   });

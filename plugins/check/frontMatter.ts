@@ -16,7 +16,8 @@ import {sitePages} from './pages';
  * `sidebar_custom_props`-style keys are Docusaurus's and come from its schema.
  */
 // `docs_architect_drift` is not an author's key: the stager writes it into the checked copy (the
-// living docs' drift facts, docs/adr/0041), which is what this check reads.
+// living docs' drift facts, docs/adr/0041); this check reads the author's file, but a page copied
+// from a staged one may carry it.
 const OWN_KEYS = ['covers', 'docs_architect_drift'];
 
 interface JoiLike {
@@ -34,9 +35,11 @@ export const frontMatterCheck: QualityCheck = {
     const schema = createFrontMatterSchema(createVocabulary(input.context.config.audiences));
     const findings: Finding[] = [];
     for (const page of (await sitePages(input)).pages) {
-      if (!page.source) continue;
-      const data = page.frontMatter;
-      const at = (key: (string | number)[]) => ({file: page.file, line: frontMatterLine(page.text, key) ?? 1});
+      // The author's front matter at the author's lines (staging may add keys at the top of the block).
+      if (!page.own) continue;
+      const own = page.own;
+      const data = own.frontMatter;
+      const at = (key: (string | number)[]) => ({file: page.file, line: frontMatterLine(own.text, key) ?? 1});
       for (const problem of validateFrontMatter(data, schema).problems) {
         findings.push({...at(problem.path), rule: 'front-matter/audience', severity: 'warning', message: `${formatKey(problem.path)}: ${problem.message}`, fix: problem.fix});
       }

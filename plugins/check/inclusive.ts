@@ -24,8 +24,8 @@ export const inclusiveCheck: QualityCheck = {
     const processor = retext().use(retextEnglish).use(retextEquality, {ignore: allow}).freeze();
     const findings: Finding[] = [];
     for (const page of (await sitePages(input)).pages) {
-      if (!page.source || !page.tree) continue;
-      const blocks = proseOfTree(page.tree, {headings: true});
+      if (!page.own?.tree) continue;
+      const blocks = proseOfTree(page.own.tree, {headings: true});
       // One document per page, blocks apart by a blank line; each message maps back to its block.
       const starts: {at: number; line: number}[] = [];
       let next = 1;

@@ -4,7 +4,6 @@
  * the editor's business. Heading levels and alt text are left to this command's own checks
  * (structure.ts), which say more. `check.markdownlint` adds or changes rules.
  */
-import fs from 'node:fs/promises';
 import {lint} from 'markdownlint/promise';
 import type {Configuration} from 'markdownlint';
 import type {Finding, QualityCheck} from '../core/findings';
@@ -27,10 +26,9 @@ export const markdownlintCheck: QualityCheck = {
   id: 'markdownlint',
   description: 'markdownlint rules on authored Markdown (a default set Docusaurus pages do not trip; check.markdownlint changes it)',
   async run(input) {
-    const pages = (await sitePages(input)).pages.filter((page) => page.source);
     // The author's own text, not the checked copy: staging rewrites citations into one-line JSX
     // props (code included) and adds front matter, neither of which the author wrote.
-    const strings = Object.fromEntries(await Promise.all(pages.map(async (page) => [page.file, await fs.readFile(page.source!, 'utf8')] as const)));
+    const strings = Object.fromEntries((await sitePages(input)).pages.flatMap((page) => (page.own ? [[page.file, page.own.text] as const] : [])));
     const config = {...MARKDOWNLINT_DEFAULTS, ...(input.context.config.check?.markdownlint ?? {})} as Configuration;
     const results = await lint({strings, config, handleRuleFailures: true});
     const findings: Finding[] = [];

@@ -14,8 +14,8 @@ export const mermaidCheck: QualityCheck = {
   async run(input) {
     const findings: Finding[] = [];
     for (const page of (await sitePages(input)).pages) {
-      if (!page.source) continue;
-      const blocks = findMermaidBlocks(page.text);
+      if (!page.own) continue;
+      const blocks = findMermaidBlocks(page.own.text);
       if (blocks.length === 0) continue;
       for (const problem of await checkDiagrams(blocks)) {
         findings.push({

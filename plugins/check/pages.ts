@@ -3,25 +3,20 @@
  * route (Docusaurus's own slug function), its anchors (Docusaurus's own heading-id plugin, plus `id`
  * attributes), its links and its parsed tree. Authored pages are read from the staged copy Docusaurus
  * reads (docs/adr/0024), generated pages from the files prepareSite wrote, so links into generated
- * sections are checked against what the site will really have. Read once per run, shared by checks.
+ * sections are checked against what the site will really have; an authored page also carries the
+ * author's own file for the lint-style checks (docs/adr/0049). Read once per run, shared by checks.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type {Nodes, Root} from 'mdast';
 import getSlug from '@docusaurus/plugin-content-docs/lib/slug.js';
 import {DefaultNumberPrefixParser} from '@docusaurus/plugin-content-docs/lib/numberPrefix.js';
-import headingPlugin from '@docusaurus/mdx-loader/lib/remark/headings/index.js';
-import {DEFAULT_PARSE_FRONT_MATTER} from '@docusaurus/utils';
-import {fromMarkdown} from 'mdast-util-from-markdown';
 import {readAuthoredPage, type PageProblem} from '../core/authored/readAuthoredPage';
 import {sourceOfStaged} from '../core/authored/stageAuthoredDocs';
 import type {CheckInput} from '../core/findings';
 import type {SiteSection} from '../core/types';
 import {listDocFiles} from '../audience/checkFrontMatter';
-import {blankFrontMatter} from './prose';
-
-/** The heading-id plugin of Docusaurus's MDX loader, called as a plain function (it reads no processor). */
-const headingIds = headingPlugin as unknown as (options: {anchorsMaintainCase: boolean}) => (tree: Root) => Promise<void>;
+import {headingIds, loadScanCache, scanGeneratedPage, type ScanCache} from './generatedPages';
 
 export interface PageLink {
   url: string;
@@ -37,7 +32,14 @@ export interface Page {
   file: string;
   /** The authored source, absolute; undefined for generated pages. */
   source?: string;
+  /** The text Docusaurus reads (the staged copy of an authored page): links and anchors come from it. */
   text: string;
+  /**
+   * The author's own file, as written, and its tree (undefined when it does not parse): the lint-style
+   * checks read these, so their lines are the author's even where staging added front matter lines
+   * (a drift key, a sidebar position) or rewrote a citation.
+   */
+  own?: {text: string; tree?: Root; frontMatter: Record<string, unknown>};
   /** Route from the site's root without baseUrl and without trailing slash: `/docs/intro`. */
   route: string;
   anchors: Set<string>;
@@ -67,14 +69,16 @@ export function sitePages(input: CheckInput): Promise<SitePages> {
 
 async function readPages(input: CheckInput): Promise<SitePages> {
   const pages: Page[] = [];
+  const scanned = await loadScanCache(input.context.siteDir);
   const published = new Map<string, string>();
   for (const section of input.sections) {
     const elsewhere = new Map((section.publishedElsewhere ?? []).map(({file, route}) => [path.join(section.path, file), `/${route.replace(/\/$/, '')}`]));
     for (const [file, route] of elsewhere) published.set(file, route);
     const files = (await listDocFiles(section.path)).filter((file) => !elsewhere.has(file));
     // Read in parallel; the order of `pages` stays the sorted order of the files.
-    pages.push(...(await Promise.all(files.map((file) => readPage(input, section, file)))));
+    pages.push(...(await Promise.all(files.map((file) => readPage(input, section, file, scanned)))));
   }
+  await scanned.save();
   return {
     pages,
     byRoute: new Map(pages.map((page) => [page.route, page])),
@@ -83,7 +87,7 @@ async function readPages(input: CheckInput): Promise<SitePages> {
   };
 }
 
-async function readPage(input: CheckInput, section: SiteSection, file: string): Promise<Page> {
+async function readPage(input: CheckInput, section: SiteSection, file: string, scanned: ScanCache): Promise<Page> {
   const {root, siteDir} = input.context;
   const text = await fs.readFile(file, 'utf8');
   const relative = toPosix(path.relative(section.path, file));
@@ -100,11 +104,18 @@ async function readPage(input: CheckInput, section: SiteSection, file: string): 
     frontMatter: {},
   };
   if (section.kind === 'generated') {
-    await scanGeneratedPage(page);
+    const facts = await scanGeneratedPage(page.path, text, scanned);
+    page.frontMatter = facts.frontMatter;
+    page.links = facts.links;
+    page.anchors = new Set(facts.anchors);
     page.route = routeOf(section, relative, page.frontMatter);
     return page;
   }
-  const parsed = await readAuthoredPage(file, text);
+  const ownText = source === undefined ? undefined : await fs.readFile(source, 'utf8').catch(() => undefined);
+  const own = ownText === undefined ? undefined : await readAuthoredPage(source!, ownText);
+  if (own) page.own = {text: ownText!, tree: own.ok ? own.tree : undefined, frontMatter: own.ok ? own.frontMatter : {}};
+  // Most pages are staged unchanged: the author's tree is then the staged page's tree too.
+  const parsed = own && ownText === text ? own : await readAuthoredPage(file, text);
   page.frontMatter = parsed.ok ? parsed.frontMatter : {};
   page.route = routeOf(section, relative, page.frontMatter);
   if (!parsed.ok) return {...page, problem: parsed.problem};
@@ -118,46 +129,6 @@ async function readPage(input: CheckInput, section: SiteSection, file: string): 
     if (node.type === 'heading' && typeof id === 'string') page.anchors.add(id);
   });
   return page;
-}
-
-/**
- * A generated page, which comes from the one MDX writer (docs/adr/0004), scanned by lines instead of
- * parsed: micromark reads ~1.6 MB of generated MDX in seconds, a line scan in milliseconds. Outside
- * code fences, heading lines go (each parsed alone, all in one tree) through Docusaurus's heading
- * plugin, so ids and their de-duplication are the built site's; `{/* #id *\/}` becomes the classic
- * `{#id}` the plugin reads the same way. Links are Markdown `](url)`, `href`/`to` attributes and the
- * JSON `href`s of generated components; anchors also come from `id` attributes.
- */
-async function scanGeneratedPage(page: Page): Promise<void> {
-  const {frontMatter} = await DEFAULT_PARSE_FRONT_MATTER({filePath: page.path, fileContent: page.text});
-  page.frontMatter = frontMatter;
-  const lines = blankFrontMatter(page.text).split('\n');
-  const headings: Root = {type: 'root', children: []};
-  let fence: string | undefined;
-  lines.forEach((text, index) => {
-    const line = index + 1;
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1];
-    if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length && text.trim() === marker))) {
-      fence = fence ? undefined : marker;
-      return;
-    }
-    if (fence) return;
-    if (/^#{1,6}\s/.test(text)) {
-      const heading = fromMarkdown(text.replace(/\s*\{\/\*\s*#?([^*]*?)\s*\*\/\}\s*$/, ' {#$1}')).children[0];
-      if (heading?.type === 'heading') headings.children.push(heading);
-    }
-    // Code spans (`[x](./flow.png)` quoted in a doc comment) are text, not links: blanked, columns kept.
-    const code = text.replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, (span) => ' '.repeat(span.length));
-    for (const match of code.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)|\b(?:href|to)=["']([^"']*)["']|"href"\s*:\s*"([^"\\]+)"/g)) {
-      page.links.push({url: (match[1] ?? match[2] ?? match[3])!, line, column: match.index + 1});
-    }
-    for (const match of text.matchAll(/\bid=["']([^"']+)["']/g)) page.anchors.add(match[1]!);
-  });
-  await headingIds({anchorsMaintainCase: false})(headings);
-  for (const heading of headings.children) {
-    const id = (heading.data as {hProperties?: {id?: unknown}} | undefined)?.hProperties?.id;
-    if (typeof id === 'string') page.anchors.add(id);
-  }
 }
 
 /** The route Docusaurus gives a doc: its slug (front matter `slug`/`id`, number prefixes, index pages) under the section. */

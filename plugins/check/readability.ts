@@ -20,8 +20,8 @@ export const readabilityCheck: QualityCheck = {
     const minWords = input.context.config.check?.minWords ?? DEFAULT_MIN_WORDS;
     const findings: Finding[] = [];
     for (const page of (await sitePages(input)).pages) {
-      if (!page.source || !page.tree) continue;
-      const counts = proseCounts(proseOfTree(page.tree));
+      if (!page.own?.tree) continue;
+      const counts = proseCounts(proseOfTree(page.own.tree));
       if (counts.word < minWords) continue;
       const grade = Math.round(fleschKincaid(counts as unknown as Record<string, number>) * 10) / 10;
       if (grade <= maxGrade) continue;

@@ -4,6 +4,7 @@
  * run the quality checks on what was written and gather their findings, sorted.
  */
 import path from 'node:path';
+import {keepAuthoredPages} from '../core/authored/readAuthoredPage';
 import {createBuildSite} from '../core/buildFolders';
 import {UserError} from '../core/errors';
 import {sortFindings, type CheckInput, type Finding, type QualityCheck} from '../core/findings';
@@ -61,6 +62,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
     return result;
   };
   const siteDir = createBuildSite({packageDir: PACKAGE_DIR, target: root, out: 'check'});
+  // The pages the staging parses are read again by the checks: parsed once (docs/adr/0049).
+  keepAuthoredPages(Infinity);
   const plan = await timed('prepare', () =>
     prepareSite({siteDir, target: root, generators: siteParts.generators, reservedRoutes: siteParts.reservedRoutes, keepWarnings: true}),
   );

@@ -12,9 +12,9 @@ export const headingsCheck: QualityCheck = {
   async run(input) {
     const findings: Finding[] = [];
     for (const page of (await sitePages(input)).pages) {
-      if (!page.source || !page.tree) continue;
+      if (!page.own?.tree) continue;
       let previous = 1;
-      visit(page.tree, (node) => {
+      visit(page.own.tree, (node) => {
         if (node.type !== 'heading') return;
         if (node.depth > previous + 1) {
           findings.push({
@@ -40,8 +40,8 @@ export const imagesCheck: QualityCheck = {
   async run(input) {
     const findings: Finding[] = [];
     for (const page of (await sitePages(input)).pages) {
-      if (!page.source || !page.tree) continue;
-      visit(page.tree, (node) => {
+      if (!page.own?.tree) continue;
+      visit(page.own.tree, (node) => {
         const line = node.position?.start.line;
         const column = node.position?.start.column;
         let missing: string | undefined;

@@ -6,7 +6,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {ADR_DIRS} from '../core/discoverTarget';
-import {checkTargetLinks, describeTargetLinkProblem} from '../core/mdx/targetLinks';
+import {describeTargetLinkProblem} from '../core/mdx/targetLinks';
+import {createTargetLinkChecker} from '../core/mdx/targetLinksCache';
 import type {RepoUrls} from '../core/site/repoUrls';
 import type {SectionGenerator, TargetContext} from '../core/types';
 import type {DecisionSource} from './extractDecisions';
@@ -54,8 +55,9 @@ export const historyGenerator: SectionGenerator<HistoryModel> = {
 
     // An image or link to a file the repository does not have is a warning and becomes text; the
     // others are linked to the repository host by the renderers.
+    const linkChecker = await createTargetLinkChecker(context.siteDir);
     const checkLinks = (file: string, text: string) => {
-      const checked = checkTargetLinks(text, {source: file, exists: (name) => files.has(name), replace: 'missing'});
+      const checked = linkChecker.check(text, {source: file, exists: (name) => files.has(name), replace: 'missing'});
       for (const problem of checked.problems) {
         report.warn(describeTargetLinkProblem(problem), {file: path.join(context.root, file), line: problem.line, fix: 'Fix the path, or link to a web address'});
       }
@@ -70,6 +72,8 @@ export const historyGenerator: SectionGenerator<HistoryModel> = {
         .filter((file) => isDecisionFile(file) && decisionDirs.some((dir) => file.startsWith(`${dir}/`)))
         .map(async (file) => ({path: file, text: checkLinks(file, await read(file)), firstSeen: history.firstChange([file])?.date})),
     );
+
+    await linkChecker.save();
 
     const {model, problems} = extractHistory({
       project: context.project.name,

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {buildClientSchema, GraphQLError, Kind, parse, printSchema, Source, type DocumentNode, type IntrospectionQuery} from 'graphql';
 import type {SchemaFile} from './discoverSchemas';
-import {scanCode, type ResolverCandidate} from './scanCode';
+import {mayHoldGraphql, mayHoldSchemaText, scanCode, type ResolverCandidate} from './scanCode';
 
 export interface Problem {
   file: string;
@@ -43,6 +43,10 @@ const FIX_SYNTAX = 'Fix the syntax; until then the rest of the schema is built w
 
 export function loadSources(root: string, files: SchemaFile[]): LoadedSources {
   const out: LoadedSources = {parts: [], schemaFiles: [], resolvers: [], problems: []};
+  // Resolvers only matter once there is a schema: a code file that may hold resolvers but no schema
+  // string is parsed after the others, and only when they found a schema (a repository without
+  // GraphQL then parses nothing). Its resolvers keep their place in file order.
+  const resolvers: {file: string; found?: ResolverCandidate[]; text?: string}[] = [];
   for (const source of files) {
     const absolute = path.join(root, source.file);
     let size: number;
@@ -60,8 +64,15 @@ export function loadSources(root: string, files: SchemaFile[]): LoadedSources {
     const before = out.parts.length;
     if (source.kind === 'sdl') parsePart(out, source.file, new Source(text, source.file), true);
     else if (source.kind === 'introspection') loadIntrospection(out, source.file, text);
-    else loadCode(out, source.file, text);
+    else if (!mayHoldSchemaText(text)) {
+      if (mayHoldGraphql(text)) resolvers.push({file: source.file, text});
+    } else resolvers.push({file: source.file, found: loadCode(out, source.file, text)});
     if (out.parts.length > before || out.problems.some((problem) => problem.file === source.file)) out.schemaFiles.push(source);
+  }
+  if (out.parts.length === 0) return out;
+  for (const entry of resolvers) {
+    const found = entry.found ?? scanCode(entry.file, entry.text!).resolvers;
+    out.resolvers.push(...found.map((resolver) => ({...resolver, file: entry.file})));
   }
   return out;
 }
@@ -107,7 +118,8 @@ function lineOf(error: GraphQLError, source: Source): number | undefined {
   return line === undefined ? undefined : line + source.locationOffset.line - 1;
 }
 
-function loadCode(out: LoadedSources, file: string, text: string): void {
+/** The schema strings of a code file go into `out`; its resolver candidates are returned. */
+function loadCode(out: LoadedSources, file: string, text: string): ResolverCandidate[] {
   const facts = scanCode(file, text);
   for (const literal of facts.literals) {
     // A literal that is not GraphQL at all (a `graphql` tag of another library) is not worth a warning.
@@ -117,7 +129,7 @@ function loadCode(out: LoadedSources, file: string, text: string): void {
     }
     parsePart(out, file, new Source(literal.text, file, {line: literal.line, column: literal.column}), true);
   }
-  out.resolvers.push(...facts.resolvers.map((resolver) => ({...resolver, file})));
+  return facts.resolvers;
 }
 
 function loadIntrospection(out: LoadedSources, file: string, text: string): void {

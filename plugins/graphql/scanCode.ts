@@ -40,6 +40,11 @@ const ROOT_DECORATORS = new Map([
 ]);
 const FIELD_DECORATORS = new Set(['ResolveField', 'FieldResolver', 'ResolveProperty']);
 
+/** A `gql`/`graphql` template or a `typeDefs` assignment: a file that may hold schema text. */
+export function mayHoldSchemaText(text: string): boolean {
+  return LITERAL_HINT.test(text);
+}
+
 export function mayHoldGraphql(text: string): boolean {
   return LITERAL_HINT.test(text) || RESOLVER_HINT.test(text);
 }

@@ -12,7 +12,6 @@ import type {EntityModel} from '../model';
 import {readAlembic} from './alembic';
 import type {ProblemSink} from './declared';
 import {readDrizzle} from './drizzle';
-import {readPrisma} from './prisma';
 import {readSqlalchemy} from './sqlalchemy';
 import {readSqlFiles} from './sqlMigrations';
 import {MIKROORM_FILE, readMikroorm} from './mikroorm';
@@ -32,14 +31,15 @@ export interface ReadEntity extends EntityModel {
   adds?: boolean;
 }
 
-type Reader = (file: string, text: string, sink: ProblemSink) => ReadEntity[];
+type Reader = (file: string, text: string, sink: ProblemSink) => ReadEntity[] | Promise<ReadEntity[]>;
 /** Drizzle tables live in schema modules; only files whose path says so are opened (effect's 570 sources are not). */
 const DRIZZLE_PATH = /(^|\/)(db|database|drizzle|schemas?|models?|tables?)(\/|\.[cm]?[jt]s$)|schema[^/]*\.[cm]?[jt]s$/i;
 const ENTITY_PATH = /\.entity\.ts$|(^|\/)entit(y|ies)\/[^/]+\.ts$/;
 /** MikroORM and Sequelize models: entity folders and files, schema paths, `*.model.ts`, `models/`. */
 const ORM_PATH = (file: string) => /\.[cm]?[jt]s$/.test(file) && !/\.d\.[cm]?ts$|\.(test|spec)\./.test(file) && (ENTITY_PATH.test(file) || /\.(entity|model)\.[cm]?[jt]s$/.test(file) || DRIZZLE_PATH.test(file));
 const FILE_READERS: {test: (file: string) => boolean; read: Reader}[] = [
-  {test: (file) => file.endsWith('.prisma'), read: readPrisma},
+  // The Prisma parser builds its grammar when loaded (~0.9 s under load): only for a target with a schema.
+  {test: (file) => file.endsWith('.prisma'), read: async (file, text, sink) => (await import('./prisma')).readPrisma(file, text, sink)},
   // Decorators alone do not tell MikroORM from TypeORM: the import does.
   {test: ORM_PATH, read: (file, text) => (MIKROORM_FILE.test(text) ? readMikroorm(file, text) : SEQUELIZE_FILE.test(text) ? readSequelize(file, text) : ENTITY_PATH.test(file) ? readTypeorm(file, text) : readDrizzle(file, text))},
   {test: (file) => file.endsWith('.py'), read: (file, text) => readSqlalchemy(file, text)},
@@ -83,7 +83,7 @@ export async function extractEntities(context: TargetContext, sink: ProblemSink)
     const reader = FILE_READERS.find((candidate) => candidate.test(file));
     if (!reader) continue;
     const text = await read(file);
-    if (text !== undefined) add(file, reader.read(file, text, sink));
+    if (text !== undefined) add(file, await reader.read(file, text, sink));
   }
   // Prisma writes its migrations from the schema: drawn once, from the schema, when both are there.
   const prismaDirs = files.filter((file) => file.endsWith('.prisma')).map((file) => path.posix.dirname(file));

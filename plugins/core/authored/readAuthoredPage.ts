@@ -48,6 +48,15 @@ export type AuthoredPage = {ok: true; references: PageReference[]; frontMatter: 
  */
 const recent = new Map<string, Promise<AuthoredPage>>();
 const RECENT_PAGES = 512;
+let kept = RECENT_PAGES;
+
+/**
+ * `docs-architect check` reads every page again after staging (the author's file for the lint-style
+ * checks): it keeps every page read, since its process ends with the run (docs/adr/0049).
+ */
+export function keepAuthoredPages(count: number): void {
+  kept = Math.max(RECENT_PAGES, count);
+}
 
 export function readAuthoredPage(filePath: string, text: string): Promise<AuthoredPage> {
   const key = `${filePath}\0${crypto.createHash('sha256').update(text).digest('hex')}`;
@@ -55,7 +64,7 @@ export function readAuthoredPage(filePath: string, text: string): Promise<Author
   if (!page) {
     page = readAuthoredPageUncached(filePath, text);
     recent.set(key, page);
-    if (recent.size > RECENT_PAGES) recent.delete(recent.keys().next().value!);
+    if (recent.size > kept) recent.delete(recent.keys().next().value!);
   }
   return page;
 }
