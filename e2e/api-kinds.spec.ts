@@ -21,7 +21,8 @@ test.describe('gRPC and AsyncAPI references', () => {
     base = site.origin;
     // What `--strict` checked when these had a target of their own: no warning of any kind, broken
     // links included. The GraphQL fixture's broken file is the target's one warning, on purpose.
-    expect(brokenLinks(site.stderr)).toEqual([]);
+    // (The broken file's warning names it: `schema/broken.graphql`, not a broken link.)
+    expect(brokenLinks(site.stderr).filter((line) => !line.includes('schema/broken.graphql'))).toEqual([]);
     expect(warningLines(site.stderr).filter((line) => !/schema\/broken\.graphql:3: GraphQL syntax error/.test(line))).toEqual([]);
     expect(warningLines(site.stderr)).toHaveLength(1);
   });
@@ -50,9 +51,13 @@ test.describe('gRPC and AsyncAPI references', () => {
     await expect(payload.locator('tbody tr').nth(0)).toContainText("The order's id.");
     await expect(payload.locator('tbody tr').nth(3)).toContainText('items[].quantity');
     await expect(page.locator('pre').filter({hasText: 'partitions: 12'})).toBeVisible();
+    // With the GraphQL API, guides and Quality of this target beside them, the bar is too full for
+    // the "APIs" group at this width: the group is in the page, and "More" lists its APIs together.
     const dropdown = page.locator('.navbar__item.dropdown', {hasText: 'APIs'});
-    await dropdown.hover();
-    await expect(dropdown.locator('.dropdown__link')).toHaveText(['gRPC API', 'Order events']);
+    await expect(dropdown.locator('.dropdown__link')).toHaveText(['GraphQL API', 'gRPC API', 'Order events']);
+    const more = page.locator('.navbar__item.dropdown:visible', {has: page.getByRole('button', {name: 'More'})});
+    await more.hover();
+    expect((await more.locator('.dropdown__menu a').allTextContents()).slice(0, 3)).toEqual(['GraphQL API', 'gRPC API', 'Order events']);
     expect(consoleErrors).toEqual([]);
   });
 });
