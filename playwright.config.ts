@@ -1,11 +1,18 @@
+import os from 'node:os';
+import path from 'node:path';
 import {defineConfig} from '@playwright/test';
 import {CHROMIUM_ARGS, chromiumExecutable} from './e2e/browser';
 
 export const PORT = Number(process.env.E2E_PORT ?? 3210);
 
+// One folder per run for the targets specs build (e2e/targets.ts): named here, in the runner, so
+// that every worker (they inherit its environment) finds the builds the others made.
+process.env.E2E_RUN_DIR ??= path.join(os.tmpdir(), `docs-architect-e2e-${process.pid}-${Date.now()}`);
+
 /**
  * The site is built once per run (the default target: this repository) and served on loopback.
- * Tests that build other targets run serially: every build uses this site's folder.
+ * Other targets are built once per run each, whichever specs use them (e2e/catalog.ts,
+ * docs/adr/0048), and removed by the global teardown.
  */
 export default defineConfig({
   testDir: 'e2e',
@@ -14,6 +21,7 @@ export default defineConfig({
   retries: 0,
   timeout: 120_000,
   reporter: process.env.CI ? [['list']] : [['list']],
+  globalTeardown: './e2e/globalTeardown.ts',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',

@@ -6,12 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type {ChildProcess} from 'node:child_process';
 import type {Page} from '@playwright/test';
 import {test, expect, gotoHydrated} from './fixtures';
-import {PORT} from '../playwright.config';
-import {buildSite, runBuild, serveSite, tempDir} from './targets';
-import {ARCHITECTURE_FILES, writeArchitectureFixture} from '../test/architectureFixture';
+import {runBuild, servedTarget, tempDir} from './targets';
+import {writeArchitectureFixture} from '../test/architectureFixture';
+import {architectureFiles, TARGETS} from './catalog';
 
 test.describe.configure({mode: 'serial'});
 
@@ -30,33 +29,22 @@ test('the default site draws the sample service from its compose file', async ({
 });
 
 test.describe('a target with compose, Kubernetes, a workspace with a cycle and a Prisma schema', () => {
-  const port = PORT + 41;
-  let target: string;
-  let out: string;
-  let server: ChildProcess | undefined;
-  const url = (route: string) => `http://127.0.0.1:${port}${route}`;
+  let url: (route: string) => string;
 
   test.beforeAll(async () => {
     test.setTimeout(900_000);
-    target = tempDir('architecture');
-    out = tempDir('architecture-site');
-    writeArchitectureFixture(target, {
-      ...ARCHITECTURE_FILES,
-      'packages/core/package.json': JSON.stringify({name: '@shop/core', version: '1.0.0', exports: './src/index.ts'}, null, 2),
-      'docs/intro.md': '# Shop\n\n```mermaid\nflowchart LR\n  a --> \n```\n',
-    });
     // A broken authored diagram fails a strict build before anything is bundled, naming file and line.
-    const strict = runBuild(target, out, ['--strict']);
-    expect(strict.status).not.toBe(0);
-    expect(strict.stderr).toMatch(/docs\/intro\.md:3.*Mermaid diagram does not parse.*Parse error/);
-    fs.writeFileSync(path.join(target, 'docs', 'intro.md'), '# Shop\n\n```mermaid\nflowchart LR\n  a --> b\n```\n');
-    buildSite(target, out);
-    server = await serveSite(out, port, 120_000);
-  });
-
-  test.afterAll(() => {
-    server?.kill();
-    for (const dir of [target, out]) if (dir) fs.rmSync(dir, {recursive: true, force: true});
+    const broken = tempDir('architecture-broken');
+    try {
+      writeArchitectureFixture(broken, architectureFiles('a --> '));
+      const strict = runBuild(broken, path.join(broken, 'out'), ['--strict']);
+      expect(strict.status).not.toBe(0);
+      expect(strict.stderr).toMatch(/docs\/intro\.md:3.*Mermaid diagram does not parse.*Parse error/);
+    } finally {
+      fs.rmSync(broken, {recursive: true, force: true});
+    }
+    // The same target with the diagram fixed (e2e/catalog.ts).
+    ({url} = await servedTarget(TARGETS.architecture));
   });
 
   test('every diagram of the section renders, and a container box opens its page', async ({page, consoleErrors}) => {

@@ -4,12 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type {ChildProcess} from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import type {Page} from '@playwright/test';
 import {test, expect, gotoHydrated} from './fixtures';
-import {PORT} from '../playwright.config';
-import {makeAudienceTarget, runBuild, serveSite, tempDir} from './targets';
+import {builtTarget, runBuild, servedTarget, tempDir, type BuiltTarget} from './targets';
+import {TARGETS} from './catalog';
 
 const sidebar = (page: Page) => page.getByRole('navigation', {name: 'Docs sidebar'});
 const switcher = (page: Page) => page.getByRole('combobox', {name: 'Audience'});
@@ -132,23 +131,16 @@ for (const url of ['/', '/audiences/sre/', '/overview/', '/docs/intro/?audience=
 
 test.describe('a target with a misspelt audience and a page overdue for review', () => {
   test.describe.configure({mode: 'serial'});
-  const port = PORT + 3;
   let target: string;
-  let out: string;
-  let build: ReturnType<typeof runBuild>;
-  let server: ChildProcess | undefined;
+  let build: BuiltTarget;
+  let url: (route: string) => string;
 
   test.beforeAll(async () => {
     test.setTimeout(600_000);
-    target = makeAudienceTarget();
-    out = tempDir('audience-site');
-    build = runBuild(target, out);
-    if (build.status === 0) server = await serveSite(out, port);
-  });
-
-  test.afterAll(() => {
-    server?.kill();
-    for (const dir of [target, out]) if (dir) fs.rmSync(dir, {recursive: true, force: true});
+    // The bad-input target (e2e/catalog.ts), which also holds the unreadable API description of e2e/openapi.spec.ts.
+    build = builtTarget(TARGETS.badInput);
+    target = build.dir;
+    if (build.status === 0) ({url} = await servedTarget(TARGETS.badInput));
   });
 
   test('a non-strict build warns once with file, line, value and the closest match, and lists pages due for review', () => {
@@ -163,13 +155,13 @@ test.describe('a target with a misspelt audience and a page overdue for review',
   });
 
   test('the overdue page shows a discreet notice and its badges; the page with the bad value still renders', async ({page, consoleErrors}) => {
-    await gotoHydrated(page, `http://127.0.0.1:${port}/docs/restore/`);
+    await gotoHydrated(page, url('/docs/restore/'));
     await expect(page.getByRole('note')).toContainText('Review due since 2020-04-15: last reviewed 2020-01-15, reviewed quarterly by platform-team.');
     const badges = page.getByRole('list', {name: 'About this page'});
     await expect(badges).toContainText('For: SREs and operators, Backend engineers');
     await expect(badges).toContainText('Type: Runbooks');
 
-    await gotoHydrated(page, `http://127.0.0.1:${port}/docs/typo/`);
+    await gotoHydrated(page, url('/docs/typo/'));
     await expect(page.getByRole('heading', {level: 1, name: 'Rotate the keys'})).toBeVisible();
     await expect(page.getByRole('list', {name: 'About this page'})).not.toContainText('For:');
     expect(consoleErrors).toEqual([]);

@@ -3,45 +3,22 @@
  * repository with a GitHub remote) built with the CLI, zod's sources built in full, and the default
  * site's own reference.
  */
-import {execFileSync, type ChildProcess} from 'node:child_process';
+import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {test, expect, gotoHydrated} from './fixtures';
-import {PORT} from '../playwright.config';
-import {buildSite, serveSite, tempDir} from './targets';
-import {makeRepo} from '../test/gitRepo';
+import {servedTarget} from './targets';
+import {TARGETS} from './catalog';
 
 test.describe.configure({mode: 'serial'});
 
-const FIXTURE = path.join(__dirname, '..', 'test', 'fixtures', 'code-reference', 'sample');
-
-function sampleTarget(): string {
-  const dir = tempDir('coderef-sample');
-  fs.cpSync(FIXTURE, dir, {recursive: true});
-  const repo = makeRepo(dir);
-  repo.git('remote', 'add', 'origin', 'https://github.com/acme/shapes.git');
-  repo.commit('fixture');
-  return dir;
-}
-
 test.describe('the code reference of a TypeScript package', () => {
-  const port = PORT + 3;
-  const base = `http://127.0.0.1:${port}`;
+  let base: string;
   let target: string;
-  let out: string;
-  let server: ChildProcess | undefined;
 
   test.beforeAll(async () => {
     test.setTimeout(600_000);
-    target = sampleTarget();
-    out = tempDir('coderef-sample-site');
-    buildSite(target, out);
-    server = await serveSite(out, port);
-  });
-
-  test.afterAll(() => {
-    server?.kill();
-    for (const dir of [target, out]) if (dir) fs.rmSync(dir, {recursive: true, force: true});
+    ({origin: base, dir: target} = await servedTarget(TARGETS.codeSample));
   });
 
   test('clicking a type in a signature lands on that type\'s anchor', async ({page, consoleErrors}) => {
@@ -118,35 +95,21 @@ test.describe('the code reference of a TypeScript package', () => {
 });
 
 test.describe('zod, built in full from its npm sources', () => {
-  const port = PORT + 4;
-  let target: string;
-  let out: string;
-  let server: ChildProcess | undefined;
+  let url: (route: string) => string;
 
   test.beforeAll(async () => {
     test.setTimeout(900_000);
-    target = tempDir('coderef-zod');
-    const zod = path.join(__dirname, '..', 'node_modules', 'zod');
-    fs.cpSync(path.join(zod, 'src'), path.join(target, 'src'), {recursive: true});
-    fs.copyFileSync(path.join(zod, 'package.json'), path.join(target, 'package.json'));
-    out = tempDir('coderef-zod-site');
-    buildSite(target, out);
-    server = await serveSite(out, port);
-  });
-
-  test.afterAll(() => {
-    server?.kill();
-    for (const dir of [target, out]) if (dir) fs.rmSync(dir, {recursive: true, force: true});
+    ({url} = await servedTarget(TARGETS.zod));
   });
 
   test('its reference pages render, with linked signatures', async ({page, consoleErrors}) => {
-    await gotoHydrated(page, `http://127.0.0.1:${port}/api/zod/`);
+    await gotoHydrated(page, url('/api/zod/'));
     await expect(page.getByRole('heading', {level: 1, name: 'zod'})).toBeVisible();
     const string = page.locator('h3#string');
     await expect(string).toBeVisible();
     await page.locator('h3#string ~ pre[data-api-signature]').first().getByRole('link', {name: 'ZodString', exact: true}).click();
     await expect(page).toHaveURL(/\/api\/zod\/#ZodString$/);
-    await gotoHydrated(page, `http://127.0.0.1:${port}/api/zod/v4/core/`);
+    await gotoHydrated(page, url('/api/zod/v4/core/'));
     await expect(page.locator('h3#\\$ZodType')).toBeVisible();
     expect(consoleErrors).toEqual([]);
   });

@@ -1,23 +1,16 @@
 /**
  * The GraphQL reference in Chromium: the fixture of plugins/graphql (a schema split over three
- * files, resolvers, a broken file) built with an endpoint in its config, and a small GraphQL server
+ * files, resolvers, a broken file) with an endpoint in its config, part of the API kinds target
+ * (e2e/catalog.ts, shared with e2e/api-kinds.spec.ts and e2e/living-docs.spec.ts), and a small GraphQL server
  * (node:http + graphql-js, CORS open) that the test starts on loopback for the explorer to query.
  */
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import type {ChildProcess} from 'node:child_process';
 import {buildSchema, graphql} from 'graphql';
 import {test, expect, gotoHydrated} from './fixtures';
-import {PORT} from '../playwright.config';
-import {buildSite, serveSite, tempDir} from './targets';
-import {FIXTURE} from '../plugins/graphql/testing/fixture';
+import {servedTarget} from './targets';
+import {GRAPHQL_API_PORT as API_PORT, TARGETS} from './catalog';
 
 test.describe.configure({mode: 'serial'});
-
-const SITE_PORT = PORT + 60;
-const API_PORT = PORT + 61;
-const ENDPOINT = `http://127.0.0.1:${API_PORT}/graphql`;
 
 /** The fixture's viewer, answered by a real graphql-js execution. */
 function startGraphqlServer(requests: string[]): Promise<http.Server> {
@@ -40,33 +33,21 @@ function startGraphqlServer(requests: string[]): Promise<http.Server> {
 }
 
 test.describe('the GraphQL reference of a schema split over three files', () => {
-  const base = `http://127.0.0.1:${SITE_PORT}`;
   const requests: string[] = [];
-  let target: string;
-  let out: string;
-  let site: ChildProcess | undefined;
+  let base: string;
   let api: http.Server | undefined;
 
   test.beforeAll(async () => {
     test.setTimeout(600_000);
-    target = tempDir('graphql');
-    for (const [file, content] of Object.entries(FIXTURE)) {
-      fs.mkdirSync(path.dirname(path.join(target, file)), {recursive: true});
-      fs.writeFileSync(path.join(target, file), content);
-    }
-    fs.writeFileSync(path.join(target, 'docs-architect.config.json'), JSON.stringify({graphql: {schemas: [{endpoint: ENDPOINT}]}}));
-    out = tempDir('graphql-site');
-    const stderr = buildSite(target, out);
+    const site = await servedTarget(TARGETS.apiKinds);
+    base = site.origin;
     // The broken file is a warning with its line; the site builds anyway.
-    expect(stderr).toMatch(/schema\/broken\.graphql:3: GraphQL syntax error/);
-    site = await serveSite(out, SITE_PORT);
+    expect(site.stderr).toMatch(/schema\/broken\.graphql:3: GraphQL syntax error/);
     api = await startGraphqlServer(requests);
   });
 
   test.afterAll(async () => {
-    site?.kill();
     await new Promise((resolve) => (api ? api.close(resolve) : resolve(undefined)));
-    for (const dir of [target, out]) if (dir) fs.rmSync(dir, {recursive: true, force: true});
   });
 
   test('an operation page shows its arguments, and its return type links to the type’s anchor', async ({page, consoleErrors}) => {

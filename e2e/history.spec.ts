@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type {ChildProcess} from 'node:child_process';
 import {test, expect, gotoHydrated} from './fixtures';
-import {PORT} from '../playwright.config';
-import {buildSite, serveSite, tempDir} from './targets';
-import {makeFixtureRepo, type Fixture} from '../plugins/git-history/fixtureRepo';
+import {servedTarget} from './targets';
+import {TARGETS} from './catalog';
 
 test.describe.configure({mode: 'serial'});
 
@@ -17,31 +13,15 @@ test('this repository has a history section whose changelog starts with Unreleas
 });
 
 test.describe('a repository with releases, ADRs and CODEOWNERS', () => {
-  const port = PORT + 3;
-  let base: string;
-  let fixture: Fixture;
-  let out: string;
-  let server: ChildProcess | undefined;
-  const url = (route: string) => `http://127.0.0.1:${port}${route}`;
+  let fixSha: string;
+  let url: (route: string) => string;
 
   test.beforeAll(async () => {
     test.setTimeout(600_000);
-    base = tempDir('history');
-    fixture = makeFixtureRepo(base);
-    // The fixture's records hold MDX-hostile text ({for now}, <simple>) on purpose. The history pages
-    // escape it; Docusaurus's authored docs would compile those same files as MDX, so the guides come
-    // from another folder here.
-    fs.mkdirSync(path.join(fixture.repo.dir, 'guide'));
-    fs.writeFileSync(path.join(fixture.repo.dir, 'guide', 'intro.md'), '# Widgets guide\n\nHow to use widgets.\n');
-    fs.writeFileSync(path.join(fixture.repo.dir, 'docs-architect.config.json'), JSON.stringify({docsPath: 'guide'}));
-    out = tempDir('history-site');
-    buildSite(fixture.repo.dir, out);
-    server = await serveSite(out, port);
-  });
-
-  test.afterAll(() => {
-    server?.kill();
-    for (const dir of [base, out]) if (dir) fs.rmSync(dir, {recursive: true, force: true});
+    // plugins/git-history/fixtureRepo.ts, with its guides in `guide/` (e2e/catalog.ts).
+    const site = await servedTarget(TARGETS.history);
+    fixSha = site.facts.fixSha!;
+    url = site.url;
   });
 
   test('the changelog lists the releases newest first, by version', async ({page, consoleErrors}) => {
@@ -51,9 +31,9 @@ test.describe('a repository with releases, ADRs and CODEOWNERS', () => {
     // Breaking changes come first in their release, and entries link to their commit.
     const v010 = page.locator('h2:has-text("v0.10.0") ~ h3').first();
     await expect(v010).toHaveText('Breaking changes');
-    await expect(page.getByRole('link', {name: fixture.sha.fix!.slice(0, 7)})).toHaveAttribute(
+    await expect(page.getByRole('link', {name: fixSha.slice(0, 7)})).toHaveAttribute(
       'href',
-      `https://github.com/acme/widgets/commit/${fixture.sha.fix}`,
+      `https://github.com/acme/widgets/commit/${fixSha}`,
     );
     expect(consoleErrors).toEqual([]);
   });

@@ -6,21 +6,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type {ChildProcess} from 'node:child_process';
 import type {Page} from '@playwright/test';
 import {test, expect} from './fixtures';
-import {PORT} from '../playwright.config';
-import {buildSite, serveSite, tempDir} from './targets';
-import {IMG, MARKERS, makeHostileBrowserRepo} from '../test/hostile/browserFixtures';
+import {servedTarget} from './targets';
+import {TARGETS} from './catalog';
+import {IMG, MARKERS} from '../test/hostile/browserFixtures';
 
 test.describe.configure({mode: 'serial'});
 
-// Far from PORT + 1..9, which other specs (and parallel runs on neighbouring ports) use.
-const port = PORT + 97;
-const base = `http://127.0.0.1:${port}`;
-let target: string;
-let out: string;
-let server: ChildProcess | undefined;
+let base: string;
 let routes: string[];
 
 /** Every HTML page of the build, as a route. */
@@ -61,16 +55,10 @@ async function traces(page: Page) {
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  target = makeHostileBrowserRepo();
-  out = tempDir('hostile-browser-site');
-  buildSite(target, out, ['--untrusted']);
-  server = await serveSite(out, port, 180_000);
-  routes = listRoutes(out);
-});
-
-test.afterAll(() => {
-  server?.kill();
-  for (const dir of [target, out]) if (dir) fs.rmSync(dir, {recursive: true, force: true});
+  // Built with --untrusted (e2e/catalog.ts).
+  const site = await servedTarget(TARGETS.hostileBrowser);
+  base = site.origin;
+  routes = listRoutes(site.out);
 });
 
 test('no page of the hostile repository runs script or keeps a script address', async ({page}) => {

@@ -1,29 +1,24 @@
 /**
  * Secrets planted in code defaults of a target (test/hostile/plantedSecrets.ts) appear nowhere in
  * its built site: not in the HTML, the JS bundle, the JSON page data, the search index or the sitemap.
+ * They are `src/planted.ts` of the operations target (e2e/catalog.ts), whose other planted secrets
+ * e2e/operations.spec.ts looks for.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import {test, expect} from './fixtures';
-import {buildSite, tempDir} from './targets';
-import {allFiles, PLANTED_SECRETS, writePlantedTarget} from '../test/hostile/plantedSecrets';
+import {builtTarget} from './targets';
+import {TARGETS} from './catalog';
+import {allFiles, PLANTED_SECRETS} from '../test/hostile/plantedSecrets';
 
 test.describe.configure({mode: 'serial'});
 
 test.describe('a target with secrets in its code defaults', () => {
-  let target: string;
   let out: string;
 
   test.beforeAll(() => {
     test.setTimeout(600_000);
-    target = tempDir('secrets');
-    out = tempDir('secrets-site');
-    writePlantedTarget(target);
-    buildSite(target, out);
-  });
-
-  test.afterAll(() => {
-    for (const dir of [target, out]) if (dir) fs.rmSync(dir, {recursive: true, force: true});
+    ({out} = builtTarget(TARGETS.operations));
   });
 
   test('no planted value is in any file of the build', () => {

@@ -6,15 +6,13 @@
  * print layout without navigation, and no serious axe-core violation (docs/adr/0038). Then the same
  * navbar and sideways-scroll checks on a target with eleven sections, three of them HTTP APIs.
  */
-import type {ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type {Page} from '@playwright/test';
 import {test, expect, gotoHydrated} from './fixtures';
-import {PORT} from '../playwright.config';
-import {buildSite, serveSite, tempDir} from './targets';
-import {makeWideTarget} from './wideTarget';
+import {servedTarget} from './targets';
+import {TARGETS} from './catalog';
 
 /** One page of every kind the default site has. */
 const PAGES = [
@@ -177,25 +175,15 @@ test('no serious or critical axe-core violation on every page type, in both colo
 
 test.describe('a target with many sections and three HTTP APIs', () => {
   test.describe.configure({mode: 'serial'});
-  const port = PORT + 60;
-  const origin = `http://127.0.0.1:${port}`;
-  let base: string;
-  let server: ChildProcess | undefined;
+  let origin: string;
   let sections: {id: string; title: string; route: string}[] = [];
 
   test.beforeAll(async () => {
     test.setTimeout(600_000);
-    base = tempDir('layout-wide');
-    const target = makeWideTarget(path.join(base, 'target'));
-    const out = path.join(base, 'out');
-    buildSite(target, out);
-    sections = (JSON.parse(fs.readFileSync(path.join(out, 'docs-architect.json'), 'utf8')) as {sections: typeof sections}).sections;
-    server = await serveSite(out, port, 120_000);
-  });
-
-  test.afterAll(() => {
-    server?.kill();
-    if (base) fs.rmSync(base, {recursive: true, force: true});
+    // e2e/wideTarget.ts (e2e/catalog.ts).
+    const site = await servedTarget(TARGETS.wide);
+    origin = site.origin;
+    sections = (JSON.parse(fs.readFileSync(path.join(site.out, 'docs-architect.json'), 'utf8')) as {sections: typeof sections}).sections;
   });
 
   test('has the sections the checks are about', () => {

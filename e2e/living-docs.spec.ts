@@ -3,16 +3,15 @@
  * the guide's `<CodeSnippet>` shows the current source of the symbol it cites, linked to its file and
  * line, its `<SymbolLink>` lands on the symbol's anchor in the code reference, and the Quality page
  * draws its three charts as SVG (with their accessible titles) beside the readability table, the
- * hardest page first (docs/adr/0050). On one small git
- * target: a page whose covered code changed in three later commits shows the drift notice with the
- * count, the newest date and the compare link, and the Quality page lists it.
+ * hardest page first (docs/adr/0050). On the API kinds target (e2e/catalog.ts, a git repository): a
+ * page whose covered code changed in three later commits shows the drift notice with the count, the
+ * newest date and the compare link, and the Quality page lists it.
  */
-import {execFileSync, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {test, expect, gotoHydrated} from './fixtures';
-import {PORT} from '../playwright.config';
-import {buildSite, serveSite, tempDir} from './targets';
+import {servedTarget} from './targets';
+import {TARGETS} from './catalog';
 
 test.describe.configure({mode: 'serial'});
 
@@ -65,49 +64,20 @@ test('the Quality page draws its charts and lists every page by readability, the
 });
 
 test.describe('a page whose covered code moved on', () => {
-  const port = PORT + 60;
-  let dir: string;
-  let out: string;
-  let server: ChildProcess | undefined;
+  let url: (route: string) => string;
 
   test.beforeAll(async () => {
     test.setTimeout(600_000);
-    dir = tempDir('living-docs');
-    out = tempDir('living-docs-site');
-    const commit = (message: string, date: string, files: Record<string, string>) => {
-      for (const [file, content] of Object.entries(files)) {
-        fs.mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
-        fs.writeFileSync(path.join(dir, file), content);
-      }
-      const env = {...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_CONFIG_GLOBAL: '/dev/null'};
-      execFileSync('git', ['add', '-A'], {cwd: dir, env});
-      execFileSync('git', ['-c', 'user.name=Ada', '-c', 'user.email=ada@example.com', 'commit', '-q', '-m', message], {cwd: dir, env});
-    };
-    execFileSync('git', ['init', '-q', '-b', 'main'], {cwd: dir});
-    execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/payments.git'], {cwd: dir});
-    commit('first', '2024-01-01T00:00:00Z', {
-      'src/payments/charge.py': 'def create_charge(amount):\n    return amount\n',
-      'docs/payments.md': '---\ncovers: ["src/payments/**"]\n---\n\n# Payments\n\nHow charges work.\n',
-    });
-    for (const [i, date] of ['2024-02-01', '2024-03-01', '2024-03-05'].entries()) {
-      commit(`change ${i}`, `${date}T00:00:00Z`, {'src/payments/charge.py': `def create_charge(amount):\n    return amount * ${i + 2}\n`});
-    }
-    buildSite(dir, out);
-    server = await serveSite(out, port);
-  });
-
-  test.afterAll(() => {
-    server?.kill();
-    for (const folder of [dir, out]) if (folder) fs.rmSync(folder, {recursive: true, force: true});
+    ({url} = await servedTarget(TARGETS.apiKinds));
   });
 
   test('shows the drift notice with the count, the newest date and the compare link', async ({page, consoleErrors}) => {
-    await gotoHydrated(page, `http://127.0.0.1:${port}/docs/payments/`);
+    await gotoHydrated(page, url('/docs/payments/'));
     const notice = page.locator('[data-drift]');
     await expect(notice).toHaveText('3 commits to the code this page covers since it was last edited, the newest on 2024-03-05. See what changed');
     await expect(notice.getByRole('link', {name: 'See what changed'})).toHaveAttribute('href', /^https:\/\/github\.com\/acme\/payments\/compare\/[0-9a-f]{40}\.\.\.[0-9a-f]{40}$/);
 
-    await gotoHydrated(page, `http://127.0.0.1:${port}/quality/`);
+    await gotoHydrated(page, url('/quality/'));
     // The drift table's row (the readability table lists the page too).
     const drift = page.locator('table').filter({has: page.getByRole('columnheader', {name: 'Commits since'})});
     const row = drift.getByRole('row').filter({hasText: 'docs/payments.md'});

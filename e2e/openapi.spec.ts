@@ -1,15 +1,15 @@
 /**
  * The HTTP API reference in Chromium. The default site documents examples/sample-service; the tests
- * start that real service on loopback and send requests to it from the explorer. A second target,
- * built here, holds a description that cannot be read, to check its error page.
+ * start that real service on loopback and send requests to it from the explorer. The bad-input
+ * target (e2e/catalog.ts) holds a description that cannot be read, to check its error page.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import {spawn, type ChildProcess} from 'node:child_process';
 import {test, expect, gotoHydrated} from './fixtures';
 import type {Page} from '@playwright/test';
 import {PORT} from '../playwright.config';
-import {buildSite, serveSite, tempDir} from './targets';
+import {servedTarget} from './targets';
+import {TARGETS} from './catalog';
 
 const SECTION = '/api-sample-inventory-service';
 const SERVICE_PORT = PORT + 10;
@@ -152,32 +152,20 @@ test.describe('the HTTP API reference of the sample service', () => {
 
 test.describe('a description that cannot be read', () => {
   test.describe.configure({mode: 'serial'});
-  const port = PORT + 3;
   let target: string;
-  let out: string;
   let warnings: string;
-  let server: ChildProcess | undefined;
+  let url: (route: string) => string;
 
   test.beforeAll(async () => {
     test.setTimeout(600_000);
-    target = tempDir('broken-api');
-    fs.mkdirSync(path.join(target, 'api'));
-    fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify({name: 'broken-api', version: '0.1.0'}));
-    fs.writeFileSync(path.join(target, 'api', 'openapi.yaml'), 'openapi: 3.0.3\ninfo:\n  title: Broken\n  version: "1"\npaths:\n  /a:\n    get: [unclosed\n');
-    out = tempDir('broken-api-site');
-    warnings = buildSite(target, out);
-    server = await serveSite(out, port);
-  });
-
-  test.afterAll(() => {
-    server?.kill();
-    for (const dir of [target, out]) if (dir) fs.rmSync(dir, {recursive: true, force: true});
+    // The bad-input target (e2e/catalog.ts): its api/openapi.yaml does not parse.
+    ({dir: target, stderr: warnings, url} = await servedTarget(TARGETS.badInput));
   });
 
   test('the build warns, and the section shows the same message on an error page', async ({page, consoleErrors}) => {
     const warning = /^warning: (.*openapi\.yaml:\d+: cannot build the API reference: .*)$/m.exec(warnings);
     expect(warning, warnings).not.toBeNull();
-    await gotoHydrated(page, `http://127.0.0.1:${port}/api-openapi/`);
+    await gotoHydrated(page, url('/api-openapi/'));
     const alert = page.locator('.theme-admonition-danger');
     await expect(alert).toContainText('This API description could not be read');
     await expect(alert).toContainText(warning![1]!.replace(`${target}/`, ''));

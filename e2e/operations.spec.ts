@@ -9,9 +9,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {gotoHydrated, test, expect} from './fixtures';
-import {buildSite, tempDir} from './targets';
+import {builtTarget} from './targets';
+import {TARGETS} from './catalog';
 import {allFiles} from '../test/hostile/plantedSecrets';
-import {makeOperationsTarget, OPS_SECRETS} from '../plugins/operations/fixtureTarget';
+import {OPS_SECRETS} from '../plugins/operations/fixtureTarget';
 
 const REPO = path.join(__dirname, '..');
 /** 1-based line of the first line of `file` (in this repository) that contains `needle`. */
@@ -60,19 +61,12 @@ test('the sample service\u2019s configuration page lists its variables with the 
 
 test.describe('a target with a remote and planted secrets', () => {
   test.describe.configure({mode: 'serial'});
-  let target: string;
   let out: string;
 
   test.beforeAll(() => {
     test.setTimeout(600_000);
-    target = path.join(tempDir('ops'), 'shop');
-    out = tempDir('ops-site');
-    makeOperationsTarget(target);
-    buildSite(target, out);
-  });
-
-  test.afterAll(() => {
-    for (const dir of [path.dirname(target), out]) if (dir) fs.rmSync(dir, {recursive: true, force: true});
+    // plugins/operations/fixtureTarget.ts, with test/hostile/plantedSecrets.ts's code as src/planted.ts (e2e/catalog.ts).
+    ({out} = builtTarget(TARGETS.operations));
   });
 
   test('its configuration page links each read to its line on the host', () => {

@@ -1,32 +1,26 @@
-import fs from 'node:fs';
-import type {ChildProcess} from 'node:child_process';
+/**
+ * Targets other than this repository: a copy of an npm package with docs and git (the package
+ * target, whose build e2e/deterministic-build.spec.ts compares with its own), and a bare folder.
+ */
 import {test, expect, gotoHydrated} from './fixtures';
-import {PORT} from '../playwright.config';
-import {buildSite, makeBareTarget, makePackageTarget, serveSite, tempDir} from './targets';
+import {servedTarget} from './targets';
+import {TARGETS} from './catalog';
 
 test.describe.configure({mode: 'serial'});
 
 test.describe('a second repository: a copy of an npm package with docs and git', () => {
-  const port = PORT + 1;
-  let target: ReturnType<typeof makePackageTarget>;
-  let out: string;
-  let server: ChildProcess | undefined;
+  let target: {name: string; version: string; description: string};
+  let url: (route: string) => string;
 
   test.beforeAll(async () => {
     test.setTimeout(600_000);
-    target = makePackageTarget();
-    out = tempDir('pkg-site');
-    buildSite(target.dir, out);
-    server = await serveSite(out, port);
-  });
-
-  test.afterAll(() => {
-    server?.kill();
-    for (const dir of [target?.dir, out]) if (dir) fs.rmSync(dir, {recursive: true, force: true});
+    const site = await servedTarget(TARGETS.package);
+    target = {name: site.facts.name!, version: site.facts.version!, description: site.facts.description!};
+    url = site.url;
   });
 
   test('its landing page shows its name, version and description', async ({page, consoleErrors}) => {
-    await gotoHydrated(page, `http://127.0.0.1:${port}/`);
+    await gotoHydrated(page, url('/'));
     const title = page.getByRole('heading', {level: 1});
     await expect(title).toContainText(target.name);
     await expect(title).toContainText(`v${target.version}`);
@@ -36,7 +30,7 @@ test.describe('a second repository: a copy of an npm package with docs and git',
   });
 
   test('its own docs have an edit link to its repository and last-updated data from its git', async ({page, consoleErrors}) => {
-    await gotoHydrated(page, `http://127.0.0.1:${port}/docs/guide/`);
+    await gotoHydrated(page, url('/docs/guide/'));
     await expect(page.getByRole('heading', {level: 1, name: 'Using ignore'})).toBeVisible();
     // Authored .md is Markdown, not MDX: braces and angle brackets in it neither break the build nor become markup.
     await expect(page.getByText('Plain Markdown, not MDX: a Map<string, {rules}> stays text.')).toBeVisible();
@@ -52,26 +46,15 @@ test.describe('a second repository: a copy of an npm package with docs and git',
 });
 
 test.describe('a bare folder: no git, no manifest, no docs', () => {
-  const port = PORT + 2;
-  let target: string;
-  let out: string;
-  let server: ChildProcess | undefined;
+  let url: (route: string) => string;
 
   test.beforeAll(async () => {
     test.setTimeout(600_000);
-    target = makeBareTarget();
-    out = tempDir('bare-site');
-    buildSite(target, out);
-    server = await serveSite(out, port);
-  });
-
-  test.afterAll(() => {
-    server?.kill();
-    for (const dir of [target, out]) if (dir) fs.rmSync(dir, {recursive: true, force: true});
+    ({url} = await servedTarget(TARGETS.bare));
   });
 
   test('still builds, and the landing page says what was not found', async ({page, consoleErrors}) => {
-    await gotoHydrated(page, `http://127.0.0.1:${port}/`);
+    await gotoHydrated(page, url('/'));
     const notFound = page.getByRole('region', {name: 'Not found in this repository'});
     await expect(notFound).toContainText('Not a git repository');
     await expect(notFound).toContainText('No package manifest');

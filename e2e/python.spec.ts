@@ -2,40 +2,22 @@
  * The Python code reference in Chromium: the heroes fixture (a FastAPI + SQLModel project,
  * test/fixtures/python/heroes, made a git repository with a GitHub remote) built with no config.
  */
-import {execFileSync, type ChildProcess} from 'node:child_process';
+import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {test, expect, gotoHydrated} from './fixtures';
-import {PORT} from '../playwright.config';
-import {buildSite, serveSite, tempDir} from './targets';
-import {makeRepo} from '../test/gitRepo';
+import {servedTarget} from './targets';
+import {TARGETS} from './catalog';
 
 test.describe.configure({mode: 'serial'});
 
-const FIXTURE = path.join(__dirname, '..', 'test', 'fixtures', 'python', 'heroes');
-
 test.describe('the code reference of a FastAPI + SQLModel project', () => {
-  const port = PORT + 50;
-  const base = `http://127.0.0.1:${port}`;
+  let base: string;
   let target: string;
-  let out: string;
-  let server: ChildProcess | undefined;
 
   test.beforeAll(async () => {
     test.setTimeout(600_000);
-    target = tempDir('python-heroes');
-    fs.cpSync(FIXTURE, target, {recursive: true});
-    const repo = makeRepo(target);
-    repo.git('remote', 'add', 'origin', 'https://github.com/acme/heroes.git');
-    repo.commit('fixture');
-    out = tempDir('python-heroes-site');
-    buildSite(target, out);
-    server = await serveSite(out, port);
-  });
-
-  test.afterAll(() => {
-    server?.kill();
-    for (const dir of [target, out]) if (dir) fs.rmSync(dir, {recursive: true, force: true});
+    ({origin: base, dir: target} = await servedTarget(TARGETS.python));
   });
 
   test('a function shows its Python signature, its parameters table and a source link to its line at the commit', async ({page, consoleErrors}) => {

@@ -171,15 +171,23 @@ paths:
 `,
 };
 
-/** The app in a new temporary git repository with a GitHub remote (so source links exist). */
-export function makeApplicationTarget(files: Record<string, string> = APP_FILES): string {
-  const dir = tempBase('application');
+/**
+ * `files` in a new temporary git repository with one commit and a GitHub remote (so source links
+ * exist): the app here, and the Python projects of plugins/python/pythonApp.test.ts.
+ */
+export function makeProjectRepo(files: Record<string, string>, {prefix, repository, message}: {prefix: string; repository: string; message: string}): string {
+  const dir = tempBase(prefix);
   for (const [file, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
     fs.writeFileSync(path.join(dir, file), content);
   }
   const repo = makeRepo(dir);
-  repo.git('remote', 'add', 'origin', 'https://github.com/acme/shop.git');
-  repo.commit('The shop');
+  repo.git('remote', 'add', 'origin', `https://github.com/${repository}.git`);
+  repo.commit(message);
   return dir;
+}
+
+/** The app in a new temporary git repository with a GitHub remote. */
+export function makeApplicationTarget(files: Record<string, string> = APP_FILES): string {
+  return makeProjectRepo(files, {prefix: 'application', repository: 'acme/shop', message: 'The shop'});
 }

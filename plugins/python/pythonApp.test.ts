@@ -6,10 +6,10 @@
  * entry; every page compiles as Docusaurus compiles it.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {compileLikeDocusaurus} from '../../test/compileLikeDocusaurus';
-import {makeRepo, tempBase} from '../../test/gitRepo';
+import {makeProjectRepo} from '../../test/applicationFixture';
+import {tempBase} from '../../test/gitRepo';
 import {applicationGenerator} from '../application/generator';
 import type {ApplicationModel} from '../application/model';
 import {codeReferenceGenerator} from '../code-reference/generator';
@@ -24,15 +24,8 @@ afterAll(() => {
 });
 
 function makeProject(files: Record<string, string>): string {
-  const dir = tempBase('python-app');
+  const dir = makeProjectRepo(files, {prefix: 'python-app', repository: 'acme/backend', message: 'project'});
   dirs.push(dir);
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
-    fs.writeFileSync(path.join(dir, file), text);
-  }
-  const repo = makeRepo(dir);
-  repo.git('remote', 'add', 'origin', 'https://github.com/acme/backend.git');
-  repo.commit('project');
   return dir;
 }
 
