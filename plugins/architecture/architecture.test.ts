@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {writeArchitectureFixture} from '../../test/architectureFixture';
-import {compileLikeDocusaurus} from '../../test/compileLikeDocusaurus';
+import {expectPagesCompileAndDiagramsParse} from '../../test/generatedPages';
 import {tempBase} from '../../test/gitRepo';
 import {loadTargetContext, prepareSite} from '../core/prepareSite';
 import {generateAlone} from '../core/site/generateSections';
@@ -119,14 +119,7 @@ describe('the architecture of the fixture', () => {
     const pages = [...section.files].filter(([file]) => file.endsWith('.mdx'));
     // 20 pages, and a page for each of the 10 entities of DATA_MODEL_FILES.
     expect(pages.length).toBe(30);
-    let diagrams = 0;
-    for (const [, text] of pages) {
-      await compileLikeDocusaurus(text);
-      const blocks = findMermaidBlocks(text);
-      diagrams += blocks.length;
-      expect(await checkDiagrams(blocks)).toEqual([]);
-    }
-    expect(diagrams).toBe(30);
+    expect(await expectPagesCompileAndDiagramsParse(pages)).toBe(30);
     // The one SQL statement of the fixture no grammar reads, and nothing else.
     expect(context.report.warnings.map((w) => `${w.details?.line} ${w.message.slice(0, 30)}`)).toEqual(['4 cannot parse this SQL statemen']);
   });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {DATA_MODEL_FILES, writeArchitectureFixture} from '../../test/architectureFixture';
-import {compileLikeDocusaurus} from '../../test/compileLikeDocusaurus';
+import {expectPagesCompileAndDiagramsParse} from '../../test/generatedPages';
 import {tempBase} from '../../test/gitRepo';
 import {loadTargetContext} from '../core/prepareSite';
 import {generateAlone, generateSections} from '../core/site/generateSections';
@@ -127,14 +127,7 @@ describe('data models read without running anything', () => {
     expect(`${diagram}\n`).toBe(fs.readFileSync(GOLDEN, 'utf8'));
     const pages = [...section.files].filter(([file]) => file.startsWith('data/'));
     expect(pages.length).toBe(11);
-    let diagrams = 0;
-    for (const [, text] of pages) {
-      await compileLikeDocusaurus(text);
-      const blocks = findMermaidBlocks(text);
-      diagrams += blocks.length;
-      expect(await checkDiagrams(blocks)).toEqual([]);
-    }
-    expect(diagrams).toBe(11);
+    expect(await expectPagesCompileAndDiagramsParse(pages)).toBe(11);
   });
 });
 

@@ -9,6 +9,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {writeArchitectureFixture} from '../../test/architectureFixture';
 import {MIKROORM_FILES, SEQUELIZE_FILES} from '../../test/ormFixture';
 import {compileLikeDocusaurus} from '../../test/compileLikeDocusaurus';
+import {expectPagesCompileAndDiagramsParse} from '../../test/generatedPages';
 import {tempBase} from '../../test/gitRepo';
 import {loadTargetContext} from '../core/prepareSite';
 import {generateAlone} from '../core/site/generateSections';
@@ -43,14 +44,7 @@ async function sectionOf(name: string, files: Record<string, string>): Promise<G
 async function checkPages(section: GeneratedSection<ArchitectureModel>, pageCount: number): Promise<number> {
   const pages = [...section.files].filter(([file]) => file.startsWith('data/'));
   expect(pages).toHaveLength(pageCount);
-  let diagrams = 0;
-  for (const [file, text] of pages) {
-    await compileLikeDocusaurus(text);
-    const blocks = findMermaidBlocks(text);
-    diagrams += blocks.length;
-    expect(await checkDiagrams(blocks), file).toEqual([]);
-  }
-  return diagrams;
+  return expectPagesCompileAndDiagramsParse(pages);
 }
 
 describe('MikroORM entities', () => {
