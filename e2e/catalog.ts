@@ -23,6 +23,14 @@ import {makeWideTarget} from './wideTarget';
 
 const SITE_DIR = path.join(__dirname, '..');
 
+/** A folder of test/fixtures copied in as one commit of a git repository with a GitHub remote. */
+function copyFixtureRepo(dir: string, fixture: string[], remote: string): void {
+  fs.cpSync(path.join(SITE_DIR, 'test', 'fixtures', ...fixture), dir, {recursive: true});
+  const repo = makeRepo(dir);
+  repo.git('remote', 'add', 'origin', `https://github.com/acme/${remote}.git`);
+  repo.commit('fixture');
+}
+
 function writeFiles(dir: string, files: Record<string, string>): void {
   for (const [file, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
@@ -99,12 +107,7 @@ export const TARGETS = {
   /** test/fixtures/code-reference/sample, a git repository with a GitHub remote. */
   codeSample: {
     name: 'code-sample',
-    make(dir) {
-      fs.cpSync(path.join(SITE_DIR, 'test', 'fixtures', 'code-reference', 'sample'), dir, {recursive: true});
-      const repo = makeRepo(dir);
-      repo.git('remote', 'add', 'origin', 'https://github.com/acme/shapes.git');
-      repo.commit('fixture');
-    },
+    make: (dir) => copyFixtureRepo(dir, ['code-reference', 'sample'], 'shapes'),
   },
   /** Releases, ADRs, CODEOWNERS (plugins/git-history/fixtureRepo.ts), guides in `guide/`. */
   history: {
@@ -208,12 +211,7 @@ export const TARGETS = {
   /** The heroes fixture (a FastAPI + SQLModel project), a git repository with a GitHub remote. */
   python: {
     name: 'python',
-    make(dir) {
-      fs.cpSync(path.join(SITE_DIR, 'test', 'fixtures', 'python', 'heroes'), dir, {recursive: true});
-      const repo = makeRepo(dir);
-      repo.git('remote', 'add', 'origin', 'https://github.com/acme/heroes.git');
-      repo.commit('fixture');
-    },
+    make: (dir) => copyFixtureRepo(dir, ['python', 'heroes'], 'heroes'),
   },
   /** Many sections: guides, a code reference, an application with routes, three HTTP APIs (e2e/wideTarget.ts). */
   wide: {name: 'wide', make: (dir) => void makeWideTarget(dir)},
