@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
+import {backticked, tableRows} from '../../test/markdownTable';
 import {CONFIG_KEYS} from './configSchema';
 import {loadConfig} from './loadConfig';
 
@@ -14,20 +15,7 @@ const page = fs.readFileSync(PAGE, 'utf8');
 
 /** The rows of the table whose header starts with `| Key |`, as arrays of cells. */
 function referenceTableRows(markdown: string): string[][] {
-  const lines = markdown.split('\n');
-  const start = lines.findIndex((line) => /^\|\s*Key\s*\|/.test(line));
-  if (start === -1) return [];
-  const rows: string[][] = [];
-  // Skip the header and the delimiter row; the table ends at the first line that is not a row.
-  for (const line of lines.slice(start + 2)) {
-    if (!line.startsWith('|')) break;
-    rows.push(line.split('|').slice(1, -1).map((cell) => cell.trim()));
-  }
-  return rows;
-}
-
-function backticked(text: string): string[] {
-  return [...text.matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
+  return tableRows(markdown, /^\|\s*Key\s*\|/).map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
 }
 
 function fencedBlock(markdown: string, lang: string): string {

@@ -5,27 +5,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {backticked, tableRows} from '../../test/markdownTable';
 import {GRAPHQL_CONFIG_KEYS, GRAPHQL_SCHEMA_CONFIG_KEYS} from '../core/configSchema';
 
 const page = fs.readFileSync(path.resolve(__dirname, '..', '..', 'docs', 'configuration.md'), 'utf8');
 
-function rowsOfTable(markdown: string, header: RegExp): string[] {
-  const lines = markdown.split('\n');
-  const start = lines.findIndex((line) => header.test(line));
-  if (start === -1) return [];
-  const rows: string[] = [];
-  for (const line of lines.slice(start + 2)) {
-    if (!line.startsWith('|')) break;
-    rows.push(line);
-  }
-  return rows;
-}
-
 describe('docs/configuration.md, the graphql key', () => {
-  const rows = rowsOfTable(page, /^\|\s*`graphql` key\s*\|/);
+  const rows = tableRows(page, /^\|\s*`graphql` key\s*\|/);
 
   it('has a row for every key of `graphql`, and none other', () => {
-    const documented = rows.flatMap((row) => [...row.split('|')[1]!.matchAll(/`([^`]+)`/g)].map((match) => match[1]!));
+    const documented = rows.flatMap((row) => backticked(row.split('|')[1]!));
     expect(documented.length).toBeGreaterThan(0);
     expect([...documented].sort()).toEqual([...GRAPHQL_CONFIG_KEYS].sort());
   });
