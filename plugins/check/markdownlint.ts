@@ -6,8 +6,10 @@
  */
 import {lint} from 'markdownlint/promise';
 import type {Configuration} from 'markdownlint';
+import {codeVersion} from '../core/codeVersion';
 import type {Finding, QualityCheck} from '../core/findings';
-import {sitePages} from './pages';
+import {findingsPerPage} from './pageFindings';
+import {sitePages, type Page} from './pages';
 
 export const MARKDOWNLINT_DEFAULTS: Configuration = {
   default: true,
@@ -28,24 +30,33 @@ export const markdownlintCheck: QualityCheck = {
   async run(input) {
     // The author's own text, not the checked copy: staging rewrites citations into one-line JSX
     // props (code included) and adds front matter, neither of which the author wrote.
-    const strings = Object.fromEntries((await sitePages(input)).pages.flatMap((page) => (page.own ? [[page.file, page.own.text] as const] : [])));
     const config = {...MARKDOWNLINT_DEFAULTS, ...(input.context.config.check?.markdownlint ?? {})} as Configuration;
-    const results = await lint({strings, config, handleRuleFailures: true});
-    const findings: Finding[] = [];
-    for (const [file, errors] of Object.entries(results)) {
-      for (const error of errors) {
-        const detail = [error.errorDetail, error.errorContext && `near \`${error.errorContext}\``].filter(Boolean).join(', ');
-        findings.push({
-          rule: `markdownlint/${error.ruleNames[0]}`,
-          severity: 'warning',
-          file,
-          line: error.lineNumber,
-          column: error.errorRange?.[0],
-          message: `${error.ruleDescription}${detail ? ` (${detail})` : ''} [${error.ruleNames.slice(1).join('/')}]`,
-          fix: error.ruleInformation ? `See ${error.ruleInformation}; or turn it off under check.markdownlint` : 'Turn it off under check.markdownlint if it does not suit these docs',
-        });
-      }
-    }
-    return findings;
+    const pages = (await sitePages(input)).pages.filter((page) => page.own);
+    // markdownlint reads one page at a time: a page linted unchanged last run is not linted again (docs/adr/0053).
+    version ??= codeVersion([__filename], ['markdownlint']);
+    return findingsPerPage(input, {id: 'markdownlint', version, settings: config}, pages, (changed) => lintPages(changed, config));
   },
 };
+
+let version: string | undefined;
+
+async function lintPages(pages: Page[], config: Configuration): Promise<Finding[]> {
+  const strings = Object.fromEntries(pages.map((page) => [page.file, page.own!.text] as const));
+  const results = await lint({strings, config, handleRuleFailures: true});
+  const findings: Finding[] = [];
+  for (const [file, errors] of Object.entries(results)) {
+    for (const error of errors) {
+      const detail = [error.errorDetail, error.errorContext && `near \`${error.errorContext}\``].filter(Boolean).join(', ');
+      findings.push({
+        rule: `markdownlint/${error.ruleNames[0]}`,
+        severity: 'warning',
+        file,
+        line: error.lineNumber,
+        column: error.errorRange?.[0],
+        message: `${error.ruleDescription}${detail ? ` (${detail})` : ''} [${error.ruleNames.slice(1).join('/')}]`,
+        fix: error.ruleInformation ? `See ${error.ruleInformation}; or turn it off under check.markdownlint` : 'Turn it off under check.markdownlint if it does not suit these docs',
+      });
+    }
+  }
+  return findings;
+}

@@ -4,11 +4,14 @@
  * run the quality checks on what was written and gather their findings, sorted.
  */
 import path from 'node:path';
-import {keepAuthoredPages} from '../core/authored/readAuthoredPage';
+import {AUTHORED_PAGES_STORE, keepAuthoredPages} from '../core/authored/readAuthoredPage';
 import {createBuildSite} from '../core/buildFolders';
 import {UserError} from '../core/errors';
 import {sortFindings, type CheckInput, type Finding, type QualityCheck} from '../core/findings';
+import {PARSED_MARKDOWN_STORE} from '../core/markdown/sanitizeMarkdown';
+import {SERIALIZED_MDX_STORE} from '../core/mdx/writeMdx';
 import {prepareSite} from '../core/prepareSite';
+import {openRunStore} from '../core/runStore';
 import {resolveTarget} from '../core/resolveTarget';
 import {siteParts} from '../../docusaurus.config';
 import {externalLinksCheck} from './externalLinks';
@@ -64,15 +67,21 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   const siteDir = createBuildSite({packageDir: PACKAGE_DIR, target: root, out: 'check'});
   // The pages the staging parses are read again by the checks: parsed once (docs/adr/0049).
   keepAuthoredPages(Infinity);
+  // ...and not at all when the last run parsed the same bytes; nor is a tree serialised again that
+  // the last run serialised (docs/adr/0053).
+  const stored = await openRunStore(siteDir, [AUTHORED_PAGES_STORE, PARSED_MARKDOWN_STORE, SERIALIZED_MDX_STORE]);
   const plan = await timed('prepare', () =>
     prepareSite({siteDir, target: root, generators: siteParts.generators, reservedRoutes: siteParts.reservedRoutes, keepWarnings: true}),
-  );
+  ).catch(async (error: unknown) => {
+    await stored.close();
+    throw error;
+  });
   const skip = [...(options.skip ?? []), ...(plan.context.config.check?.skip ?? [])];
   const selected = (check: {id: string}) => (!options.only?.length || options.only.includes(check.id)) && !skip.includes(check.id);
   const input: CheckInput = {context: plan.context, sections: plan.sections, site: plan.site};
   const checks = available.filter(selected);
   const findings: Finding[] = selected(SITE_CHECK) ? siteWarnings(input) : [];
-  const pages = await timed('read pages', () => sitePages(input));
+  const pages = await timed('read pages', () => sitePages(input)).finally(() => stored.close());
   for (const check of checks) findings.push(...(await timed(check.id, () => check.run(input))));
   const kept = findings.filter((finding) => !skip.some((id) => finding.rule === id || finding.rule.startsWith(`${id}/`)));
   return {

@@ -13,6 +13,8 @@ import {gfmFromMarkdown} from 'mdast-util-gfm';
 import {mdxFromMarkdown} from 'mdast-util-mdx';
 import {gfm} from 'micromark-extension-gfm';
 import {mdxjs} from 'micromark-extension-mdxjs';
+import {codeVersion} from '../codeVersion';
+import {rememberedAsync} from '../runStore';
 
 export interface PageProblem {
   /** 1-based line in the page. */
@@ -58,11 +60,25 @@ export function keepAuthoredPages(count: number): void {
   kept = Math.max(RECENT_PAGES, count);
 }
 
+/**
+ * Parsed pages are kept from one `check` run to the next in this namespace of the run store
+ * (docs/adr/0053): its version is this parser's code and the parsing packages.
+ */
+export const AUTHORED_PAGES_STORE = {
+  name: 'authored-pages',
+  version: () =>
+    codeVersion(
+      [__filename],
+      ['mdast-util-from-markdown', 'mdast-util-gfm', 'mdast-util-mdx', 'micromark', 'micromark-extension-gfm', 'micromark-extension-mdxjs', '@docusaurus/utils'],
+    ),
+};
+
 export function readAuthoredPage(filePath: string, text: string): Promise<AuthoredPage> {
   const key = `${filePath}\0${crypto.createHash('sha256').update(text).digest('hex')}`;
   let page = recent.get(key);
   if (!page) {
-    page = readAuthoredPageUncached(filePath, text);
+    // Stored before any caller sees the tree (check's heading ids write into it).
+    page = rememberedAsync(AUTHORED_PAGES_STORE.name, key, () => readAuthoredPageUncached(filePath, text));
     recent.set(key, page);
     if (recent.size > kept) recent.delete(recent.keys().next().value!);
   }

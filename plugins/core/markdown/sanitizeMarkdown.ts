@@ -10,6 +10,9 @@ import {fromMarkdown} from 'mdast-util-from-markdown';
 import {gfmFromMarkdown, gfmToMarkdown} from 'mdast-util-gfm';
 import {toMarkdown} from 'mdast-util-to-markdown';
 import {gfm} from 'micromark-extension-gfm';
+import {codeVersion} from '../codeVersion';
+import {hashContent} from '../contentCache';
+import {remembered, runStoreOpen} from '../runStore';
 import {isSafeUrl} from './urlPolicy';
 
 /** The parser's options, made once: building GFM's extensions is part of each parse's cost. */
@@ -24,8 +27,18 @@ const ADMONITION_ONE_PARAGRAPH = /^:::(\w+)(?:\[(.*?)\])?\s*([\s\S]*?)\s*:::$/;
 /** Nodes whose children are phrasing content: html there is inline, elsewhere it is a block. */
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell']);
 
+/**
+ * A `check` run keeps the trees in this namespace of the run store for the next run (docs/adr/0053):
+ * the decision records and the changelog are parsed on every run, and are mostly unchanged.
+ */
+export const PARSED_MARKDOWN_STORE = {
+  name: 'parsed-markdown',
+  version: () => codeVersion([__filename], ['mdast-util-from-markdown', 'mdast-util-gfm', 'micromark', 'micromark-extension-gfm']),
+};
+
 export function parseMarkdown(markdown: string): Root {
-  return fromMarkdown(markdown, PARSE_OPTIONS);
+  if (!runStoreOpen()) return fromMarkdown(markdown, PARSE_OPTIONS);
+  return remembered(PARSED_MARKDOWN_STORE.name, hashContent(markdown), () => fromMarkdown(markdown, PARSE_OPTIONS));
 }
 
 /** Sanitises a parsed tree in place and returns it (positions removed: they would point nowhere). */

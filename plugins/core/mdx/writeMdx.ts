@@ -8,7 +8,11 @@ import type {Root, RootContent} from 'mdast';
 import {defaultHandlers, toMarkdown, type Handle, type Options as ToMarkdownOptions, type Unsafe} from 'mdast-util-to-markdown';
 import {mdxToMarkdown} from 'mdast-util-mdx';
 import {gfmToMarkdown} from 'mdast-util-gfm';
+import v8 from 'node:v8';
 import {stringify as stringifyYaml} from 'yaml';
+import {codeVersion} from '../codeVersion';
+import {hashContent} from '../contentCache';
+import {remembered, runStoreOpen} from '../runStore';
 
 export interface MdxPage {
   /** Docusaurus front matter; written as YAML in the order given (callers keep it deterministic). */
@@ -82,8 +86,25 @@ export const toMarkdownOptions: ToMarkdownOptions = {
   resourceLink: true,
 };
 
+/**
+ * A `check` run keeps each page's text in this namespace of the run store for the next run, keyed by
+ * the tree's bytes (V8's serializer, ~50 times faster than serialising): the same tree gives the
+ * same text, and most pages of a warm run are the same trees as last time (docs/adr/0053).
+ */
+export const SERIALIZED_MDX_STORE = {
+  name: 'serialized-mdx',
+  version: () => codeVersion([__filename], ['mdast-util-to-markdown', 'mdast-util-mdx', 'mdast-util-gfm']),
+};
+
 export function serializeMdx(tree: Root): string {
-  return toMarkdown(tree, toMarkdownOptions);
+  if (!runStoreOpen()) return toMarkdown(tree, toMarkdownOptions);
+  let key: string;
+  try {
+    key = hashContent(v8.serialize(tree));
+  } catch {
+    return toMarkdown(tree, toMarkdownOptions); // a tree V8 cannot copy (none known)
+  }
+  return remembered(SERIALIZED_MDX_STORE.name, key, () => toMarkdown(tree, toMarkdownOptions));
 }
 
 export function writeMdx(page: MdxPage): string {
