@@ -91,10 +91,17 @@ function installPeers() {
   return path.join(prefix, 'node_modules', '.bin');
 }
 
+/** GNU time, when installed, gives each run's CPU time too: on a loaded machine it says more than wall time. */
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
 function wall(command, args, options = {}) {
+  const cpuFile = path.join(tmp, 'cpu.txt');
+  const [file, argv] = TIME ? [TIME, ['-o', cpuFile, '-f', '%U %S', command, ...args]] : [command, args];
   const started = performance.now();
-  const result = spawnSync(command, args, {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options});
-  return {ms: performance.now() - started, status: result.status, stdout: result.stdout, stderr: result.stderr};
+  const result = spawnSync(file, argv, {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options});
+  const ms = performance.now() - started;
+  const cpu = TIME ? fs.readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1).split(' ').reduce((sum, value) => sum + Number(value) * 1000, 0) : undefined;
+  return {ms, cpuMs: cpu, status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 
 /** A contender: ours, or the baseline checkout's CLI. Warm runs share one cache folder per contender. */
@@ -143,7 +150,7 @@ for (let round = 0; round < RUNS; round++) {
         const run = check(contender, target.dir, cache);
         target.runs[`${contender.name} ${cache}`].push(run);
         // Each run as it ends (stderr), so that a long benchmark stopped half-way still says something.
-        console.error(`round ${round + 1}: ${target.name}, ${contender.name} ${cache}: ${seconds(run.ms)} (load ${load()})`);
+        console.error(`round ${round + 1}: ${target.name}, ${contender.name} ${cache}: ${seconds(run.ms)}${run.cpuMs === undefined ? '' : ` (CPU ${seconds(run.cpuMs)})`} (load ${load()})`);
       }
     }
     if (bin) target.peers.push(peers(bin, target.docs));
@@ -158,7 +165,8 @@ for (const target of targets) {
     const ms = median(runs.map((run) => run.ms));
     const run = runs.find((candidate) => candidate.ms === ms);
     const goal = name === 'ours warm' ? ` (target ≤ ${seconds(target.limit)}: ${ms <= target.limit ? 'met' : 'NOT met'})` : '';
-    console.log(`  ${name.padEnd(13)} ${seconds(ms)}${goal}${peer ? `, ${(ms / peer).toFixed(2)}× the peers` : ''}`);
+    const cpu = runs.every((candidate) => candidate.cpuMs !== undefined) ? `, CPU ${seconds(median(runs.map((candidate) => candidate.cpuMs)))}` : '';
+    console.log(`  ${name.padEnd(13)} ${seconds(ms)}${goal}${cpu}${peer ? `, ${(ms / peer).toFixed(2)}× the peers` : ''}`);
     console.log(`    steps of the median run: ${run.steps}`);
   }
   if (peer !== undefined) {
