@@ -141,7 +141,11 @@ for (const target of targets) {
   target.runs = Object.fromEntries(contenders.flatMap((contender) => ['cold', 'warm'].map((cache) => [`${contender.name} ${cache}`, []])));
   target.peers = [];
   // Fills the warm caches (and the peers' files into the page cache): not timed.
-  for (const contender of contenders) target.summary ??= check(contender, target.dir, 'warm').summary;
+  // Every contender's own warm cache, not only the first one's.
+  for (const contender of contenders) {
+    const {summary} = check(contender, target.dir, 'warm');
+    target.summary ??= summary;
+  }
 }
 for (let round = 0; round < RUNS; round++) {
   for (const target of targets) {
