@@ -6,10 +6,10 @@
  *
  * The launcher (bin/precompiled.js) calls `buildCli` itself in a clone, into the cache folder.
  * Semantics stay those of the TypeScript run by jiti:
- * - packages in node_modules stay outside the chunks and are loaded by Node's `require`, as jiti
- *   loads them; `bare` keeps their names (a packed package resolves them from where it is installed),
- *   otherwise they are written as absolute paths (a chunk in the cache folder resolves nothing);
- *   an ES-module-only package is compiled into the chunk, as jiti would transform it;
+ * - packages in node_modules stay outside the chunks and are loaded by Node's `require` (ES modules
+ *   too: Node 20.19+'s require(esm), which the launcher checks for), as jiti loads them; `bare` keeps
+ *   their names (a packed package resolves them from where it is installed), otherwise they are
+ *   written as absolute paths (a chunk in the cache folder resolves nothing);
  * - `__dirname`, `__filename` and `require` in a module of ours keep meaning its source file's
  *   folder, file and resolution, wherever the chunk is, by a path relative to the chunk.
  */
@@ -26,21 +26,6 @@ export const ENTRY = 'plugins/core/cli.ts';
 const BUILTINS = new Set(builtinModules);
 
 const OWN = /\.(ts|tsx|mts|cts)$/;
-
-/** True when Node's `require` would load `file` as CommonJS (not `.mjs`, not in a `"type": "module"` package). */
-function isCommonJs(file) {
-  if (file.endsWith('.mjs')) return false;
-  if (file.endsWith('.cjs') || file.endsWith('.json') || file.endsWith('.node')) return true;
-  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest)) {
-      const type = JSON.parse(fs.readFileSync(manifest, 'utf8')).type;
-      // A nested package.json without "type" (e.g. dist/cjs/package.json) still decides.
-      return type !== 'module';
-    }
-  }
-  return true;
-}
 
 /** Prepends what keeps `__dirname`, `__filename` and `require` those of the source file. */
 function keepLocation(code, file, outDir) {
@@ -86,14 +71,17 @@ export async function buildCli({outDir, bare = false}) {
           try {
             resolved = createRequire(importer).resolve(specifier);
           } catch {
-            return null; // not loadable by require (an ES module's "import" condition only): compiled in
+            return null; // an ES module's "import" condition only: compiled in, as jiti would transform it
           }
-          if (!isCommonJs(resolved)) return null;
           // A packed package resolves names from where it is installed, as the TypeScript beside it does.
           return {id: bare ? specifier : resolved, external: true};
         },
         transform(code, id) {
           if (path.isAbsolute(id) && fs.existsSync(id)) inputs.add(id);
+          if (bare && id.split(path.sep).includes('node_modules')) {
+            // Its own imports would be resolved from dist/cli, not from where npm installs it.
+            throw new Error(`${id} would be compiled into the shipped CLI: only our sources may be`);
+          }
           if (!OWN.test(id) || id.includes(`${path.sep}node_modules${path.sep}`)) return null;
           const kept = keepLocation(code, id, outDir);
           return kept === undefined ? null : {code: kept};

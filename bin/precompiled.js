@@ -72,4 +72,4 @@ async function precompiledCli(packageDir, env = process.env) {
   return require(entry);
 }
 
-module.exports = {MANIFEST, INSTALL_RECORD, stamps, chunksFolder, precompiledCli};
+module.exports = {MANIFEST, INSTALL_RECORD, stamps, chunksFolder, fresh, precompiledCli};
