@@ -112,5 +112,6 @@ if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import
   const index = process.argv.indexOf('--out');
   const outDir = path.resolve(index > 0 ? process.argv[index + 1] : path.join(PACKAGE_DIR, 'dist', 'cli'));
   const manifest = await buildCli({outDir, bare: true});
-  console.log(`docs-architect: CLI compiled to ${path.relative(process.cwd(), outDir) || '.'} (rolldown ${manifest.rolldown})`);
+  // Standard error: `npm pack --json` prints its JSON on standard output, after this script.
+  console.error(`docs-architect: CLI compiled to ${path.relative(process.cwd(), outDir) || '.'} (rolldown ${manifest.rolldown})`);
 }
