@@ -92,9 +92,9 @@ export async function buildCli({outDir, bare = false}) {
   });
   const manifest = {
     rolldown: VERSION,
-    // What the launcher compares before using the chunks in a clone: our sources (size and time) and
-    // npm's record of node_modules, which every install rewrites (ES-module packages are compiled in).
-    sources: bare ? [] : stamps(PACKAGE_DIR, [...inputs].filter((file) => !file.split(path.sep).includes('node_modules')).map((file) => path.relative(PACKAGE_DIR, file)).sort()),
+    // What the launcher compares before using the chunks in a clone: our sources (size and time),
+    // this compiler, and npm's record of node_modules, which every install rewrites.
+    sources: bare ? [] : stamps(PACKAGE_DIR, [...[...inputs].filter((file) => !file.split(path.sep).includes('node_modules')).map((file) => path.relative(PACKAGE_DIR, file)), 'bin/buildCli.mjs'].sort()),
     modules: bare ? [] : stamps(PACKAGE_DIR, [INSTALL_RECORD]),
   };
   fs.writeFileSync(path.join(staging, MANIFEST), `${JSON.stringify(manifest)}\n`);

@@ -55,6 +55,7 @@ describe('the compiled CLI', () => {
     const sources = manifest.sources.map(([file]) => file);
     expect(sources).toContain('plugins/core/cli.ts');
     expect(sources).toContain('plugins/python/parse/parseModule.ts');
+    expect(sources).toContain('bin/buildCli.mjs');
     // node_modules is stamped by npm's record of it, not file by file.
     expect(sources.filter((file) => file.split('/').includes('node_modules'))).toEqual([]);
     expect(manifest.modules.map(([file]) => file)).toEqual(['node_modules/.package-lock.json']);
