@@ -1,5 +1,5 @@
 // The CLI compiled to plain JavaScript (bin/buildCli.mjs), so that a command starts without jiti
-// compiling or loading TypeScript: ~17 % of `docs-architect extract`'s CPU time (docs/adr/0054).
+// compiling or loading TypeScript: 17-27 % of `docs-architect extract`'s CPU time (docs/adr/0054).
 // - Installed (inside node_modules): the chunks `npm pack` shipped in dist/cli; an installed
 //   package's files do not change.
 // - A clone: chunks compiled on first use into the cache folder, and again whenever a source they
