@@ -12,7 +12,9 @@
  * Speed, per package and run, interleaved, medians:
  * - extract, like for like with `griffe dump` (which reads the package and prints its model, and
  *   renders nothing): `docs-architect extract <target> --json /dev/null`, a fresh process through the
- *   real CLI, loading what reading the code needs and no page writer (docs/adr/0052);
+ *   real CLI, loading what reading the code needs and no page writer (docs/adr/0052), compiled to
+ *   JavaScript (docs/adr/0054; the chunks are made before timing), and again running the TypeScript
+ *   through jiti (DOCS_ARCHITECT_PRECOMPILED=0);
  * - cold, the issue's measure: ours is a fresh process (`python-run.mjs --cold`: Node starts, loads
  *   the code, reads the target, extracts, renders the pages; no warm-up, no cache of the target's
  *   content; jiti's cache of our own compiled TypeScript is kept, as Python keeps griffe's .pyc files)
@@ -34,6 +36,7 @@ const PYTHON = '/usr/bin/python3';
 const GRIFFE = '/usr/bin/griffe';
 const TIME = '/usr/bin/time';
 const PACKAGES = ['requests', 'attr'];
+const CLI = path.join(SITE_DIR, 'bin/docs-architect.js');
 
 const {values} = parseArgs({options: {runs: {type: 'string', default: '5'}, json: {type: 'string'}}});
 const runs = Number(values.runs);
@@ -61,8 +64,8 @@ function sourceBytes(dir) {
 }
 
 /** Runs a command under GNU time: wall and CPU seconds, and stdout. */
-function timed(command, args) {
-  const result = spawnSync(TIME, ['-f', '%e %U %S', command, ...args], {encoding: 'utf8', maxBuffer: 1 << 28});
+function timed(command, args, env = {}) {
+  const result = spawnSync(TIME, ['-f', '%e %U %S', command, ...args], {encoding: 'utf8', maxBuffer: 1 << 28, env: {...process.env, ...env}});
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
   const [wall, user, sys] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number);
   return {wall: wall * 1000, cpu: (user + sys) * 1000, stdout: result.stdout};
@@ -97,16 +100,23 @@ for (const name of PACKAGES) {
     return !(module in ours) || !(module in theirs) || onlyOurs.length || onlyGriffe.length ? [{module, onlyOurs, onlyGriffe, missing: !(module in ours) ? 'ours' : !(module in theirs) ? 'griffe' : undefined}] : [];
   });
   const names = Object.values(theirs).reduce((sum, list) => sum + list.length, 0);
-  report.packages[name] = {bytes: sourceBytes(targets[name]), modules: modules.length, names, differences, times: {oursExtractWall: [], oursExtractProcessCpu: [], oursCachedExtractCpu: [], oursCachedGenCpu: [], oursExtractCpu: [], oursGen: [], oursGenCpu: [], oursWall: [], oursCpu: [], griffeGen: [], griffeGenCpu: [], griffeWall: [], griffeCpu: []}};
+  report.packages[name] = {bytes: sourceBytes(targets[name]), modules: modules.length, names, differences, times: {oursExtractWall: [], oursExtractProcessCpu: [], oursJitiExtractWall: [], oursJitiExtractCpu: [], oursCachedExtractCpu: [], oursCachedGenCpu: [], oursExtractCpu: [], oursGen: [], oursGenCpu: [], oursWall: [], oursCpu: [], griffeGen: [], griffeGenCpu: [], griffeWall: [], griffeCpu: []}};
 }
+
+// The CLI's compiled chunks are made once, before timing, as Python writes griffe's .pyc files when it
+// is installed (docs/adr/0054); `jiti` below is the same command running the TypeScript instead.
+timed('node', [CLI, 'extract', targets.requests, '--json', '/dev/null']);
 
 for (let run = 0; run < runs; run++) {
   for (const name of PACKAGES) {
     const times = report.packages[name].times;
     const site = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-python-site-'));
-    const extract = timed('node', [path.join(SITE_DIR, 'bin/docs-architect.js'), 'extract', targets[name], '--json', '/dev/null']);
+    const extract = timed('node', [CLI, 'extract', targets[name], '--json', '/dev/null']);
     times.oursExtractWall.push(extract.wall);
     times.oursExtractProcessCpu.push(extract.cpu);
+    const jiti = timed('node', [CLI, 'extract', targets[name], '--json', '/dev/null'], {DOCS_ARCHITECT_PRECOMPILED: '0'});
+    times.oursJitiExtractWall.push(jiti.wall);
+    times.oursJitiExtractCpu.push(jiti.cpu);
     const cold = timed('node', [path.join(SITE_DIR, 'bench/python-run.mjs'), targets[name], `${site}-cold`, '--cold']);
     times.oursWall.push(cold.wall);
     times.oursCpu.push(cold.cpu);
@@ -144,6 +154,7 @@ for (const name of PACKAGES) {
 }
 const big = report.packages[larger].medians;
 console.log(`\nExtract, like for like (a fresh process: \`docs-architect extract\` vs \`griffe dump\`, the model as JSON, no pages) on ${larger}: ours ${big.oursExtractWall} ms wall / ${big.oursExtractProcessCpu} ms CPU vs griffe dump ${big.griffeWall} ms wall / ${big.griffeCpu} ms CPU (${big.oursExtractProcessCpu < big.griffeCpu ? 'faster' : 'SLOWER'}, ${(big.oursExtractProcessCpu / big.griffeCpu).toFixed(1)}x CPU, ${(big.oursExtractWall / big.griffeWall).toFixed(1)}x wall).`);
+console.log(`The same extract with the TypeScript run through jiti (DOCS_ARCHITECT_PRECOMPILED=0) on ${larger}: ${big.oursJitiExtractWall} ms wall / ${big.oursJitiExtractCpu} ms CPU.`);
 console.log(`Cold generation (a fresh process, no content cache) on ${larger}: ours ${big.oursWall} ms wall / ${big.oursCpu} ms CPU vs griffe dump ${big.griffeWall} ms wall / ${big.griffeCpu} ms CPU (${big.oursCpu < big.griffeCpu ? 'faster' : 'SLOWER'}, ${(big.oursCpu / big.griffeCpu).toFixed(1)}x CPU).`);
 console.log(`Extraction (the model, as griffe's dump) on ${larger} (CPU, code loaded): ours ${big.oursExtractCpu} ms vs griffe ${big.griffeGenCpu} ms (${big.oursExtractCpu < big.griffeGenCpu ? 'faster' : 'SLOWER'}).`);
 console.log(`With caches (nothing changed) on ${larger}: extraction ${big.oursCachedExtractCpu} ms CPU, generation ${big.oursCachedGenCpu} ms CPU.`);

@@ -92,7 +92,8 @@ test.describe('the packed package, installed in a fresh repository', () => {
     pack = (JSON.parse(output) as PackResult[])[0]!;
     const files = pack.files.map((file) => file.path);
     console.log(`package: ${pack.filename}, ${(pack.size / 1024).toFixed(0)} kB packed, ${(pack.unpackedSize / 1024).toFixed(0)} kB unpacked, ${files.length} files`);
-    for (const needed of ['package.json', 'bin/docs-architect.js', 'docusaurus.config.ts', 'sidebars.ts', 'plugins/core/cli.ts', 'src/theme/MDXComponents.tsx', 'static/img/logo.svg']) {
+    // dist/cli: the CLI compiled to JavaScript by `prepack` (docs/adr/0054).
+    for (const needed of ['package.json', 'bin/docs-architect.js', 'dist/cli/cli.cjs', 'docusaurus.config.ts', 'sidebars.ts', 'plugins/core/cli.ts', 'src/theme/MDXComponents.tsx', 'static/img/logo.svg']) {
       expect(files, needed).toContain(needed);
     }
     expect(files.filter((file) => /(^|\/)(test|e2e|bench|examples|__fixtures__|testing)\/|\.test\.ts$|\.spec\.ts$/.test(file))).toEqual([]);
@@ -131,6 +132,14 @@ test.describe('the packed package, installed in a fresh repository', () => {
     // The default output folder is build/docs of the target (README, docs/adr/0038).
     expect(fs.existsSync(path.join(repo, 'build', 'docs', 'index.html'))).toBe(true);
     expect(fs.existsSync(path.join(repo, 'build', 'docs', 'api', 'src', 'index.html'))).toBe(true);
+    // The shipped compiled CLI runs, with the same model as the TypeScript through jiti (docs/adr/0054).
+    const models = [{}, {DOCS_ARCHITECT_PRECOMPILED: '0'}].map((extra) => {
+      const extract = spawnSync(NPX, ['docs-architect', 'extract', '.'], {cwd: repo, encoding: 'utf8', env: {...env, ...extra}});
+      expect(extract.status, extract.stderr).toBe(0);
+      return extract.stdout;
+    });
+    expect(models[0]).toBe(models[1]);
+    expect((JSON.parse(models[0]!) as {model: {symbols: {name: string}[]}}).model.symbols.map((symbol) => symbol.name)).toEqual(['addWidgets']);
     // Nothing written into node_modules: no work files, no bundler or loader cache.
     expect(changedSince(path.join(repo, 'node_modules', 'docs-architect'), installedAt)).toEqual([]);
     expect(fs.existsSync(path.join(repo, 'node_modules', '.cache'))).toBe(false);
