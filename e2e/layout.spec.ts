@@ -31,8 +31,8 @@ const PAGES = [
   '/quality/',
 ];
 
-/** Pages whose tables scroll sideways at phone width, for the keyboard check there. */
-const PHONE_AXE_PAGES = ['/quality/', '/docs/configuration/'];
+/** Pages with tables wider than a phone, for the keyboard check of scrolling tables. */
+const TABLE_PAGES = ['/quality/', '/docs/configuration/', '/overview/'];
 
 const SIZES = [
   {name: 'laptop', width: 1280, height: 800},
@@ -172,38 +172,52 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
-test('no serious or critical axe-core violation on every page type, in both colour modes', async ({page}) => {
-  test.setTimeout(300_000);
-  let checked = 0;
-  for (const mode of ['light', 'dark'] as const) {
+// One test per colour mode: each stays well inside its time limit on a loaded machine.
+for (const mode of ['light', 'dark'] as const) {
+  test(`no serious or critical axe-core violation on every page type, in ${mode} mode`, async ({page}) => {
+    test.setTimeout(300_000);
+    let checked = 0;
     for (const url of PAGES) {
       await gotoInMode(page, url, mode);
       expect(await seriousViolations(page), `${mode} ${url}`).toEqual([]);
       checked++;
     }
-  }
-  expect(checked).toBe(PAGES.length * 2);
-});
+    expect(checked).toBe(PAGES.length);
+  });
+}
+
+for (const size of SIZES) {
+  test.describe(`at ${size.name} size`, () => {
+    test.use({viewport: {width: size.width, height: size.height}});
+
+    test('a table takes keyboard focus while it scrolls sideways, and only then', async ({page}) => {
+      let tables = 0;
+      let scrolling = 0;
+      for (const url of TABLE_PAGES) {
+        await gotoHydrated(page, url);
+        const found = await page.locator('article table').evaluateAll((all) => all.map((table) => ({scrolls: table.scrollWidth > table.clientWidth, tabindex: table.getAttribute('tabindex')})));
+        for (const table of found) expect(table.tabindex, `${url}: ${JSON.stringify(table)}`).toBe(table.scrolls ? '0' : null);
+        tables += found.length;
+        scrolling += found.filter((table) => table.scrolls).length;
+      }
+      expect(tables).toBeGreaterThan(4);
+      // At phone width some do scroll (the case the keyboard rule is about); on a laptop none needs to.
+      if (size.width < 800) expect(scrolling).toBeGreaterThan(0);
+      else expect(scrolling).toBe(0);
+    });
+  });
+}
 
 test.describe('at phone size, where wide tables scroll inside themselves', () => {
   test.use({viewport: {width: 390, height: 844}});
 
-  test('no serious or critical axe-core violation, in both colour modes, and the scrolling tables take keyboard focus', async ({page}) => {
+  test('the Quality page has no serious or critical axe-core violation, in both colour modes', async ({page}) => {
     test.setTimeout(180_000);
-    let checked = 0;
     for (const mode of ['light', 'dark'] as const) {
-      for (const url of PHONE_AXE_PAGES) {
-        await gotoInMode(page, url, mode);
-        // The check is about tables that scroll: there must be one, and it must be focusable.
-        const scrolling = page.locator('article table[tabindex="0"]');
-        expect(await scrolling.count(), `${mode} ${url}`).toBeGreaterThan(0);
-        const widths = await scrolling.first().evaluate((table) => [table.scrollWidth, table.clientWidth]);
-        expect(widths[0], `${mode} ${url}`).toBeGreaterThan(widths[1]!);
-        expect(await seriousViolations(page), `${mode} ${url}`).toEqual([]);
-        checked++;
-      }
+      await gotoInMode(page, '/quality/', mode);
+      await expect(page.locator('article table[tabindex="0"]').first(), mode).toBeAttached();
+      expect(await seriousViolations(page), mode).toEqual([]);
     }
-    expect(checked).toBe(PHONE_AXE_PAGES.length * 2);
   });
 });
 
