@@ -2,7 +2,8 @@
  * The package as a team gets it: `npm pack` of this repository, installed from the tarball as a
  * development dependency of a fresh repository, then `npx docs-architect build .` and `start .` run
  * there with no other setup. The site is checked in Chromium; nothing may be written inside
- * node_modules (docs/adr/0038). Last, the commands of the guide's CI recipes (docs/ci/*.yml) run there.
+ * node_modules (docs/adr/0038). Then `check .` there, and last the shell lines of the guide's CI
+ * recipes (docs/ci/*.yml), as CI would run them (docs/adr/0055).
  */
 import {execFileSync, spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import {test, expect, gotoHydrated} from './fixtures';
 import {PORT} from '../playwright.config';
 import {tempDir} from './targets';
-import {loadRecipes} from '../test/ciRecipes';
+import {actionsUsed, KNOWN_ACTIONS, loadRecipes, publishedFolder} from '../test/ciRecipes';
 
 test.describe.configure({mode: 'serial'});
 
@@ -172,13 +173,51 @@ test.describe('the packed package, installed in a fresh repository', () => {
     expect(fs.existsSync(path.join(repo, 'node_modules', '.cache'))).toBe(false);
   });
 
-  test('runs the npm and npx docs-architect commands of the CI recipes in the guide', () => {
+  test('npx docs-architect check . reports an image without alt text, and the --strict of the recipes fails on it', () => {
+    const strict = loadRecipes().flatMap((recipe) => recipe.jobs.flatMap((job) => job.commands)).find((command) => command.includes(' check '));
+    expect(strict).toBe('npx docs-architect check . --strict');
+    const check = (command: string) => {
+      const started = Date.now();
+      const run = spawnSync('sh', ['-c', command], {cwd: repo, encoding: 'utf8', env, timeout: 300_000});
+      console.log(`${command}: ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${run.status}`);
+      return {status: run.status, out: run.stdout ?? '', err: run.stderr ?? ''};
+    };
+
+    // A warning alone: `check .` passes and says so; the recipe's --strict fails the job. (The clean
+    // repository passes --strict in the next test, which runs the recipes.)
+    const page = path.join(repo, 'docs', 'wiring.md');
+    fs.writeFileSync(page, '# Wiring\n\nConnect the widgets.\n\n![](wiring.png)\n');
+    fs.writeFileSync(path.join(repo, 'docs', 'wiring.png'), '');
+    try {
+      const warned = check('npx docs-architect check .');
+      expect(warned.status, warned.err.slice(-4000)).toBe(0);
+      expect(warned.out).toContain('docs/wiring.md:5:1  warning  images/missing-alt');
+      expect(warned.out.trim().split('\n').at(-1)).toMatch(/^0 errors, 1 warning in \d+ pages \(checks: site, links, /);
+      const failed = check(strict!);
+      expect(failed.status).toBe(1);
+      expect(failed.out).toContain('docs/wiring.md:5:1  warning  images/missing-alt');
+      expect(`${failed.out}${failed.err}`).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+      // check stages its pages in the cache folder too, never inside node_modules.
+      expect(changedSince(path.join(repo, 'node_modules', 'docs-architect'), installedAt)).toEqual([]);
+    } finally {
+      fs.rmSync(page, {force: true});
+      fs.rmSync(path.join(repo, 'docs', 'wiring.png'), {force: true});
+    }
+  });
+
+  test('runs the shell lines of the CI recipes in the guide; the folder each hands to Pages holds the site', () => {
     const recipes = loadRecipes();
-    // Build and check jobs are run; deploy jobs only publish what build made (their shape is unit-tested).
-    const jobs = recipes.flatMap((recipe) => recipe.jobs.filter((job) => job.commands.some((command) => command.startsWith('npx docs-architect'))));
-    expect(jobs.map((job) => job.name)).toEqual(['build', 'check', 'docs:build', 'docs:check']);
+    // Every job's shell lines run, each distinct line once, in recipe order. What needs GitHub's
+    // runner (checkout, setup-node, the Pages artifact and deployment) is checked by name instead,
+    // here and in test/ciRecipes.test.ts.
+    expect(recipes.flatMap((recipe) => actionsUsed(recipe).filter((action) => !KNOWN_ACTIONS.includes(action)))).toEqual([]);
+    const jobs = recipes.flatMap((recipe) => recipe.jobs.filter((job) => job.commands.length > 0));
+    expect(jobs.map((job) => job.name)).toEqual(['build', 'check', 'docs:build', 'docs:check', 'pages']);
+    expect(recipes.flatMap((recipe) => recipe.jobs.filter((job) => job.commands.length === 0).map((job) => job.name))).toEqual(['deploy']);
     const commands = [...new Set(jobs.flatMap((job) => job.commands))];
-    expect(commands).toEqual(['npm ci', 'npx docs-architect build .', 'npx docs-architect check . --strict', 'npm ci --cache .npm --prefer-offline']);
+    expect(commands).toEqual(['npm ci', 'npx docs-architect build .', 'npx docs-architect check . --strict', 'npm ci --cache .npm --prefer-offline', 'mv build/docs public']);
+    const [github, gitlab] = recipes.map(publishedFolder);
+    expect([github, gitlab]).toEqual(['build/docs', 'public']);
 
     const help = spawnSync(NPX, ['docs-architect', '--help'], {cwd: repo, encoding: 'utf8', env});
     expect(help.status, help.stderr).toBe(0);
@@ -187,12 +226,14 @@ test.describe('the packed package, installed in a fresh repository', () => {
     const npmCache = execFileSync(NPM, ['config', 'get', 'cache'], {cwd: repo, encoding: 'utf8', env}).trim();
     fs.symlinkSync(npmCache, path.join(repo, '.npm'));
     try {
+      let ran = 0;
       for (const command of commands) {
         if (command.includes(' build ')) fs.rmSync(path.join(repo, 'build'), {recursive: true, force: true});
         const started = Date.now();
         // Through a shell, as CI runs a step's line.
         const run = spawnSync('sh', ['-c', command], {cwd: repo, encoding: 'utf8', env, timeout: 900_000});
         console.log(`${command}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        ran++;
         if (command.startsWith('npm ci') && run.status !== 0 && otherPlatformsOnly(run.stderr ?? '')) {
           // The registry this test can reach serves no other platform's optional binaries (e.g.
           // @swc/html-darwin-arm64 answers 404), so npm writes no lock entry for them and npm ci refuses
@@ -200,10 +241,16 @@ test.describe('the packed package, installed in a fresh repository', () => {
           test.info().annotations.push({type: 'npm ci', description: `${command}: lock file without other platforms' optional packages; the installed node_modules is used`});
           continue;
         }
+        // check --strict passes: the fresh repository has nothing to warn about (the test above fails it).
         expect(run.status, `${command}\n${(run.stderr ?? '').slice(-4000)}`).toBe(0);
-        if (command.includes(' build ')) expect(fs.existsSync(path.join(repo, 'build', 'docs', 'index.html')), command).toBe(true);
+        // What GitHub uploads, and GitLab keeps for its pages job, is the built site.
+        if (command.includes(' build ')) expect(fs.existsSync(path.join(repo, github!, 'index.html')), command).toBe(true);
         if (command.startsWith('npm ci')) expect(fs.existsSync(path.join(repo, 'node_modules', '.bin', 'docs-architect')), command).toBe(true);
       }
+      expect(ran).toBe(commands.length);
+      // GitLab's pages job published its artifact: the site, with the code reference.
+      expect(fs.existsSync(path.join(repo, gitlab!, 'index.html'))).toBe(true);
+      expect(fs.existsSync(path.join(repo, gitlab!, 'api', 'src', 'index.html'))).toBe(true);
     } finally {
       fs.rmSync(path.join(repo, '.npm'));
     }

@@ -4,7 +4,7 @@
  * branch). The packaged-install e2e test (e2e/package.spec.ts) runs their commands.
  */
 import {describe, expect, it} from 'vitest';
-import {guideBlocks, loadRecipe, loadRecipes, type Recipe} from './ciRecipes';
+import {actionsUsed, guideBlocks, KNOWN_ACTIONS, loadRecipe, loadRecipes, publishedFolder, type Recipe} from './ciRecipes';
 
 const BUILD = 'npx docs-architect build .';
 const CHECK = 'npx docs-architect check . --strict';
@@ -49,6 +49,11 @@ describe('the CI recipes', () => {
       steps: [{id: 'deployment', uses: 'actions/deploy-pages@v4'}],
     });
     expect(deploy.commands).toEqual([]);
+    // What the packaged-install test does not run, because it needs GitHub's runner: known actions only.
+    const used = actionsUsed(recipe);
+    expect(used).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'actions/upload-pages-artifact@v3', 'actions/checkout@v4', 'actions/setup-node@v4', 'actions/deploy-pages@v4']);
+    expect([...new Set(used)].sort()).toEqual([...KNOWN_ACTIONS].sort());
+    expect(publishedFolder(recipe)).toBe('build/docs');
     // Nothing else may write: the default token is read-only.
     expect(recipe.doc.permissions).toEqual({contents: 'read'});
   });
@@ -72,5 +77,7 @@ describe('the CI recipes', () => {
     expect(pages.raw).toMatchObject({stage: 'deploy', needs: ['docs:build'], artifacts: {paths: ['public']}});
     expect(pages.raw.rules).toEqual([{if: '$CI_PIPELINE_SOURCE == "push" && $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH'}]);
     expect(pages.commands).toEqual(['mv build/docs public']);
+    expect(publishedFolder(recipe)).toBe('public');
+    expect(actionsUsed(recipe)).toEqual([]);
   });
 });

@@ -52,6 +52,32 @@ export function loadRecipe(name: 'github-actions.yml' | 'gitlab-ci.yml'): Recipe
   return {file, text, doc, jobs};
 }
 
+/**
+ * The actions the GitHub recipe uses: they need GitHub's runner (a checkout, a Node install, the Pages
+ * artifact store and deployment), so tests check their names and inputs instead of running them.
+ */
+export const KNOWN_ACTIONS = ['actions/checkout@v4', 'actions/setup-node@v4', 'actions/upload-pages-artifact@v3', 'actions/deploy-pages@v4'];
+
+/** Every `uses:` of the recipe's jobs, in order (GitLab jobs have none). */
+export function actionsUsed(recipe: Recipe): string[] {
+  return recipe.jobs.flatMap((job) => ((job.raw.steps ?? []) as {uses?: string}[]).flatMap((step) => (step.uses ? [step.uses] : [])));
+}
+
+/**
+ * The folder the recipe hands to Pages: the `path` of GitHub's upload-pages-artifact step, or the
+ * artifact GitLab's `pages` job publishes (`public`, made from the folder its build job keeps).
+ */
+export function publishedFolder(recipe: Recipe): string {
+  for (const job of recipe.jobs) {
+    const upload = ((job.raw.steps ?? []) as {uses?: string; with?: {path?: string}}[]).find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'));
+    if (upload?.with?.path) return upload.with.path;
+  }
+  const pages = recipe.jobs.find((job) => job.name === 'pages');
+  const paths = (pages?.raw.artifacts as {paths?: string[]} | undefined)?.paths;
+  if (paths?.length === 1) return paths[0]!;
+  throw new Error(`${path.basename(recipe.file)}: no upload-pages-artifact step and no pages job with one artifact path`);
+}
+
 export function loadRecipes(): Recipe[] {
   return [loadRecipe('github-actions.yml'), loadRecipe('gitlab-ci.yml')];
 }

@@ -6,6 +6,7 @@ import MDXComponents from '@theme-original/MDXComponents';
 import {ApiBadges, ApiDeprecated, ApiSignature} from '@site/src/components/ApiReference';
 import {ApiOperation, CodeSnippet, EnvVar, SymbolLink} from '@site/src/components/LivingDocs';
 import GraphqlExplorer from '@site/src/components/GraphqlExplorer';
+import ScrollableTable from '@site/src/components/ScrollableTable';
 
 export default {
   ...MDXComponents,
@@ -18,4 +19,6 @@ export default {
   ApiOperation,
   EnvVar,
   GraphqlExplorer,
+  // Markdown tables: focusable while they scroll sideways (phone width), for the keyboard.
+  table: ScrollableTable,
 };
