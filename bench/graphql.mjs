@@ -4,7 +4,7 @@
  * Docusaurus plugin: `docusaurus graphql-to-doc`, then `docusaurus build`) on GitHub's public schema
  * from @octokit/graphql-schema, in one run, interleaved (ours, then stock, per run), medians.
  *
- *   npm run bench:graphql -- [--runs N] [--only ours|stock] [--published-seconds S] [--step-timeout S] [--json FILE] [--keep]
+ *   npm run bench:graphql -- [--runs N] [--only ours|stock|published] [--published-seconds S] [--step-timeout S] [--json FILE] [--keep]
  *
  * Steps per run:
  *   ours-generate   prepareSite with the GraphQL generator alone (bench/graphql-generate.ts), cold
@@ -13,7 +13,10 @@
  *                   with its getSchemaMap memoized (see below)
  *   stock-build     `docusaurus build` of that site (the plugin does not generate during a build)
  * and once, in run 1, `stock-published`: graphql-to-doc exactly as published, stopped after
- * --published-seconds (default 240; 0 skips it); its rate gives a projected time for every page.
+ * --published-seconds (default 240; 0 skips it). Its mean getSchemaMap call time, times the calls
+ * the memoized run counted, plus the memoized run's time, is its projected generation time.
+ * `--only published` runs the memoized generation and the probe alone. Do not run two of these
+ * benchmarks at once: each run clears the shared build cache folder.
  *
  * Why the memo: as published (core 1.21, printer-legacy 1.16, @graphql-markdown/graphql 1.2.2), every
  * type page prints its "Returned By / Member Of / Implemented By" lists by calling getSchemaMap(schema)
@@ -21,7 +24,7 @@
  * ({...res, [key]: ...}))`, which copies the growing object at every key: quadratic in the number of
  * types per page. On GitHub's ~1,600 types that is seconds per page, so the 1,910 pages take hours
  * (the V8 profile in docs/graphql.md: 94% of ticks under getSchemaMap). No option turns the lists
- * off. The result depends only on the schema, so the preload below memoizes it per schema object;
+ * off. The result depends only on the schema, so a preload (schema-map.cjs) memoizes it per schema object;
  * the pages are byte-identical (checked on a 40-type subset of GitHub's schema: 64 files, 39 with
  * relation lists, `diff -r` empty), and the stock tool is then measured doing the work it means to do.
  *
@@ -123,25 +126,44 @@ Module._resolveFilename = function (request, parent, ...rest) {
 };
 `,
   );
-  // getSchemaMap(schema) depends only on the schema: computed once per schema instead of three times
-  // per page (see the header). Patched where it is defined, so every caller sees the memo.
+  // getSchemaMap(schema) depends only on the schema: with MEMO=1 computed once per schema instead of
+  // three times per page (see the header). Patched where it is defined, so every caller sees it.
+  // Either way it counts the calls and the time they took in STATS: the published version writes
+  // them at every call (it is stopped by a signal mid-run; each call takes long), the memoized one at exit.
   fs.writeFileSync(
-    path.join(dir, 'memo-schema-map.cjs'),
+    path.join(dir, 'schema-map.cjs'),
     `const Module = require('node:module');
+const fs = require('node:fs');
 const load = Module._load;
 const memo = new WeakMap();
+const stats = {calls: 0, computed: 0, computeMs: 0, firstCallS: undefined};
+const save = () => fs.writeFileSync(process.env.STATS, JSON.stringify(stats));
+if (process.env.MEMO) process.on('exit', save);
 Module._load = function (...args) {
   const loaded = load.apply(this, args);
   const own = loaded && Object.getOwnPropertyDescriptor(loaded, 'getSchemaMap');
-  if (own && own.writable && typeof own.value === 'function' && !own.value.memoized) {
+  if (own && own.writable && typeof own.value === 'function' && !own.value.wrapped) {
     const original = own.value;
-    const memoized = (schema) => {
-      if (!schema || typeof schema !== 'object') return original(schema);
-      if (!memo.has(schema)) memo.set(schema, original(schema));
+    const compute = (schema) => {
+      const started = performance.now();
+      stats.firstCallS ??= started / 1000;
+      const map = original(schema);
+      stats.computed += 1;
+      stats.computeMs += performance.now() - started;
+      return map;
+    };
+    const wrapped = (schema) => {
+      stats.calls += 1;
+      if (!process.env.MEMO || !schema || typeof schema !== 'object') {
+        const map = compute(schema);
+        if (!process.env.MEMO) save();
+        return map;
+      }
+      if (!memo.has(schema)) memo.set(schema, compute(schema));
       return memo.get(schema);
     };
-    memoized.memoized = true;
-    loaded.getSchemaMap = memoized;
+    wrapped.wrapped = true;
+    loaded.getSchemaMap = wrapped;
   }
   return loaded;
 };
@@ -171,7 +193,7 @@ async function main() {
     const out = tempDir('out');
     const siteDir = tempDir('site');
     fs.rmSync(BUILDS_CACHE, {recursive: true, force: true});
-    if (args.only !== 'stock') await ours(results, run, target, siteDir, out, logDir);
+    if (args.only !== 'stock' && args.only !== 'published') await ours(results, run, target, siteDir, out, logDir);
     if (args.only !== 'ours') await stock(results, run, schema, logDir);
     if (!args.keep) for (const dir of [target, out, siteDir]) fs.rmSync(dir, {recursive: true, force: true});
   }
@@ -192,12 +214,16 @@ async function ours(results, run, target, siteDir, out, logDir) {
 async function stock(results, run, schema, logDir) {
   const stock = makeStockSite(schema);
   const preload = (...files) => ({NODE_OPTIONS: files.map((file) => `--require ${path.join(stock, file)}`).join(' ')});
-  const env = preload('one-graphql.cjs', 'memo-schema-map.cjs');
+  const memoStats = path.join(stock, 'schema-map-memo.json');
+  const env = {...preload('one-graphql.cjs', 'schema-map.cjs'), MEMO: '1', STATS: memoStats};
   await step(results, run, 'stock-generate', async () => {
     const measured = await measure({command: 'timeout', args: [stepTimeout, process.execPath, DOCUSAURUS, 'graphql-to-doc'], cwd: stock, env, logDir, label: `stock-generate-${run}`});
-    return {...measured, pages: pagesWritten(path.join(stock, 'docs')).length};
+    const calls = JSON.parse(fs.readFileSync(memoStats, 'utf8')).calls;
+    return {...measured, pages: pagesWritten(path.join(stock, 'docs')).length, schemaMapCalls: calls};
   });
-  if (results.some((r) => r.run === run && r.step === 'stock-generate' && !r.error)) {
+  if (args.only === 'published') {
+    // only the memoized generation, for its count of getSchemaMap calls
+  } else if (results.some((r) => r.run === run && r.step === 'stock-generate' && !r.error)) {
     await step(results, run, 'stock-build', async () => {
       const measured = await measure({command: 'timeout', args: [stepTimeout, process.execPath, DOCUSAURUS, 'build', '--out-dir', path.join(stock, 'build')], cwd: stock, env, logDir, label: `stock-build-${run}`});
       return {...measured, pages: filesUnder(path.join(stock, 'build'), /^index\.html$/).count};
@@ -205,50 +231,41 @@ async function stock(results, run, schema, logDir) {
   } else {
     console.log(`  stock generation wrote ${pagesWritten(path.join(stock, 'docs')).length} pages before it stopped`);
   }
-  const expectedPages = results.find((r) => r.run === run && r.step === 'stock-generate' && !r.error)?.pages;
-  if (run === 1 && publishedSeconds > 0) await published(results, run, stock, preload('one-graphql.cjs'), expectedPages, logDir);
+  const memoRun = results.find((r) => r.run === run && r.step === 'stock-generate' && !r.error);
+  if (run === 1 && publishedSeconds > 0) await published(results, run, stock, {...preload('one-graphql.cjs', 'schema-map.cjs'), STATS: path.join(stock, 'schema-map-published.json')}, memoRun, logDir);
   if (!args.keep) fs.rmSync(stock, {recursive: true, force: true});
 }
 
-/** The .mdx pages under `dir` that hold something (a page being written when a step is stopped is empty), by time written. */
+/** The .mdx pages under `dir` that hold something (a page being written when a step is stopped is empty). */
 function pagesWritten(dir) {
-  const pages = [];
-  const walk = (d) => {
-    for (const entry of fs.readdirSync(d, {withFileTypes: true})) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.mdx')) {
-        const stat = fs.statSync(full);
-        if (stat.size > 0) pages.push(stat.mtimeMs);
-      }
-    }
-  };
-  if (fs.existsSync(dir)) walk(dir);
-  return pages.sort((x, y) => x - y);
+  return fs.existsSync(dir) ? fs.readdirSync(dir, {recursive: true}).filter((file) => file.endsWith('.mdx') && fs.statSync(path.join(dir, file)).size > 0) : [];
 }
 
 /**
- * graphql-to-doc as published, stopped after --published-seconds: how many pages it wrote, its rate
- * once it writes (from the pages' times) and the time all pages would take at that rate.
+ * graphql-to-doc as published, stopped after --published-seconds. It writes its pages in batches
+ * when its event loop gets a turn, so the rate comes from getSchemaMap itself: the mean time of the
+ * calls it made, times the calls the memoized run counted (every one a full computation here), plus
+ * the memoized run's own time for everything else.
  */
-async function published(results, run, stock, env, expectedPages, logDir) {
+async function published(results, run, stock, env, memoRun, logDir) {
   const docs = path.join(stock, 'docs');
   fs.rmSync(docs, {recursive: true, force: true});
   fs.mkdirSync(docs);
+  fs.rmSync(env.STATS, {force: true});
   console.log(`run ${run}: stock-published (stopped after ${publishedSeconds} s)...`);
-  const start = Date.now();
   let measured;
   try {
     measured = await measure({command: 'timeout', args: [String(publishedSeconds), process.execPath, DOCUSAURUS, 'graphql-to-doc'], cwd: stock, env, logDir, label: `stock-published-${run}`});
   } catch {
-    // stopped by timeout, as expected; the pages on disk tell the rate
+    // stopped by timeout, as expected; the counts on disk tell the rate
   }
-  const pages = pagesWritten(docs);
-  const perPageS = pages.length > 1 ? (pages.at(-1) - pages[0]) / 1000 / (pages.length - 1) : undefined;
-  const projectedS = perPageS !== undefined && expectedPages ? (pages[0] - start) / 1000 + perPageS * expectedPages : undefined;
+  const stats = fs.existsSync(env.STATS) ? JSON.parse(fs.readFileSync(env.STATS, 'utf8')) : {calls: 0, computeMs: 0};
+  const perCallS = stats.computed > 0 ? stats.computeMs / 1000 / stats.computed : undefined;
+  const projectedS = perCallS !== undefined && memoRun?.schemaMapCalls ? memoRun.wallS + perCallS * (memoRun.schemaMapCalls - 1) : undefined;
   const finished = measured !== undefined;
-  results.push({run, step: 'stock-published', finished, pages: pages.length, perPageS, projectedS, ...(measured ?? {})});
-  console.log(`  ${finished ? 'finished' : 'stopped'}: ${pages.length} pages${perPageS === undefined ? '' : `, ${perPageS.toFixed(2)} s per page, all ${expectedPages ?? '?'} pages projected at ${projectedS === undefined ? '?' : `${(projectedS / 60).toFixed(0)} min`}`}`);
+  const pages = pagesWritten(docs).length;
+  results.push({run, step: 'stock-published', finished, pages, schemaMapCalls: stats.calls, perCallS, projectedS, ...(measured ?? {})});
+  console.log(`  ${finished ? 'finished' : 'stopped'}: ${pages} pages, ${stats.calls} getSchemaMap calls${perCallS === undefined ? '' : ` of ${perCallS.toFixed(2)} s each; the memoized run made ${memoRun?.schemaMapCalls ?? '?'} calls, so all pages are projected at ${projectedS === undefined ? '?' : `${(projectedS / 60).toFixed(0)} min`}`}`);
 }
 
 function summarize(results, logDir) {
@@ -276,7 +293,7 @@ function summarize(results, logDir) {
   if (probe) {
     console.log(
       `stock as published (getSchemaMap not memoized): ${probe.finished ? `finished in ${probe.wallS.toFixed(1)} s` : `stopped after ${publishedSeconds} s with ${probe.pages} pages`}` +
-        (probe.perPageS === undefined ? '' : `, ${probe.perPageS.toFixed(2)} s per page, all pages projected at ${probe.projectedS === undefined ? 'n/a' : `${(probe.projectedS / 60).toFixed(0)} min`}; ours-build/projected ${ratio(total('ours', (r) => r.wallS), probe.projectedS)}`),
+        (probe.perCallS === undefined ? '' : `, getSchemaMap ${probe.perCallS.toFixed(2)} s a call, all pages projected at ${probe.projectedS === undefined ? 'n/a' : `${(probe.projectedS / 60).toFixed(0)} min`} of generation; ours-build/projected generation ${ratio(total('ours', (r) => r.wallS), probe.projectedS)}`),
     );
   }
   if (args.json) fs.writeFileSync(args.json, `${JSON.stringify({runs, results}, null, 2)}\n`);
