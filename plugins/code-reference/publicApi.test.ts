@@ -70,9 +70,10 @@ const LIBRARY = {
 describe('a library built from source/ to distribution/', () => {
   let model: CodeReferenceModel;
   let generated: GenerateResult;
+  // Two generations, each with a checker that loads TypeScript's standard library: 10 s is short on a loaded machine.
   beforeAll(async () => {
     ({model, generated} = await generate(LIBRARY));
-  });
+  }, 60_000);
 
   it('maps each export to its source and documents the public API only', () => {
     const modules = model.containers.filter((container) => container.kind === 'module');
