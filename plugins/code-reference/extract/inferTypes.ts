@@ -9,7 +9,6 @@
  * so an unchanged build builds no Program, and an edit rebuilds one only for the declarations that
  * can see it.
  */
-import {createRequire} from 'node:module';
 import path from 'node:path';
 import {ts} from 'ts-morph';
 import {hashContent} from '../../core/contentCache';
@@ -21,7 +20,7 @@ import type {ModuleResolver} from './resolveModules';
 import {typeText} from './typeText';
 
 /** Bump when what is inferred or how it is printed changes. */
-export const INFER_VERSION = '2';
+export const INFER_VERSION = '1';
 
 /** What the checker said about one file's declarations: by symbol id, the variable's type or each signature's return type. */
 export type InferredFile = Record<string, {type?: TypeText; returns?: (TypeText | null)[]}>;
@@ -169,51 +168,21 @@ function checkFiles(input: InferInput, files: string[], needs: Map<string, Symbo
   return out;
 }
 
-/**
- * TypeScript's standard library (`lib.es2022.d.ts`, `lib.dom.d.ts`...) as ts-morph ships it for its
- * bundled compiler: in memory, in @ts-morph/common, since that compiler's default lib folder holds no
- * .d.ts files on disk. Without it the checker knows no `RegExp`, `Promise` or `Array` method and
- * prints what uses them as `any`. Served under a folder that exists nowhere, so nothing else is read.
- */
-const LIB_FOLDER = '/__docs-architect__/typescript/lib';
-let libTexts: Map<string, string> | undefined;
-/** Parsed lib files, by name and language version: parsed once per process, as every Program shares them read-only. */
-const libTrees = new Map<string, ts.SourceFile>();
-
-function libText(fileName: string): string | undefined {
-  if (!fileName.startsWith(`${LIB_FOLDER}/`)) return undefined;
-  if (!libTexts) {
-    // ts-morph's own copy, resolved from ts-morph, so it always matches the bundled compiler's version.
-    const common = createRequire(require.resolve('ts-morph'))('@ts-morph/common') as {getLibFiles(): {fileName: string; text: string}[]};
-    libTexts = new Map(common.getLibFiles().map((file) => [file.fileName, file.text]));
-  }
-  return libTexts.get(fileName.slice(LIB_FOLDER.length + 1));
-}
-
 /** A Program that reads nothing outside the target but TypeScript's own library files; nothing is emitted. */
 function createProgram(root: string, files: string[], options: ts.CompilerOptions, trees?: Map<string, ts.SourceFile>): ts.Program {
   const compilerOptions: ts.CompilerOptions = {...options, noEmit: true, skipLibCheck: true, declaration: false, composite: false, incremental: false};
   const host = ts.createCompilerHost(compilerOptions, true);
-  const allowed = (file: string) => isInside(root, file);
+  const libDir = path.dirname(ts.getDefaultLibFilePath(compilerOptions));
+  const allowed = (file: string) => isInside(root, file) || isInside(libDir, file);
   const fileExists = host.fileExists.bind(host);
   const readFile = host.readFile.bind(host);
   const directoryExists = host.directoryExists?.bind(host);
-  host.getDefaultLibLocation = () => LIB_FOLDER;
-  host.getDefaultLibFileName = (opts) => `${LIB_FOLDER}/${ts.getDefaultLibFileName(opts)}`;
-  host.fileExists = (file) => libText(file) !== undefined || (allowed(file) && fileExists(file));
-  host.readFile = (file) => libText(file) ?? (allowed(file) ? readFile(file) : undefined);
-  host.directoryExists = (dir) => dir === LIB_FOLDER || (allowed(dir) && (directoryExists ? directoryExists(dir) : true));
+  host.fileExists = (file) => allowed(file) && fileExists(file);
+  host.readFile = (file) => (allowed(file) ? readFile(file) : undefined);
+  host.directoryExists = (dir) => allowed(dir) && (directoryExists ? directoryExists(dir) : true);
   host.getCurrentDirectory = () => root;
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    const lib = libText(fileName);
-    if (lib !== undefined) {
-      const version = typeof languageVersion === 'object' ? languageVersion.languageVersion : languageVersion;
-      const key = `${fileName}:${version}`;
-      let tree = libTrees.get(key);
-      if (!tree) libTrees.set(key, (tree = ts.createSourceFile(fileName, lib, languageVersion)));
-      return tree;
-    }
     const tree = isInside(root, fileName) ? trees?.get(path.relative(root, fileName).split(path.sep).join('/')) : undefined;
     if (!tree) return getSourceFile(fileName, languageVersion, onError, shouldCreate);
     if (typeof languageVersion === 'object') tree.impliedNodeFormat = languageVersion.impliedNodeFormat;
