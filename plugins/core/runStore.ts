@@ -75,16 +75,8 @@ export function runStoreOpen(): boolean {
 export function remembered<T>(name: string, key: string, compute: () => T): T {
   const space = open?.namespaces.get(name);
   if (!space) return compute();
-  const bytes = space.stored.get(key) ?? space.used.get(key);
-  if (bytes) {
-    try {
-      const value = v8.deserialize(bytes) as T;
-      space.used.set(key, bytes);
-      return value;
-    } catch {
-      // unreadable entry: computed again below
-    }
-  }
+  const found = recall<T>(space, key);
+  if (found) return found.value;
   const value = compute();
   if (value instanceof Promise) throw new Error('remembered() keeps values, not promises: use rememberedAsync()');
   keep(space, key, value);
@@ -95,19 +87,24 @@ export function remembered<T>(name: string, key: string, compute: () => T): T {
 export async function rememberedAsync<T>(name: string, key: string, compute: () => Promise<T>): Promise<T> {
   const space = open?.namespaces.get(name);
   if (!space) return compute();
-  const bytes = space.stored.get(key) ?? space.used.get(key);
-  if (bytes) {
-    try {
-      const value = v8.deserialize(bytes) as T;
-      space.used.set(key, bytes);
-      return value;
-    } catch {
-      // unreadable entry: computed again below
-    }
-  }
+  const found = recall<T>(space, key);
+  if (found) return found.value;
   const value = await compute();
   keep(space, key, value);
   return value;
+}
+
+/** The entry under `key`, marked as used by this run; undefined when absent or unreadable (then computed again). */
+function recall<T>(space: Namespace, key: string): {value: T} | undefined {
+  const bytes = space.stored.get(key) ?? space.used.get(key);
+  if (!bytes) return undefined;
+  try {
+    const value = v8.deserialize(bytes) as T;
+    space.used.set(key, bytes);
+    return {value};
+  } catch {
+    return undefined;
+  }
 }
 
 function keep(space: Namespace, key: string, value: unknown): void {
