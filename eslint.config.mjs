@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'build/', '.docusaurus/', '.docs-architect/', 'test/fixtures/', 'test-results/', 'playwright-report/', 'bench/results/'],
+    ignores: ['node_modules/', 'build/', '.docusaurus/', '.docs-architect/', 'test/fixtures/', 'test-results/', 'playwright-report/', 'bench/results/', 'dist/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
