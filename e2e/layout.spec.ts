@@ -212,12 +212,33 @@ for (const size of SIZES) {
 test.describe('at phone size, where wide tables scroll inside themselves', () => {
   test.use({viewport: {width: 390, height: 844}});
 
-  test('the Quality page has no serious or critical axe-core violation, in both colour modes', async ({page}) => {
-    test.setTimeout(180_000);
+  test('the Quality page and an API operation have no serious or critical axe-core violation, in both colour modes', async ({page}) => {
+    test.setTimeout(240_000);
     for (const mode of ['light', 'dark'] as const) {
       await gotoInMode(page, '/quality/', mode);
       await expect(page.locator('article table[tabindex="0"]').first(), mode).toBeAttached();
       expect(await seriousViolations(page), mode).toEqual([]);
+      // The theme's method-and-URL box wraps rather than scrolling where a keyboard cannot reach.
+      await gotoInMode(page, '/api-sample-inventory-service/list-items/', mode);
+      const endpoint = page.locator('.openapi__method-endpoint').first();
+      await expect(endpoint).toBeVisible();
+      expect(await endpoint.evaluate((box) => box.scrollWidth <= box.clientWidth), mode).toBe(true);
+      expect(await seriousViolations(page), mode).toEqual([]);
+    }
+  });
+
+  test('a chart too small to read scrolls sideways at a readable width, and takes keyboard focus', async ({page}) => {
+    await gotoHydrated(page, '/quality/');
+    const charts = page.locator('.docusaurus-mermaid-container svg[aria-roledescription="xychart"]');
+    await expect(charts).toHaveCount(2, {timeout: 30_000});
+    for (const chart of await charts.all()) {
+      await expect(chart).toHaveAttribute('data-da-zoom', 'scroll');
+      const {shown, natural} = await chart.evaluate((svg: SVGSVGElement) => ({shown: svg.getBoundingClientRect().width, natural: svg.viewBox.baseVal.width}));
+      expect(shown / natural).toBeGreaterThanOrEqual(0.74);
+      const container = chart.locator('xpath=..');
+      await expect(container).toHaveAttribute('tabindex', '0');
+      await expect(container).toHaveAttribute('aria-label', /^(Documented exports by folder|Hardest pages to read)$/);
+      expect(await container.evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
     }
   });
 });

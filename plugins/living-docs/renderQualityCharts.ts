@@ -4,7 +4,7 @@
  * package or module, hand-written pages by freshness, and the pages hardest to read.
  */
 import {barChart, pieChart} from '../core/mermaid/build';
-import {share, type Coverage} from './coverage';
+import {share, type Coverage, type CoverageRow} from './coverage';
 import type {LivingDocsModel, PageProse} from './model';
 
 /** Bars a chart draws at most: past that, the table beside it has the rest. */
@@ -12,25 +12,54 @@ export const CHART_BARS = 12;
 
 /**
  * Coverage per package when there are several, else per module: the lowest shares first (where the
- * work is), with the goal drawn across. Undefined with fewer than two rows (a table says it better).
+ * work is), with the goal drawn across. Past CHART_BARS modules the bars are folders of modules
+ * instead (coverageByFolder): a repository of 300 modules would otherwise chart twelve modules at 0%
+ * and say nothing of the rest, while the table beside it still lists every module. Undefined with
+ * fewer than two rows (a table says it better).
  */
 export function coverageChart(coverage: Coverage, goal: number): string | undefined {
   const byPackage = coverage.packages.length > 1;
-  const rows = byPackage ? coverage.packages : coverage.modules;
+  const folders = byPackage || coverage.modules.length <= CHART_BARS ? undefined : coverageByFolder(coverage.modules);
+  const rows = byPackage ? coverage.packages : (folders ?? coverage.modules);
   if (rows.length < 2) return undefined;
   const shown = [...rows].sort((a, b) => share(a) - share(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(0, CHART_BARS);
-  const part = byPackage ? 'package' : 'module';
+  const part = byPackage ? 'package' : folders ? 'folder' : 'module';
   const some = shown.length < rows.length ? `the ${shown.length} ${part}s with the lowest share (of ${rows.length})` : `each ${part}`;
   return barChart({
     title: `Documented exports by ${part}`,
     // accDescr keeps no `;`, `%` or parentheses (mermaidPlain), so the sentences avoid them.
-    description: `Share of exported symbols with a doc comment for ${some}, lowest first. The line marks the goal, ${Math.round(goal * 100)} percent.`,
+    description: `Share of exported symbols with a doc comment for ${some}${folders ? ' of modules' : ''}, lowest first. The line marks the goal, ${Math.round(goal * 100)} percent.`,
     labels: shown.map((row) => row.name),
     bars: shown.map((row) => share(row) * 100),
     axis: 'Percent documented',
     max: 100,
     line: goal * 100,
   });
+}
+
+/**
+ * Modules summed by folder, at the shallowest depth that gives at least CHART_BARS / 2 folders (or
+ * the most any depth gives): `plugins/openapi/loadSpec` counts under `plugins/openapi/` at depth 2.
+ * A module with fewer segments than the depth is its own row. Sorted by name.
+ */
+export function coverageByFolder(modules: readonly CoverageRow[]): CoverageRow[] {
+  const deepest = Math.max(1, ...modules.map((row) => row.name.split('/').length - 1));
+  let best: CoverageRow[] = [];
+  for (let depth = 1; depth <= deepest; depth++) {
+    const groups = new Map<string, CoverageRow>();
+    for (const row of modules) {
+      const segments = row.name.split('/');
+      const name = segments.length > depth ? `${segments.slice(0, depth).join('/')}/` : row.name;
+      const group = groups.get(name) ?? {name, documented: 0, total: 0, missing: []};
+      group.documented += row.documented;
+      group.total += row.total;
+      groups.set(name, group);
+    }
+    const rows = [...groups.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (rows.length > best.length) best = rows;
+    if (rows.length >= CHART_BARS / 2) break;
+  }
+  return best;
 }
 
 export interface Freshness {

@@ -6,6 +6,10 @@
  * left exactly as Mermaid drew them. The wheel zooms only with Ctrl or ⌘, so scrolling the page
  * over a diagram still scrolls the page.
  *
+ * Charts (Mermaid's xychart and pie) scroll sideways instead: their labels and bars have a fixed
+ * layout that panning cannot bring into one view on a phone, so a chart drawn too small keeps at
+ * least LARGE_SCALE of its natural width in a container that scrolls, reachable by keyboard.
+ *
  * Docusaurus renders each diagram into its container after hydration, and again on a theme switch
  * (the SVG is replaced), so containers are watched rather than enhanced once.
  */
@@ -36,9 +40,23 @@ function button(label: string, text: string, onClick: () => void): HTMLButtonEle
   return element;
 }
 
+/** Mermaid's charts, by the role it gives their SVG. */
+const CHARTS = new Set(['xychart', 'pie']);
+
+function scrollSideways(container: HTMLElement, svg: SVGSVGElement): void {
+  svg.setAttribute('data-da-zoom', 'scroll');
+  svg.style.minWidth = `${Math.round(svg.viewBox.baseVal.width * LARGE_SCALE)}px`;
+  container.classList.add('da-scrollable');
+  // A region that scrolls must be reachable by keyboard (axe: scrollable-region-focusable).
+  container.tabIndex = 0;
+  container.setAttribute('role', 'region');
+  container.setAttribute('aria-label', svg.querySelector('title')?.textContent?.trim() || 'Chart');
+}
+
 function enhance(container: HTMLElement, svg: SVGSVGElement): void {
   svg.setAttribute('data-da-zoom', 'small');
   if (!isLarge(svg)) return;
+  if (CHARTS.has(svg.getAttribute('aria-roledescription') ?? '')) return scrollSideways(container, svg);
   svg.setAttribute('data-da-zoom', 'on');
   // One layer under the root takes the transform, so Mermaid's own groups and styles stay untouched.
   const layer = document.createElementNS(SVG_NS, 'g');
