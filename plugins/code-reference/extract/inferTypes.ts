@@ -17,10 +17,11 @@ import type {BundledCache} from '../../core/bundledCache';
 import type {CodeReferenceModel, SymbolModel, TypeText} from '../model';
 import type {FileFacts} from './facts';
 import type {ModuleResolver} from './resolveModules';
+import {needsLibrary, serveLibrary} from './standardLibrary';
 import {typeText} from './typeText';
 
 /** Bump when what is inferred or how it is printed changes. */
-export const INFER_VERSION = '1';
+export const INFER_VERSION = '3';
 
 /** What the checker said about one file's declarations: by symbol id, the variable's type or each signature's return type. */
 export type InferredFile = Record<string, {type?: TypeText; returns?: (TypeText | null)[]}>;
@@ -44,6 +45,8 @@ export interface InferStats {
   declarations: number;
   files: number;
   checked: number;
+  /** Declarations asked a second time, with the standard library, because their first answer needed it. */
+  withLibrary: number;
   ms: number;
 }
 
@@ -59,7 +62,7 @@ export function inferTypes(input: InferInput): InferStats {
     const needsReturns = symbol.kind === 'function' && (symbol.signatures ?? []).some((signature) => !signature.returns);
     if (needsType || needsReturns) needs.set(symbol.file, [...(needs.get(symbol.file) ?? []), symbol]);
   }
-  const stats: InferStats = {declarations: [...needs.values()].reduce((sum, list) => sum + list.length, 0), files: needs.size, checked: 0, ms: 0};
+  const stats: InferStats = {declarations: [...needs.values()].reduce((sum, list) => sum + list.length, 0), files: needs.size, checked: 0, withLibrary: 0, ms: 0};
   if (needs.size === 0) return stats;
 
   const shapes = new Map<string, string>();
@@ -87,7 +90,7 @@ export function inferTypes(input: InferInput): InferStats {
     else missing.push(file);
   }
   if (missing.length > 0) {
-    for (const [file, inferred] of checkFiles(input, missing, needs)) {
+    for (const [file, inferred] of checkFiles(input, missing, needs, stats)) {
       answers.set(file, inferred);
       input.cache?.set(keys.get(file)!, inferred);
     }
@@ -149,8 +152,12 @@ function closure(file: string, dependencies: (file: string) => string[]): string
   return [...seen].sort();
 }
 
-/** One Program per set of compiler options, over the files that need answers. */
-function checkFiles(input: InferInput, files: string[], needs: Map<string, SymbolModel[]>): Map<string, InferredFile> {
+/**
+ * One Program per set of compiler options, over the files that need answers, without TypeScript's
+ * standard library; then, only if some answer needs it, one more with the library over the files of
+ * those declarations, asked about them alone (ADR 0057, "The cheaper form").
+ */
+function checkFiles(input: InferInput, files: string[], needs: Map<string, SymbolModel[]>, stats: InferStats): Map<string, InferredFile> {
   const byOptions = new Map<ts.CompilerOptions, string[]>();
   for (const file of files) {
     const options = input.resolver.compilerOptions(file);
@@ -160,20 +167,44 @@ function checkFiles(input: InferInput, files: string[], needs: Map<string, Symbo
   for (const [options, group] of byOptions) {
     const program = createProgram(input.root, group, options, input.trees);
     const checker = program.getTypeChecker();
+    const again = new Map<string, SymbolModel[]>();
     for (const file of group) {
       const sourceFile = program.getSourceFile(path.join(input.root, file));
-      if (sourceFile) out.set(file, inferFile(input.root, sourceFile, needs.get(file)!, checker));
+      if (!sourceFile) continue;
+      const answer = inferFile(input.root, sourceFile, needs.get(file)!, checker);
+      out.set(file, answer.inferred);
+      if (answer.needLibrary.size > 0) again.set(file, needs.get(file)!.filter((symbol) => answer.needLibrary.has(symbol.id)));
+    }
+    if (again.size === 0) continue;
+    // The second Program takes the first one's syntax trees (already parsed and bound) and adds the library.
+    const withLibrary = createProgram(input.root, [...again.keys()], options, input.trees, program);
+    const libraryChecker = withLibrary.getTypeChecker();
+    for (const [file, symbols] of again) {
+      const sourceFile = withLibrary.getSourceFile(path.join(input.root, file));
+      if (!sourceFile) continue;
+      stats.withLibrary += symbols.length;
+      const {inferred} = inferFile(input.root, sourceFile, symbols, libraryChecker);
+      const merged = {...out.get(file)};
+      for (const symbol of symbols) {
+        if (inferred[symbol.id]) merged[symbol.id] = inferred[symbol.id]!;
+        else delete merged[symbol.id];
+      }
+      out.set(file, merged);
     }
   }
   return out;
 }
 
-/** A Program that reads nothing outside the target but TypeScript's own library files; nothing is emitted. */
-function createProgram(root: string, files: string[], options: ts.CompilerOptions, trees?: Map<string, ts.SourceFile>): ts.Program {
+/**
+ * A Program that reads nothing outside the target (and, with `previous`, TypeScript's standard library
+ * from memory); nothing is emitted. Without `previous` the library's folder holds nothing, as ts-morph
+ * ships it, so no library file is read or parsed.
+ */
+function createProgram(root: string, files: string[], options: ts.CompilerOptions, trees?: Map<string, ts.SourceFile>, previous?: ts.Program): ts.Program {
   const compilerOptions: ts.CompilerOptions = {...options, noEmit: true, skipLibCheck: true, declaration: false, composite: false, incremental: false};
   const host = ts.createCompilerHost(compilerOptions, true);
   const libDir = path.dirname(ts.getDefaultLibFilePath(compilerOptions));
-  const allowed = (file: string) => isInside(root, file) || isInside(libDir, file);
+  const allowed = (file: string) => isInside(root, file) || (!previous && isInside(libDir, file));
   const fileExists = host.fileExists.bind(host);
   const readFile = host.readFile.bind(host);
   const directoryExists = host.directoryExists?.bind(host);
@@ -183,15 +214,17 @@ function createProgram(root: string, files: string[], options: ts.CompilerOption
   host.getCurrentDirectory = () => root;
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    const tree = isInside(root, fileName) ? trees?.get(path.relative(root, fileName).split(path.sep).join('/')) : undefined;
+    const tree = (isInside(root, fileName) ? trees?.get(path.relative(root, fileName).split(path.sep).join('/')) : undefined) ?? previous?.getSourceFile(fileName);
     if (!tree) return getSourceFile(fileName, languageVersion, onError, shouldCreate);
     if (typeof languageVersion === 'object') tree.impliedNodeFormat = languageVersion.impliedNodeFormat;
     return tree;
   };
+  if (previous) serveLibrary(host);
   return ts.createProgram({rootNames: files.map((file) => path.join(root, file)), options: compilerOptions, host});
 }
 
-function inferFile(root: string, sourceFile: ts.SourceFile, symbols: SymbolModel[], checker: ts.TypeChecker): InferredFile {
+/** What the checker says about a file's declarations, and which of its answers show that a global was missing. */
+function inferFile(root: string, sourceFile: ts.SourceFile, symbols: SymbolModel[], checker: ts.TypeChecker): {inferred: InferredFile; needLibrary: Set<string>} {
   const byLine = new Map<number, ts.Node[]>();
   const visit = (node: ts.Node) => {
     if (ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node)) {
@@ -203,6 +236,7 @@ function inferFile(root: string, sourceFile: ts.SourceFile, symbols: SymbolModel
   visit(sourceFile);
   const nameOf = (node: ts.Node) => ((ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node)) && node.name && ts.isIdentifier(node.name) ? node.name.text : 'default');
   const result: InferredFile = {};
+  const needLibrary = new Set<string>();
   for (const symbol of symbols) {
     const declared = symbol.id.slice(symbol.id.lastIndexOf('#') + 1).split('.').at(-1)!;
     const candidates = [...byLine.entries()].flatMap(([, nodes]) => nodes).filter((node) => nameOf(node) === declared);
@@ -210,14 +244,19 @@ function inferFile(root: string, sourceFile: ts.SourceFile, symbols: SymbolModel
     if (!node) continue;
     try {
       if (symbol.kind === 'variable' && ts.isVariableDeclaration(node)) {
-        const type = printType(root, checker.getTypeAtLocation(node.name), node, checker);
+        const inferred = checker.getTypeAtLocation(node.name);
+        if (needsLibrary(inferred, checker, node.initializer)) needLibrary.add(symbol.id);
+        const type = printType(root, inferred, node, checker);
         if (type) result[symbol.id] = {type};
       } else {
         const signatures = functionSignatures(node, checker);
         const returns = (symbol.signatures ?? []).map((signature, i) => {
           if (signature.returns) return null;
           const found = signatures[i] ?? signatures[0];
-          return found ? (printType(root, checker.getReturnTypeOfSignature(found), node, checker) ?? null) : null;
+          if (!found) return null;
+          const returned = checker.getReturnTypeOfSignature(found);
+          if (needsLibrary(returned, checker, node, found)) needLibrary.add(symbol.id);
+          return printType(root, returned, node, checker) ?? null;
         });
         if (returns.some((text) => text !== null)) result[symbol.id] = {returns};
       }
@@ -225,7 +264,7 @@ function inferFile(root: string, sourceFile: ts.SourceFile, symbols: SymbolModel
       // The checker can throw on code it cannot make sense of (broken syntax): show the type as written.
     }
   }
-  return result;
+  return {inferred: result, needLibrary};
 }
 
 /** A function's call signatures: its declaration's, or (an arrow function in a const) its type's. */
