@@ -10,7 +10,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {contextFor, tempDir} from '../../../test/codeReferenceTargets';
 import {extractCodeReferenceModel} from '../extractModel';
 import type {TypeText} from '../model';
-import {libraryStats} from './standardLibrary';
+import {parsedLibraries} from './standardLibrary';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -31,7 +31,6 @@ const NEEDS_LIBRARY = [
   '}',
   'export const pending = count([]);',
   'export const names = [1, 2].map(String);',
-  "export const body = document.createElement('div');",
   'export const literal = /^a+$/;',
   'export const lazy = async () => ({ok: true});',
   "export * from './plain';",
@@ -58,31 +57,41 @@ const plain = (text: TypeText | undefined | null) => (text ?? []).map((part) => 
 describe('inferred types and the standard library', () => {
   // First, so that no other test has parsed the library in this process yet.
   it('asks no second time and parses no library file when no answer needs it', async () => {
-    const before = libraryStats.parsed;
     const {symbols, stats} = await extract('no-lib', {'src/index.ts': NO_LIBRARY});
     expect([...symbols.keys()].sort()).toEqual(['greeting', 'identity', 'pair']);
     expect(plain(symbols.get('pair')!.signatures![0]!.returns)).toBe('{ a: number; b: string }');
     expect(plain(symbols.get('identity')!.signatures![0]!.returns)).toBe('unknown');
     expect([stats.inferred, stats.inferChecked, stats.inferWithLibrary]).toEqual([2, 1, 0]);
-    expect(libraryStats.parsed - before).toBe(0);
+    expect(parsedLibraries()).toEqual([]);
   });
 
-  it('prints RegExp, Promise, string[] and a DOM type, not any, asking again only the declarations that need the library', async () => {
+  // Second: the DOM is not parsed for answers that need only the ECMAScript library.
+  it('prints RegExp, Promise and string[], not any, asking again only the declarations that need the library', async () => {
     const {symbols, stats} = await extract('std-lib', {'src/index.ts': NEEDS_LIBRARY, 'src/plain.ts': NO_LIBRARY.replace('export const greeting', 'export const other')});
     expect(plain(symbols.get('pattern')!.signatures![0]!.returns)).toBe('RegExp');
     expect(plain(symbols.get('count')!.signatures![0]!.returns)).toBe('Promise<number>');
     expect(plain(symbols.get('settle')!.signatures![0]!.returns)).toBe('Promise<void>');
     expect(plain(symbols.get('pending')!.type)).toBe('Promise<number>');
     expect(plain(symbols.get('names')!.type)).toBe('string[]');
-    expect(plain(symbols.get('body')!.type)).toBe('HTMLDivElement');
     expect(plain(symbols.get('literal')!.type)).toBe('RegExp');
     expect(plain(symbols.get('lazy')!.signatures![0]!.returns)).toBe('Promise<{ ok: boolean }>');
     // The other file's answers are the first ones, unchanged.
     expect(plain(symbols.get('pair')!.signatures![0]!.returns)).toBe('{ a: number; b: string }');
     expect(plain(symbols.get('identity')!.signatures![0]!.returns)).toBe('unknown');
-    // 7 declarations of index.ts need the library; the 2 of plain.ts do not (a literal, `greeting`,
+    // 6 declarations of index.ts need the library; the 2 of plain.ts do not (a literal, `greeting`,
     // and a regular expression literal, `literal`, are typed from their value without the checker).
-    expect([stats.inferred, stats.inferWithLibrary]).toEqual([9, 7]);
-    expect(libraryStats.parsed).toBeGreaterThan(0);
+    expect([stats.inferred, stats.inferWithLibrary]).toEqual([8, 6]);
+    expect(parsedLibraries()).toContain('lib.es2022.d.ts');
+    expect(parsedLibraries()).not.toContain('lib.dom.d.ts');
+  });
+
+  it('loads the DOM, in a third ask, only for the declarations that still need it', async () => {
+    const source = ["export const body = document.createElement('div');", 'export function rounded(value: number) {', '  return Math.round(value);', '}', ''].join('\n');
+    const {symbols, stats} = await extract('dom', {'src/index.ts': source});
+    expect(plain(symbols.get('body')!.type)).toBe('HTMLDivElement');
+    expect(plain(symbols.get('rounded')!.signatures![0]!.returns)).toBe('number');
+    // Both asked with the ECMAScript library, `body` once more with the DOM.
+    expect([stats.inferred, stats.inferWithLibrary]).toEqual([2, 3]);
+    expect(parsedLibraries()).toContain('lib.dom.d.ts');
   });
 });

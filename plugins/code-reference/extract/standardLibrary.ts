@@ -9,6 +9,7 @@
  * that a global was missing.
  */
 import {createRequire} from 'node:module';
+import path from 'node:path';
 import {ts} from 'ts-morph';
 
 /** Where the library files are served from: a folder that exists nowhere, so the host still reads nothing else outside the target. */
@@ -17,8 +18,28 @@ export const LIB_FOLDER = '/__docs-architect__/typescript/lib';
 let libTexts: Map<string, string> | undefined;
 /** Parsed library files, by name and language version: parsed once per process, as every Program shares them read-only. */
 const libTrees = new Map<string, ts.SourceFile>();
-/** How many library files this process has parsed: a test checks that a run needing none parses none. */
-export const libraryStats = {parsed: 0};
+
+/** The library files this process has parsed, sorted: a test checks that a run needing none parses none. */
+export function parsedLibraries(): string[] {
+  return [...new Set([...libTrees.keys()].map((key) => path.posix.basename(key.slice(0, key.lastIndexOf(':')))))].sort();
+}
+
+/**
+ * The compiler options of each library stage, cheapest first: the ECMAScript part of what the target
+ * names (`lib`, else its `target`'s default), then, when it names more (the DOM, a worker's
+ * globals), all of it. The DOM is 1.9 MB of the 2 MB and is rarely what an inferred type needs.
+ */
+export function libraryStages(options: ts.CompilerOptions): ts.CompilerOptions[] {
+  const ecmascript = (name: string) => /^lib\.(es\d|esnext|decorators)/.test(name);
+  if (options.lib) {
+    const core = options.lib.filter(ecmascript);
+    return core.length > 0 && core.length < options.lib.length ? [{...options, lib: core}, options] : [options];
+  }
+  // The default library: `lib.es2022.full.d.ts` is `lib.es2022.d.ts` and the DOM; `lib.d.ts`, ES5's.
+  const fallback = ts.getDefaultLibFileName(options);
+  const core = fallback === 'lib.d.ts' ? 'lib.es5.d.ts' : fallback.replace(/\.full\.d\.ts$/, '.d.ts');
+  return core === fallback ? [options] : [{...options, lib: [core]}, options];
+}
 
 /** A library file's text when `fileName` is one under LIB_FOLDER, from ts-morph's in-memory copy. */
 export function libText(fileName: string): string | undefined {
@@ -38,10 +59,7 @@ export function libTree(fileName: string, languageVersion: ts.ScriptTarget | ts.
   const version = typeof languageVersion === 'object' ? languageVersion.languageVersion : languageVersion;
   const key = `${fileName}:${version}`;
   let tree = libTrees.get(key);
-  if (!tree) {
-    libTrees.set(key, (tree = ts.createSourceFile(fileName, text, languageVersion)));
-    libraryStats.parsed++;
-  }
+  if (!tree) libTrees.set(key, (tree = ts.createSourceFile(fileName, text, languageVersion)));
   return tree;
 }
 
@@ -75,16 +93,18 @@ export function serveLibrary(host: ts.CompilerHost): void {
  * while an `unknown` the code means (`(value: unknown) => value`) is left alone. An error type from an
  * import that does not resolve is asked again too, for nothing: that costs time, never output.
  */
-export function needsLibrary(type: ts.Type, checker: ts.TypeChecker, source: ts.Node | undefined, signature?: ts.Signature): boolean {
+export function needsLibrary(type: ts.Type, checker: ts.TypeChecker, at: {source?: ts.Node; signature?: ts.Signature; withLibrary: boolean}): boolean {
+  // With a library, async functions have their `Promise` (or, under a library without one, an error).
+  const lost = (sig: ts.Signature) => !at.withLibrary && asyncOrGenerator(sig);
   const seen = new Set<ts.Type>();
   let budget = 2000;
   const anyType = checker.getAnyType();
   const unknownType = checker.getUnknownType();
   let callsAsync: boolean | undefined;
   const missingGlobal = (inner: ts.Type) =>
-    ((inner.flags & ts.TypeFlags.Any) !== 0 && inner !== anyType) || (inner === unknownType && (callsAsync ??= source !== undefined && reachesAsync(source, checker)));
+    ((inner.flags & ts.TypeFlags.Any) !== 0 && inner !== anyType) || (inner === unknownType && !at.withLibrary && (callsAsync ??= at.source !== undefined && reachesAsync(at.source, checker)));
   const visitSignature = (sig: ts.Signature): boolean =>
-    asyncOrGenerator(sig) || sig.getParameters().some((parameter) => visit(checker.getTypeOfSymbol(parameter))) || visit(checker.getReturnTypeOfSignature(sig));
+    lost(sig) || sig.getParameters().some((parameter) => visit(checker.getTypeOfSymbol(parameter))) || visit(checker.getReturnTypeOfSignature(sig));
   const visit = (inner: ts.Type): boolean => {
     if (seen.has(inner) || --budget < 0) return false;
     seen.add(inner);
@@ -111,7 +131,7 @@ export function needsLibrary(type: ts.Type, checker: ts.TypeChecker, source: ts.
       indexes.some((index) => visit(index.type))
     );
   };
-  return (signature !== undefined && asyncOrGenerator(signature)) || visit(type);
+  return (at.signature !== undefined && lost(at.signature)) || visit(type);
 }
 
 /** A signature of an async function or a generator whose return type is not written: without the library its return type is lost. */
