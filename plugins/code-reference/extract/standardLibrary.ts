@@ -78,7 +78,7 @@ export function serveLibrary(host: ts.CompilerHost): void {
 }
 
 /**
- * Whether an answer asked without the library shows that a global was missing, read from the types
+ * Whether an answer shows that a global was missing, read from the types
  * themselves, not from the printed text. Without its library the checker answers in three ways, and
  * only these: TypeScript's error type (a name it cannot resolve, `new RegExp()`, `document`, or a
  * member of a type it lacks, `[1].map`, `'a'.length`); its empty object type, which stands for a global
@@ -92,6 +92,8 @@ export function serveLibrary(host: ts.CompilerHost): void {
  * how the value of one becomes `unknown` (`const data = load()`), where no signature is left to see,
  * while an `unknown` the code means (`(value: unknown) => value`) is left alone. An error type from an
  * import that does not resolve is asked again too, for nothing: that costs time, never output.
+ * Asked of an answer given with the library's ECMAScript part (`withLibrary`), only the error type and
+ * the empty stand-in count: they are what a DOM name (`document`, `HTMLElement`) leaves.
  */
 export function needsLibrary(type: ts.Type, checker: ts.TypeChecker, at: {source?: ts.Node; signature?: ts.Signature; withLibrary: boolean}): boolean {
   // With a library, async functions have their `Promise` (or, under a library without one, an error).
