@@ -47,6 +47,10 @@ export interface InferStats {
   checked: number;
   /** Declarations asked a second time, with the standard library, because their first answer needed it. */
   withLibrary: number;
+  /** Of those, asked a third time with the whole library (the DOM) because the ECMAScript part was not enough. */
+  withWholeLibrary: number;
+  /** Time spent asking with the library. */
+  libraryMs: number;
   ms: number;
 }
 
@@ -62,7 +66,7 @@ export function inferTypes(input: InferInput): InferStats {
     const needsReturns = symbol.kind === 'function' && (symbol.signatures ?? []).some((signature) => !signature.returns);
     if (needsType || needsReturns) needs.set(symbol.file, [...(needs.get(symbol.file) ?? []), symbol]);
   }
-  const stats: InferStats = {declarations: [...needs.values()].reduce((sum, list) => sum + list.length, 0), files: needs.size, checked: 0, withLibrary: 0, ms: 0};
+  const stats: InferStats = {declarations: [...needs.values()].reduce((sum, list) => sum + list.length, 0), files: needs.size, checked: 0, withLibrary: 0, withWholeLibrary: 0, libraryMs: 0, ms: 0};
   if (needs.size === 0) return stats;
 
   const shapes = new Map<string, string>();
@@ -169,14 +173,17 @@ function checkFiles(input: InferInput, files: string[], needs: Map<string, Symbo
   for (const [options, group] of byOptions) {
     let asking = new Map(group.map((file) => [file, needs.get(file)!]));
     let previous: ts.Program | undefined;
-    for (const stage of [undefined, ...libraryStages(options)]) {
+    const stages = [undefined, ...libraryStages(options)];
+    for (const [index, stage] of stages.entries()) {
+      const started = performance.now();
       const program = createProgram(input.root, [...asking.keys()], stage ?? options, input.trees, previous, stage !== undefined);
       const checker = program.getTypeChecker();
       const again = new Map<string, SymbolModel[]>();
       for (const [file, symbols] of asking) {
         const sourceFile = program.getSourceFile(path.join(input.root, file));
         if (!sourceFile) continue;
-        if (stage) stats.withLibrary += symbols.length;
+        if (index === 1) stats.withLibrary += symbols.length;
+        else if (index === 2) stats.withWholeLibrary += symbols.length;
         const answer = inferFile(input.root, sourceFile, symbols, checker, stage !== undefined);
         // A later answer replaces the earlier one, also when it is none.
         const merged = {...out.get(file)};
@@ -187,6 +194,7 @@ function checkFiles(input: InferInput, files: string[], needs: Map<string, Symbo
         out.set(file, merged);
         if (answer.needLibrary.size > 0) again.set(file, symbols.filter((symbol) => answer.needLibrary.has(symbol.id)));
       }
+      if (stage) stats.libraryMs += Math.round(performance.now() - started);
       if (again.size === 0) break;
       asking = again;
       previous = program;
