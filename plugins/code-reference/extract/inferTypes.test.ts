@@ -86,12 +86,24 @@ describe('inferred types and the standard library', () => {
   });
 
   it('loads the DOM, in a third ask, only for the declarations that still need it', async () => {
-    const source = ["export const body = document.createElement('div');", 'export function rounded(value: number) {', '  return Math.round(value);', '}', ''].join('\n');
-    const {symbols, stats} = await extract('dom', {'src/index.ts': source});
+    const source = [
+      "import {missing} from 'not-installed';",
+      "import {element} from './element';",
+      'export const body = element();',
+      'export function rounded(value: number) {',
+      '  return Math.round(value);',
+      '}',
+      'export const broken = missing.value;',
+      '',
+    ].join('\n');
+    const element = ['export function element() {', "  return document.createElement('div');", '}', ''].join('\n');
+    const {symbols, stats} = await extract('dom', {'src/index.ts': source, 'src/element.ts': element});
     expect(plain(symbols.get('body')!.type)).toBe('HTMLDivElement');
     expect(plain(symbols.get('rounded')!.signatures![0]!.returns)).toBe('number');
-    // Both asked with the ECMAScript library, `body` once more with the DOM.
-    expect([stats.inferred, stats.inferWithLibrary, stats.inferWithWholeLibrary]).toEqual([2, 2, 1]);
+    expect(plain(symbols.get('broken')!.type)).toBe('any');
+    // All three asked with the ECMAScript library; only `body`, which reaches `document` through the
+    // function it calls, once more with the DOM: `broken`'s error is an import no library resolves.
+    expect([stats.inferred, stats.inferWithLibrary, stats.inferWithWholeLibrary]).toEqual([3, 3, 1]);
     expect(parsedLibraries()).toContain('lib.dom.d.ts');
   });
 });

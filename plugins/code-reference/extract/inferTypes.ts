@@ -17,7 +17,7 @@ import type {BundledCache} from '../../core/bundledCache';
 import type {CodeReferenceModel, SymbolModel, TypeText} from '../model';
 import type {FileFacts} from './facts';
 import type {ModuleResolver} from './resolveModules';
-import {libraryStages, needsLibrary, serveLibrary} from './standardLibrary';
+import {globalsBeyond, libraryStages, namesGlobal, needsLibrary, serveLibrary} from './standardLibrary';
 import {typeText} from './typeText';
 
 /** Bump when what is inferred or how it is printed changes. */
@@ -184,7 +184,8 @@ function checkFiles(input: InferInput, files: string[], needs: Map<string, Symbo
         if (!sourceFile) continue;
         if (index === 1) stats.withLibrary += symbols.length;
         else if (index === 2) stats.withWholeLibrary += symbols.length;
-        const answer = inferFile(input.root, sourceFile, symbols, checker, stage !== undefined);
+        const beyond = index === 1 && stages.length === 3 ? globalsBeyond(options) : undefined;
+        const answer = inferFile(input.root, sourceFile, symbols, checker, {withLibrary: stage !== undefined, beyond});
         // A later answer replaces the earlier one, also when it is none.
         const merged = {...out.get(file)};
         for (const symbol of symbols) {
@@ -232,7 +233,7 @@ function createProgram(root: string, files: string[], options: ts.CompilerOption
 }
 
 /** What the checker says about a file's declarations, and which of its answers show that a global was missing. */
-function inferFile(root: string, sourceFile: ts.SourceFile, symbols: SymbolModel[], checker: ts.TypeChecker, withLibrary: boolean): {inferred: InferredFile; needLibrary: Set<string>} {
+function inferFile(root: string, sourceFile: ts.SourceFile, symbols: SymbolModel[], checker: ts.TypeChecker, stage: {withLibrary: boolean; beyond?: Set<string>}): {inferred: InferredFile; needLibrary: Set<string>} {
   const byLine = new Map<number, ts.Node[]>();
   const visit = (node: ts.Node) => {
     if (ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node)) {
@@ -245,6 +246,9 @@ function inferFile(root: string, sourceFile: ts.SourceFile, symbols: SymbolModel
   const nameOf = (node: ts.Node) => ((ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node)) && node.name && ts.isIdentifier(node.name) ? node.name.text : 'default');
   const result: InferredFile = {};
   const needLibrary = new Set<string>();
+  const {withLibrary, beyond} = stage;
+  // With the ECMAScript part loaded, the rest of the library can help only code that names one of its globals.
+  const helps = (node: ts.Node) => !beyond || namesGlobal(node, checker, beyond);
   for (const symbol of symbols) {
     const declared = symbol.id.slice(symbol.id.lastIndexOf('#') + 1).split('.').at(-1)!;
     const candidates = [...byLine.entries()].flatMap(([, nodes]) => nodes).filter((node) => nameOf(node) === declared);
@@ -253,7 +257,7 @@ function inferFile(root: string, sourceFile: ts.SourceFile, symbols: SymbolModel
     try {
       if (symbol.kind === 'variable' && ts.isVariableDeclaration(node)) {
         const inferred = checker.getTypeAtLocation(node.name);
-        if (needsLibrary(inferred, checker, {source: node.initializer, withLibrary})) needLibrary.add(symbol.id);
+        if (needsLibrary(inferred, checker, {source: node.initializer, withLibrary}) && helps(node)) needLibrary.add(symbol.id);
         const type = printType(root, inferred, node, checker);
         if (type) result[symbol.id] = {type};
       } else {
@@ -263,7 +267,7 @@ function inferFile(root: string, sourceFile: ts.SourceFile, symbols: SymbolModel
           const found = signatures[i] ?? signatures[0];
           if (!found) return null;
           const returned = checker.getReturnTypeOfSignature(found);
-          if (needsLibrary(returned, checker, {source: node, signature: found, withLibrary})) needLibrary.add(symbol.id);
+          if (needsLibrary(returned, checker, {source: node, signature: found, withLibrary}) && helps(node)) needLibrary.add(symbol.id);
           return printType(root, returned, node, checker) ?? null;
         });
         if (returns.some((text) => text !== null)) result[symbol.id] = {returns};

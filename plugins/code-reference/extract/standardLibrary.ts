@@ -163,3 +163,65 @@ function reachesAsync(source: ts.Node, checker: ts.TypeChecker): boolean {
   };
   return search(source, 0);
 }
+
+const globalsCache = new Map<string, Set<string>>();
+
+/**
+ * The global names the library files of `options` declare beyond its ECMAScript part (the DOM's
+ * `document`, `HTMLElement`...), read from their text without parsing it (the DOM is 1.9 MB): the
+ * top-level `declare var`/`function`, `interface`, `type` and `declare namespace` of each file, and of
+ * the files it references with `/// <reference lib>`.
+ */
+export function globalsBeyond(options: ts.CompilerOptions): Set<string> {
+  const roots = options.lib ?? [ts.getDefaultLibFileName(options)];
+  const key = roots.join(',');
+  let names = globalsCache.get(key);
+  if (names) return names;
+  names = new Set<string>();
+  const queue = roots.filter((name) => !/^lib\.(es\d|esnext|decorators)/.test(name));
+  const seen = new Set(queue);
+  while (queue.length > 0) {
+    const text = libText(`${LIB_FOLDER}/${queue.pop()!}`) ?? '';
+    for (const match of text.matchAll(/^(?:declare\s+(?:var|let|const|function|class|namespace)|interface|type)\s+([A-Za-z_$][\w$]*)/gm)) names.add(match[1]!);
+    for (const match of text.matchAll(/^\/\/\/\s*<reference\s+lib="([^"]+)"/gm)) {
+      const file = `lib.${match[1]!.toLowerCase()}.d.ts`;
+      if (seen.has(file) || /^lib\.(es\d|esnext|decorators)/.test(file)) continue;
+      seen.add(file);
+      queue.push(file);
+    }
+  }
+  globalsCache.set(key, names);
+  return names;
+}
+
+/**
+ * Whether code names, unresolved, one of `names`: in itself, in the functions it calls and the
+ * variables it reads whose types are not written (three steps deep), where its type comes from.
+ */
+export function namesGlobal(source: ts.Node, checker: ts.TypeChecker, names: Set<string>): boolean {
+  const visited = new Set<ts.Node>();
+  let budget = 20_000;
+  const follow = (declaration: ts.Node | undefined, depth: number): boolean => {
+    if (!declaration || depth >= 3 || visited.has(declaration) || declaration.getSourceFile().isDeclarationFile) return false;
+    visited.add(declaration);
+    if (ts.isVariableDeclaration(declaration)) return !declaration.type && declaration.initializer !== undefined && search(declaration.initializer, depth + 1);
+    return ts.isFunctionLike(declaration) && !declaration.type && search(declaration, depth + 1);
+  };
+  const search = (node: ts.Node, depth: number): boolean => {
+    if (--budget < 0) return false;
+    if (ts.isIdentifier(node)) {
+      const member = ts.isPropertyAccessExpression(node.parent) && node.parent.name === node;
+      const found = member ? undefined : checker.getSymbolAtLocation(node);
+      const symbol = found && (found.flags & ts.SymbolFlags.Alias) !== 0 ? checker.getAliasedSymbol(found) : found;
+      if (!member && names.has(node.text) && !found) return true;
+      const declaration = symbol?.valueDeclaration;
+      return declaration !== undefined && declaration !== node.parent && follow(declaration, depth);
+    }
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const declaration = checker.getResolvedSignature(node)?.getDeclaration();
+      if (declaration && follow(declaration, depth)) return true;
+    }
+    return ts.forEachChild(node, (child) => search(child, depth)) ?? false;
+  };
+  return search(source, 0);
+}
