@@ -47,6 +47,11 @@ export interface ExtractStats {
   linkMs: number;
   inferred: number;
   inferChecked: number;
+  /** Of those, asked again with TypeScript's standard library (ADR 0057). */
+  inferWithLibrary: number;
+  /** Of those, asked a third time with the whole library (the DOM). */
+  inferWithWholeLibrary: number;
+  inferLibraryMs: number;
   inferMs: number;
 }
 
@@ -68,7 +73,7 @@ export async function extractCodeReferenceModel(
   return {model, watch: [...extracted.files, ...python.files].map((file) => path.join(context.root, file)), stats};
 }
 
-const NO_TYPESCRIPT: ExtractStats = {files: 0, parsed: 0, cached: 0, unread: 0, readMs: 0, linkMs: 0, inferred: 0, inferChecked: 0, inferMs: 0};
+const NO_TYPESCRIPT: ExtractStats = {files: 0, parsed: 0, cached: 0, unread: 0, readMs: 0, linkMs: 0, inferred: 0, inferChecked: 0, inferWithLibrary: 0, inferWithWholeLibrary: 0, inferLibraryMs: 0, inferMs: 0};
 
 /**
  * The TypeScript and JavaScript side. Its extractor (ts-morph, the TypeScript compiler: about 0.8 s to

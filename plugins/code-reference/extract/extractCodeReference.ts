@@ -26,7 +26,7 @@ export interface ExtractResult {
   model: CodeReferenceModel;
   /** Every file read, relative to the root: what `npm start` watches. */
   files: string[];
-  stats: {files: number; parsed: number; cached: number; unread: number; readMs: number; linkMs: number; inferred: number; inferChecked: number; inferMs: number};
+  stats: {files: number; parsed: number; cached: number; unread: number; readMs: number; linkMs: number; inferred: number; inferChecked: number; inferWithLibrary: number; inferWithWholeLibrary: number; inferLibraryMs: number; inferMs: number};
 }
 
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
@@ -63,7 +63,7 @@ export async function extractCodeReference(
   const resolver = createModuleResolver(context.root, files, context.report, options.tsconfig);
   const excluded = ignore().add(options.exclude);
   const facts = new Map<string, FileFacts>();
-  const stats = {files: 0, parsed: 0, cached: 0, unread: 0, readMs: 0, linkMs: 0, inferred: 0, inferChecked: 0, inferMs: 0};
+  const stats = {files: 0, parsed: 0, cached: 0, unread: 0, readMs: 0, linkMs: 0, inferred: 0, inferChecked: 0, inferWithLibrary: 0, inferWithWholeLibrary: 0, inferLibraryMs: 0, inferMs: 0};
   // Per file, its code without comments: a doc comment edit does not make the checker run again.
   const codeKeys = new Map<string, string>();
   // Trees parsed in this run, so a Program for inferred types does not parse them again.
@@ -152,6 +152,6 @@ export async function extractCodeReference(
   stats.linkMs = Math.round(performance.now() - read);
   const inferred = inferTypes({root: context.root, model, resolver, facts, codeKeys, dependencies: (file) => dependencies.get(file) ?? [], trees, cache: inferCache});
   trees.clear();
-  Object.assign(stats, {inferred: inferred.declarations, inferChecked: inferred.checked, inferMs: inferred.ms});
+  Object.assign(stats, {inferred: inferred.declarations, inferChecked: inferred.checked, inferWithLibrary: inferred.withLibrary, inferWithWholeLibrary: inferred.withWholeLibrary, inferLibraryMs: inferred.libraryMs, inferMs: inferred.ms});
   return {model, files: [...facts.keys()].sort(), stats};
 }

@@ -17,10 +17,11 @@ import type {BundledCache} from '../../core/bundledCache';
 import type {CodeReferenceModel, SymbolModel, TypeText} from '../model';
 import type {FileFacts} from './facts';
 import type {ModuleResolver} from './resolveModules';
+import {globalsBeyond, libraryStages, namesGlobal, needsLibrary, serveLibrary} from './standardLibrary';
 import {typeText} from './typeText';
 
 /** Bump when what is inferred or how it is printed changes. */
-export const INFER_VERSION = '1';
+export const INFER_VERSION = '3';
 
 /** What the checker said about one file's declarations: by symbol id, the variable's type or each signature's return type. */
 export type InferredFile = Record<string, {type?: TypeText; returns?: (TypeText | null)[]}>;
@@ -44,6 +45,12 @@ export interface InferStats {
   declarations: number;
   files: number;
   checked: number;
+  /** Declarations asked a second time, with the standard library, because their first answer needed it. */
+  withLibrary: number;
+  /** Of those, asked a third time with the whole library (the DOM) because the ECMAScript part was not enough. */
+  withWholeLibrary: number;
+  /** Time spent asking with the library. */
+  libraryMs: number;
   ms: number;
 }
 
@@ -59,7 +66,7 @@ export function inferTypes(input: InferInput): InferStats {
     const needsReturns = symbol.kind === 'function' && (symbol.signatures ?? []).some((signature) => !signature.returns);
     if (needsType || needsReturns) needs.set(symbol.file, [...(needs.get(symbol.file) ?? []), symbol]);
   }
-  const stats: InferStats = {declarations: [...needs.values()].reduce((sum, list) => sum + list.length, 0), files: needs.size, checked: 0, ms: 0};
+  const stats: InferStats = {declarations: [...needs.values()].reduce((sum, list) => sum + list.length, 0), files: needs.size, checked: 0, withLibrary: 0, withWholeLibrary: 0, libraryMs: 0, ms: 0};
   if (needs.size === 0) return stats;
 
   const shapes = new Map<string, string>();
@@ -87,7 +94,7 @@ export function inferTypes(input: InferInput): InferStats {
     else missing.push(file);
   }
   if (missing.length > 0) {
-    for (const [file, inferred] of checkFiles(input, missing, needs)) {
+    for (const [file, inferred] of checkFiles(input, missing, needs, stats)) {
       answers.set(file, inferred);
       input.cache?.set(keys.get(file)!, inferred);
     }
@@ -149,8 +156,14 @@ function closure(file: string, dependencies: (file: string) => string[]): string
   return [...seen].sort();
 }
 
-/** One Program per set of compiler options, over the files that need answers. */
-function checkFiles(input: InferInput, files: string[], needs: Map<string, SymbolModel[]>): Map<string, InferredFile> {
+/**
+ * One Program per set of compiler options, over the files that need answers, without TypeScript's
+ * standard library; then, only for the declarations whose answer needs it, the library: its
+ * ECMAScript part first (about 0.1 s), and all the target names (the DOM: about 1 s) only for those
+ * that still need more (ADR 0057, "The cheaper form"). Each later Program takes the syntax trees of
+ * the one before, already parsed and bound.
+ */
+function checkFiles(input: InferInput, files: string[], needs: Map<string, SymbolModel[]>, stats: InferStats): Map<string, InferredFile> {
   const byOptions = new Map<ts.CompilerOptions, string[]>();
   for (const file of files) {
     const options = input.resolver.compilerOptions(file);
@@ -158,22 +171,49 @@ function checkFiles(input: InferInput, files: string[], needs: Map<string, Symbo
   }
   const out = new Map<string, InferredFile>();
   for (const [options, group] of byOptions) {
-    const program = createProgram(input.root, group, options, input.trees);
-    const checker = program.getTypeChecker();
-    for (const file of group) {
-      const sourceFile = program.getSourceFile(path.join(input.root, file));
-      if (sourceFile) out.set(file, inferFile(input.root, sourceFile, needs.get(file)!, checker));
+    let asking = new Map(group.map((file) => [file, needs.get(file)!]));
+    let previous: ts.Program | undefined;
+    const stages = [undefined, ...libraryStages(options)];
+    for (const [index, stage] of stages.entries()) {
+      const started = performance.now();
+      const program = createProgram(input.root, [...asking.keys()], stage ?? options, input.trees, previous, stage !== undefined);
+      const checker = program.getTypeChecker();
+      const again = new Map<string, SymbolModel[]>();
+      for (const [file, symbols] of asking) {
+        const sourceFile = program.getSourceFile(path.join(input.root, file));
+        if (!sourceFile) continue;
+        if (index === 1) stats.withLibrary += symbols.length;
+        else if (index === 2) stats.withWholeLibrary += symbols.length;
+        const beyond = index === 1 && stages.length === 3 ? globalsBeyond(options) : undefined;
+        const answer = inferFile(input.root, sourceFile, symbols, checker, {withLibrary: stage !== undefined, beyond});
+        // A later answer replaces the earlier one, also when it is none.
+        const merged = {...out.get(file)};
+        for (const symbol of symbols) {
+          if (answer.inferred[symbol.id]) merged[symbol.id] = answer.inferred[symbol.id]!;
+          else delete merged[symbol.id];
+        }
+        out.set(file, merged);
+        if (answer.needLibrary.size > 0) again.set(file, symbols.filter((symbol) => answer.needLibrary.has(symbol.id)));
+      }
+      if (stage) stats.libraryMs += Math.round(performance.now() - started);
+      if (again.size === 0) break;
+      asking = again;
+      previous = program;
     }
   }
   return out;
 }
 
-/** A Program that reads nothing outside the target but TypeScript's own library files; nothing is emitted. */
-function createProgram(root: string, files: string[], options: ts.CompilerOptions, trees?: Map<string, ts.SourceFile>): ts.Program {
+/**
+ * A Program that reads nothing outside the target (and, with `library`, TypeScript's standard library
+ * from memory); nothing is emitted. Without `library` the library's folder holds nothing, as ts-morph
+ * ships it, so no library file is read or parsed. `previous` lends its syntax trees.
+ */
+function createProgram(root: string, files: string[], options: ts.CompilerOptions, trees: Map<string, ts.SourceFile> | undefined, previous: ts.Program | undefined, library: boolean): ts.Program {
   const compilerOptions: ts.CompilerOptions = {...options, noEmit: true, skipLibCheck: true, declaration: false, composite: false, incremental: false};
   const host = ts.createCompilerHost(compilerOptions, true);
   const libDir = path.dirname(ts.getDefaultLibFilePath(compilerOptions));
-  const allowed = (file: string) => isInside(root, file) || isInside(libDir, file);
+  const allowed = (file: string) => isInside(root, file) || (!library && isInside(libDir, file));
   const fileExists = host.fileExists.bind(host);
   const readFile = host.readFile.bind(host);
   const directoryExists = host.directoryExists?.bind(host);
@@ -183,15 +223,17 @@ function createProgram(root: string, files: string[], options: ts.CompilerOption
   host.getCurrentDirectory = () => root;
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    const tree = isInside(root, fileName) ? trees?.get(path.relative(root, fileName).split(path.sep).join('/')) : undefined;
+    const tree = (isInside(root, fileName) ? trees?.get(path.relative(root, fileName).split(path.sep).join('/')) : undefined) ?? previous?.getSourceFile(fileName);
     if (!tree) return getSourceFile(fileName, languageVersion, onError, shouldCreate);
     if (typeof languageVersion === 'object') tree.impliedNodeFormat = languageVersion.impliedNodeFormat;
     return tree;
   };
+  if (library) serveLibrary(host);
   return ts.createProgram({rootNames: files.map((file) => path.join(root, file)), options: compilerOptions, host});
 }
 
-function inferFile(root: string, sourceFile: ts.SourceFile, symbols: SymbolModel[], checker: ts.TypeChecker): InferredFile {
+/** What the checker says about a file's declarations, and which of its answers show that a global was missing. */
+function inferFile(root: string, sourceFile: ts.SourceFile, symbols: SymbolModel[], checker: ts.TypeChecker, stage: {withLibrary: boolean; beyond?: Set<string>}): {inferred: InferredFile; needLibrary: Set<string>} {
   const byLine = new Map<number, ts.Node[]>();
   const visit = (node: ts.Node) => {
     if (ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node)) {
@@ -203,6 +245,10 @@ function inferFile(root: string, sourceFile: ts.SourceFile, symbols: SymbolModel
   visit(sourceFile);
   const nameOf = (node: ts.Node) => ((ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node)) && node.name && ts.isIdentifier(node.name) ? node.name.text : 'default');
   const result: InferredFile = {};
+  const needLibrary = new Set<string>();
+  const {withLibrary, beyond} = stage;
+  // With the ECMAScript part loaded, the rest of the library can help only code that names one of its globals.
+  const helps = (node: ts.Node) => !beyond || namesGlobal(node, checker, beyond);
   for (const symbol of symbols) {
     const declared = symbol.id.slice(symbol.id.lastIndexOf('#') + 1).split('.').at(-1)!;
     const candidates = [...byLine.entries()].flatMap(([, nodes]) => nodes).filter((node) => nameOf(node) === declared);
@@ -210,14 +256,19 @@ function inferFile(root: string, sourceFile: ts.SourceFile, symbols: SymbolModel
     if (!node) continue;
     try {
       if (symbol.kind === 'variable' && ts.isVariableDeclaration(node)) {
-        const type = printType(root, checker.getTypeAtLocation(node.name), node, checker);
+        const inferred = checker.getTypeAtLocation(node.name);
+        if (needsLibrary(inferred, checker, {source: node.initializer, withLibrary}) && helps(node)) needLibrary.add(symbol.id);
+        const type = printType(root, inferred, node, checker);
         if (type) result[symbol.id] = {type};
       } else {
         const signatures = functionSignatures(node, checker);
         const returns = (symbol.signatures ?? []).map((signature, i) => {
           if (signature.returns) return null;
           const found = signatures[i] ?? signatures[0];
-          return found ? (printType(root, checker.getReturnTypeOfSignature(found), node, checker) ?? null) : null;
+          if (!found) return null;
+          const returned = checker.getReturnTypeOfSignature(found);
+          if (needsLibrary(returned, checker, {source: node, signature: found, withLibrary}) && helps(node)) needLibrary.add(symbol.id);
+          return printType(root, returned, node, checker) ?? null;
         });
         if (returns.some((text) => text !== null)) result[symbol.id] = {returns};
       }
@@ -225,7 +276,7 @@ function inferFile(root: string, sourceFile: ts.SourceFile, symbols: SymbolModel
       // The checker can throw on code it cannot make sense of (broken syntax): show the type as written.
     }
   }
-  return result;
+  return {inferred: result, needLibrary};
 }
 
 /** A function's call signatures: its declaration's, or (an arrow function in a const) its type's. */
