@@ -1,0 +1,116 @@
+/**
+ * Inline HTML in a target's Markdown (release notes' `<a href="…">PR #4</a>`, a doc comment's
+ * `<code>`, `<b>`, `<img>`), turned into the Markdown it means instead of shown as tags: GitHub
+ * renders these, so readers of the changelog or a reference page expect the link, not its source.
+ * Only what Markdown can say is kept: links and images whose address the URL rule allows, strong,
+ * emphasis, strikethrough, code and line breaks. Other tags are unwrapped (their text stays), tags
+ * that run or embed something are dropped with their content (htmlPolicy.ts), comments disappear.
+ * A tag is read by parse5 (attributes, quoting and entities as a browser reads them), one tag at a
+ * time: CommonMark gives each inline tag its own `html` node, with the text between them as siblings.
+ */
+import type {Html, Image, PhrasingContent, RootContent} from 'mdast';
+import {toString} from 'mdast-util-to-string';
+import {parseFragment} from 'parse5';
+import {DROPPED_TAGS} from './htmlPolicy';
+import {isSafeUrl} from './urlPolicy';
+
+const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^>]*)?\/?>$/;
+const COMMENT = /^<!--[\s\S]*-->$/;
+const LINE_BREAK = /^br$/i;
+
+type Wrap = 'link' | 'strong' | 'emphasis' | 'delete' | 'inlineCode' | 'drop' | 'unwrap';
+const WRAPS: Record<string, Wrap> = {a: 'link', b: 'strong', strong: 'strong', i: 'emphasis', em: 'emphasis', s: 'delete', del: 'delete', strike: 'delete', code: 'inlineCode', kbd: 'inlineCode', tt: 'inlineCode', samp: 'inlineCode'};
+
+interface Frame {
+  tag: string;
+  wrap: Wrap;
+  href?: string;
+  start: number;
+}
+
+/** The attributes of one start tag, as a browser reads them. */
+function attributesOf(value: string): Map<string, string> {
+  const fragment = parseFragment(value);
+  const element = fragment.childNodes[0] as {attrs?: {name: string; value: string}[]} | undefined;
+  return new Map((element?.attrs ?? []).map((attribute) => [attribute.name.toLowerCase(), attribute.value]));
+}
+
+function image(value: string): PhrasingContent {
+  const attributes = attributesOf(value);
+  const src = attributes.get('src')?.trim() ?? '';
+  const alt = attributes.get('alt') ?? '';
+  if (!src || !isSafeUrl(src)) return {type: 'text', value: alt};
+  const node: Image = {type: 'image', url: src, alt};
+  const title = attributes.get('title');
+  if (title) node.title = title;
+  return node;
+}
+
+function wrapped(frame: Frame, children: PhrasingContent[]): PhrasingContent[] {
+  switch (frame.wrap) {
+    case 'link':
+      return frame.href ? [{type: 'link', url: frame.href, children}] : children;
+    case 'strong':
+    case 'emphasis':
+    case 'delete':
+      return children.length > 0 ? [{type: frame.wrap, children}] : [];
+    case 'inlineCode':
+      return [{type: 'inlineCode', value: toString({type: 'paragraph', children})}];
+    case 'drop':
+      return [];
+    case 'unwrap':
+      return children;
+  }
+}
+
+/**
+ * The children of a paragraph (or any phrasing parent) with their inline tags made Markdown. Nodes
+ * that are not tags (`<!DOCTYPE>`, a lone `<`) are left for the caller, which shows them as text.
+ */
+export function inlineHtmlToMarkdown(children: RootContent[]): RootContent[] {
+  if (!children.some((child) => child.type === 'html')) return children;
+  const out: PhrasingContent[] = [];
+  const stack: Frame[] = [];
+  for (const child of children as PhrasingContent[]) {
+    if (child.type !== 'html') {
+      out.push(child);
+      continue;
+    }
+    const value = (child as Html).value.trim();
+    if (COMMENT.test(value)) continue;
+    const match = TAG.exec(value);
+    if (!match) {
+      out.push(child);
+      continue;
+    }
+    const [, closing, name] = match;
+    const tag = name!.toLowerCase();
+    if (LINE_BREAK.test(tag)) {
+      if (!closing) out.push({type: 'break'});
+      continue;
+    }
+    if (tag === 'img') {
+      if (!closing) out.push(image(value));
+      continue;
+    }
+    if (!closing) {
+      if (value.endsWith('/>')) continue;
+      const wrap: Wrap = DROPPED_TAGS.has(tag) ? 'drop' : (WRAPS[tag] ?? 'unwrap');
+      const href = wrap === 'link' ? attributesOf(value).get('href')?.trim() : undefined;
+      stack.push({tag, wrap, href: href && isSafeUrl(href) ? href : undefined, start: out.length});
+      continue;
+    }
+    const open = stack.map((frame) => frame.tag).lastIndexOf(tag);
+    // A closing tag that closes nothing is dropped; one that closes an outer tag closes the inner ones too.
+    while (open !== -1 && stack.length > open) {
+      const frame = stack.pop()!;
+      out.push(...wrapped(frame, out.splice(frame.start)));
+    }
+  }
+  // Tags never closed: a dropped one takes the rest with it, the others leave their text as it is.
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    if (frame.wrap === 'drop') out.splice(frame.start);
+  }
+  return out;
+}
