@@ -85,14 +85,14 @@ describe('inline HTML in target Markdown (release notes, doc comments)', () => {
     expect(htmlNodes(clean)).toEqual([]);
   });
 
-  it('keeps the text of an unsafe link, drops script with its content, unwraps the rest', () => {
+  it('keeps the text of an unsafe link, shows script as text, unwraps other closed tags', () => {
     const clean = sanitizeMarkdown('a <a href="javascript:window.__pwned=1">click</a> b <script>window.__pwned=1</script> c <span title="t">kept</span> <img src="data:image/svg+xml,x" alt="pic" onerror="window.__pwned=1"> <!-- note -->d');
-    expect(clean).toBe('a click b  c kept pic d');
+    expect(clean).toBe('a click b \\<script>window.\\_\\_pwned=1\\</script> c kept pic d');
     expect(htmlNodes(clean)).toEqual([]);
   });
 
-  it('closes inner tags with an outer one, drops a closing tag that closes nothing, and leaves a tag never closed as its text', () => {
-    expect(sanitizeMarkdown('<b>x <i>y</b> z</i> <u>w')).toBe('**x _y_** z w');
+  it('takes only a closed tag for a tag: one never closed, or a closing tag that closes nothing, is prose', () => {
+    expect(sanitizeMarkdown('<b>x <i>y</b> z</i> <u>w, the <name> field')).toBe('**x \\<i>y** z\\</i> \\<u>w, the \\<name> field');
   });
 
   it('links of release notes are links in a changelog body, and no href is left as text', () => {

@@ -1,12 +1,14 @@
 /**
- * Inline HTML in a target's Markdown (release notes' `<a href="…">PR #4</a>`, a doc comment's
- * `<code>`, `<b>`, `<img>`), turned into the Markdown it means instead of shown as tags: GitHub
+ * Inline HTML in a target's Markdown (release notes' `<a href="…">PR #4</a>`, a description's
+ * `<b>`, `<code>`, `<img>`), turned into the Markdown it means instead of shown as tags: GitHub
  * renders these, so readers of the changelog or a reference page expect the link, not its source.
- * Only what Markdown can say is kept: links and images whose address the URL rule allows, strong,
- * emphasis, strikethrough, code and line breaks. Other tags are unwrapped (their text stays), tags
- * that run or embed something are dropped with their content (htmlPolicy.ts), comments disappear.
- * A tag is read by parse5 (attributes, quoting and entities as a browser reads them), one tag at a
- * time: CommonMark gives each inline tag its own `html` node, with the text between them as siblings.
+ * Only a tag that is closed is taken for a tag: `The <name> field` or a stray `</div>` is prose, and
+ * stays the text it is (as every other raw HTML does, docs/adr/0022). Kept: links and images whose
+ * address the URL rule allows, strong, emphasis, strikethrough, code and line breaks; other closed
+ * tags are unwrapped (their text stays); tags that run or embed something (htmlPolicy.ts: script,
+ * style, iframe…) stay text, tags and all; comments go. A tag is read by parse5 (attributes, quoting
+ * and entities as a browser reads them), one tag at a time: CommonMark gives each inline tag its own
+ * `html` node, with the text between them as siblings.
  */
 import type {Html, Image, PhrasingContent, RootContent} from 'mdast';
 import {toString} from 'mdast-util-to-string';
@@ -18,10 +20,12 @@ const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^>]*)?\/?>$/;
 const COMMENT = /^<!--[\s\S]*-->$/;
 const LINE_BREAK = /^br$/i;
 
-type Wrap = 'link' | 'strong' | 'emphasis' | 'delete' | 'inlineCode' | 'drop' | 'unwrap';
+type Wrap = 'link' | 'strong' | 'emphasis' | 'delete' | 'inlineCode' | 'unwrap';
 const WRAPS: Record<string, Wrap> = {a: 'link', b: 'strong', strong: 'strong', i: 'emphasis', em: 'emphasis', s: 'delete', del: 'delete', strike: 'delete', code: 'inlineCode', kbd: 'inlineCode', tt: 'inlineCode', samp: 'inlineCode'};
 
 interface Frame {
+  /** The start tag as written, put back as text if nothing closes it. */
+  node: Html;
   tag: string;
   wrap: Wrap;
   href?: string;
@@ -56,8 +60,6 @@ function wrapped(frame: Frame, children: PhrasingContent[]): PhrasingContent[] {
       return children.length > 0 ? [{type: frame.wrap, children}] : [];
     case 'inlineCode':
       return [{type: 'inlineCode', value: toString({type: 'paragraph', children})}];
-    case 'drop':
-      return [];
     case 'unwrap':
       return children;
   }
@@ -94,23 +96,32 @@ export function inlineHtmlToMarkdown(children: RootContent[]): RootContent[] {
       continue;
     }
     if (!closing) {
-      if (value.endsWith('/>')) continue;
-      const wrap: Wrap = DROPPED_TAGS.has(tag) ? 'drop' : (WRAPS[tag] ?? 'unwrap');
+      if (value.endsWith('/>') || DROPPED_TAGS.has(tag)) {
+        out.push(child);
+        continue;
+      }
+      const wrap: Wrap = WRAPS[tag] ?? 'unwrap';
       const href = wrap === 'link' ? attributesOf(value).get('href')?.trim() : undefined;
-      stack.push({tag, wrap, href: href && isSafeUrl(href) ? href : undefined, start: out.length});
+      stack.push({node: child as Html, tag, wrap, href: href && isSafeUrl(href) ? href : undefined, start: out.length});
       continue;
     }
     const open = stack.map((frame) => frame.tag).lastIndexOf(tag);
-    // A closing tag that closes nothing is dropped; one that closes an outer tag closes the inner ones too.
-    while (open !== -1 && stack.length > open) {
-      const frame = stack.pop()!;
-      out.push(...wrapped(frame, out.splice(frame.start)));
+    if (open === -1) {
+      // A closing tag that closes nothing is prose.
+      out.push(child);
+      continue;
     }
+    // Tags opened inside and never closed are prose: their start tag goes back as it was.
+    while (stack.length > open + 1) {
+      const inner = stack.pop()!;
+      out.splice(inner.start, 0, inner.node);
+    }
+    const frame = stack.pop()!;
+    out.push(...wrapped(frame, out.splice(frame.start)));
   }
-  // Tags never closed: a dropped one takes the rest with it, the others leave their text as it is.
   while (stack.length > 0) {
     const frame = stack.pop()!;
-    if (frame.wrap === 'drop') out.splice(frame.start);
+    out.splice(frame.start, 0, frame.node);
   }
   return out;
 }
