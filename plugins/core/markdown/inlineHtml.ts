@@ -1,21 +1,22 @@
 /**
  * Inline HTML in a target's Markdown (release notes' `<a href="…">PR #4</a>`, a description's
- * `<b>`, `<code>`, `<img>`), turned into the Markdown it means instead of shown as tags: GitHub
+ * `<b>`, `<code>`), turned into the Markdown it means instead of shown as tags: GitHub
  * renders these, so readers of the changelog or a reference page expect the link, not its source.
  * Only a tag that is closed is taken for a tag: `The <name> field` or a stray `</div>` is prose, and
- * stays the text it is (as every other raw HTML does, docs/adr/0022). Kept: links and images whose
- * address the URL rule allows, strong, emphasis, strikethrough, code and line breaks; other closed
- * tags are unwrapped (their text stays); tags that run or embed something (htmlPolicy.ts: script,
+ * stays the text it is (as every other raw HTML does, docs/adr/0022). Kept: links whose address the
+ * URL rule allows, strong, emphasis, strikethrough, code and line breaks; other closed tags are
+ * unwrapped (their text stays); `<img>` and tags that run or embed something (htmlPolicy.ts: script,
  * style, iframe…) stay text, tags and all; comments go. A tag is read by parse5 (attributes, quoting
  * and entities as a browser reads them), one tag at a time: CommonMark gives each inline tag its own
  * `html` node, with the text between them as siblings.
  */
-import type {Html, Image, PhrasingContent, RootContent} from 'mdast';
+import type {Html, PhrasingContent, RootContent} from 'mdast';
 import {toString} from 'mdast-util-to-string';
 import {parseFragment} from 'parse5';
 import {DROPPED_TAGS} from './htmlPolicy';
 import {isSafeUrl} from './urlPolicy';
 
+const EMBEDS = new Set([...DROPPED_TAGS, 'img', 'picture', 'source']);
 const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^>]*)?\/?>$/;
 const COMMENT = /^<!--[\s\S]*-->$/;
 const LINE_BREAK = /^br$/i;
@@ -37,17 +38,6 @@ function attributesOf(value: string): Map<string, string> {
   const fragment = parseFragment(value);
   const element = fragment.childNodes[0] as {attrs?: {name: string; value: string}[]} | undefined;
   return new Map((element?.attrs ?? []).map((attribute) => [attribute.name.toLowerCase(), attribute.value]));
-}
-
-function image(value: string): PhrasingContent {
-  const attributes = attributesOf(value);
-  const src = attributes.get('src')?.trim() ?? '';
-  const alt = attributes.get('alt') ?? '';
-  if (!src || !isSafeUrl(src)) return {type: 'text', value: alt};
-  const node: Image = {type: 'image', url: src, alt};
-  const title = attributes.get('title');
-  if (title) node.title = title;
-  return node;
 }
 
 function wrapped(frame: Frame, children: PhrasingContent[]): PhrasingContent[] {
@@ -91,12 +81,8 @@ export function inlineHtmlToMarkdown(children: RootContent[]): RootContent[] {
       if (!closing) out.push({type: 'break'});
       continue;
     }
-    if (tag === 'img') {
-      if (!closing) out.push(image(value));
-      continue;
-    }
     if (!closing) {
-      if (value.endsWith('/>') || DROPPED_TAGS.has(tag)) {
+      if (value.endsWith('/>') || EMBEDS.has(tag)) {
         out.push(child);
         continue;
       }
