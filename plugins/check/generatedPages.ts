@@ -70,8 +70,9 @@ async function scan(file: string, content: string): Promise<GeneratedFacts> {
       const heading = fromMarkdown(text.replace(/\s*\{\/\*\s*#?([^*]*?)\s*\*\/\}\s*$/, ' {#$1}')).children[0];
       if (heading?.type === 'heading') headings.children.push(heading);
     }
-    // Code spans (`[x](./flow.png)` quoted in a doc comment) are text, not links: blanked, columns kept.
-    const code = text.replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, (span) => ' '.repeat(span.length));
+    // Code spans (`[x](./flow.png)` quoted in a doc comment) and escaped tags (`\<a href="…">`, a
+    // target's HTML the writer shows as text) are text, not links: blanked, columns kept.
+    const code = text.replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)|\\<[^<>\n]*>/g, (span) => ' '.repeat(span.length));
     for (const match of code.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)|\b(?:href|to)=["']([^"']*)["']|"href"\s*:\s*"([^"\\]+)"/g)) {
       links.push({url: (match[1] ?? match[2] ?? match[3])!, line, column: match.index + 1});
     }

@@ -30,7 +30,7 @@ export async function renderCodeReference(
 ) {
   const pageCache =
     options.cache ?? true
-      ? await loadBundledCache(siteDir, 'code-reference-sections', `${CODE_REFERENCE_MODEL_VERSION}-${RENDER_VERSION}-${codeVersion('render', '../core/mdx', '.', '../python/render')}`)
+      ? await loadBundledCache(siteDir, 'code-reference-sections', `${CODE_REFERENCE_MODEL_VERSION}-${RENDER_VERSION}-${codeVersion('render', '../core/mdx', '../core/markdown', '.', '../python/render')}`)
       : undefined;
   const index = createSymbolIndex(model, `/${SECTION_ID}`, options.urlOf);
   const renderStarted = performance.now();

@@ -184,6 +184,29 @@ describe('an application', () => {
   });
 });
 
+describe('a file and a folder of the same name (TanStack Router layout routes)', () => {
+  it('documents both modules, each on its own page with its own symbols', async () => {
+    const {model, generated} = await generate({
+      'package.json': JSON.stringify({name: 'front', private: true}),
+      'src/routes/_layout.tsx': 'export function Layout(): null {\n  return null;\n}\n',
+      'src/routes/_layout/index.tsx': 'export function Dashboard(): null {\n  return null;\n}\n',
+      'src/routes/_layout/items.tsx': 'export function Items(): null {\n  return null;\n}\n',
+    });
+    // `./_layout` resolves to the file, as TypeScript resolves it; the folder's index keeps its name.
+    expect(model.containers.map((container) => [container.name, container.file]).sort()).toEqual([
+      ['src/routes/_layout', 'src/routes/_layout.tsx'],
+      ['src/routes/_layout/index', 'src/routes/_layout/index.tsx'],
+      ['src/routes/_layout/items', 'src/routes/_layout/items.tsx'],
+    ]);
+    const pages = [...generated.files.keys()].filter((file) => file.endsWith('.mdx') && file !== 'index.mdx').sort();
+    expect(pages).toEqual(['src/routes/u_layout/index-2.mdx', 'src/routes/u_layout/index.mdx', 'src/routes/u_layout/items.mdx']);
+    const slugs = pages.map((file) => /^slug: "(.*)"$/m.exec(generated.files.get(file)!)![1]);
+    expect(slugs).toEqual(['/src/routes/_layout/index', '/src/routes/_layout', '/src/routes/_layout/items']);
+    expect(generated.files.get('src/routes/u_layout/index.mdx')).toContain('### Layout');
+    expect(generated.files.get('src/routes/u_layout/index-2.mdx')).toContain('### Dashboard');
+  });
+});
+
 describe('build output named through project references', () => {
   it('maps outDir back to rootDir of the referenced tsconfig', async () => {
     const {model} = await generate({

@@ -45,8 +45,8 @@ describe('sanitizeMarkdown', () => {
   it.each(HOSTILE_HTML)('shows %j as text, with no HTML left for a raw renderer', (payload) => {
     const clean = sanitizeMarkdown(`Intro\n\n${payload}\n\nAnd inline ${payload} too.`);
     expect(htmlNodes(clean)).toEqual([]);
-    // The words stay for the reader.
-    expect(clean).toContain('\\<');
+    // The words stay for the reader: as text, or a tag's text without the tag (the unsafe link's `x`).
+    expect(clean).toMatch(/\\<|before x after/);
   });
 
   it('turns admonitions into block quotes, and their escaped HTML stays escaped', () => {
@@ -73,6 +73,32 @@ describe('sanitizeMarkdown', () => {
   it('turns <br> into a line break', () => {
     expect(htmlNodes(sanitizeMarkdown('a<br>b'))).toEqual([]);
     expect(sanitizeMarkdown('a<br>b')).toMatch(/a\\\nb|a {2}\nb/);
+  });
+});
+
+describe('inline HTML in target Markdown (release notes, doc comments)', () => {
+  it('becomes the Markdown it means: links, strong, emphasis, code, strikethrough', () => {
+    const clean = sanitizeMarkdown(
+      'PR <a href="https://github.com/o/r/pull/4" target="_blank">#4</a> by <a href="https://github.com/m">@m</a>. <b>Bold</b>, <i>it</i>, <code>x &lt; y</code>, <del>old</del>.',
+    );
+    expect(clean).toBe('PR [#4](https://github.com/o/r/pull/4) by [@m](https://github.com/m). **Bold**, *it*, `x < y`, ~~old~~.');
+    expect(htmlNodes(clean)).toEqual([]);
+  });
+
+  it('keeps the text of an unsafe link, shows script and images as text, unwraps other closed tags', () => {
+    const clean = sanitizeMarkdown('a <a href="javascript:window.__pwned=1">click</a> b <script>window.__pwned=1</script> c <span title="t">kept</span> <img src="data:image/svg+xml,x" alt="pic" onerror="window.__pwned=1"> <!-- note -->d');
+    expect(clean).toBe('a click b \\<script>window.\\_\\_pwned=1\\</script> c kept \\<img src="data:image/svg+xml,x" alt="pic" onerror="window.\\_\\_pwned=1"> d');
+    expect(htmlNodes(clean)).toEqual([]);
+  });
+
+  it('takes only a closed tag for a tag: one never closed, or a closing tag that closes nothing, is prose', () => {
+    expect(sanitizeMarkdown('<b>x <i>y</b> z</i> <u>w, the <name> field')).toBe('**x \\<i>y** z\\</i> \\<u>w, the \\<name> field');
+  });
+
+  it('links of release notes are links in a changelog body, and no href is left as text', () => {
+    const json = JSON.stringify(markdownToMdast('* Fix it. <a href="https://github.com/o/r/pull/4" target="_blank">PR #4</a> by <a href="https://github.com/m" target="_blank">@m</a>.'));
+    expect(json.match(/"type":"link"/g)).toHaveLength(2);
+    expect(json).not.toContain('href');
   });
 });
 

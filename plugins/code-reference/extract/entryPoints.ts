@@ -37,6 +37,7 @@ export interface PackagePlan {
 
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const TS_SOURCE = /(?<!\.d)\.(ts|tsx|mts|cts)$/;
+const INDEX_FILE = /(^|\/)index\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const BUILD_DIRS = new Set(['dist', 'lib', 'build', 'out', 'esm', 'cjs', 'esm5', 'es2015', 'es5', 'types', 'typings', 'module', 'umd', 'mjs']);
 const CONDITION_ORDER = ['source', 'types', 'import', 'module', 'default', 'require', 'node'];
 
@@ -86,7 +87,7 @@ export function planPackages(context: TargetContext, options: CodeReferenceOptio
   }
   if (plans.length === 0 && !root) {
     const entries = [...files].filter((file) => isDocumentable(file) && !file.endsWith('.d.ts')).map(fileEntry);
-    if (entries.length > 0) plans.push({dir: '', name: context.project.name, entries, app: true});
+    if (entries.length > 0) plans.push({dir: '', name: context.project.name, entries: dedupe(entries), app: true});
   }
   return plans;
 }
@@ -118,9 +119,18 @@ function fileEntry(file: string): EntryPoint {
   return {name: file.replace(SOURCE, '').replace(/\.d$/, '').replace(/\/index$/, ''), file};
 }
 
+/**
+ * Each file once, and each module name once: `routes/_layout.tsx` beside `routes/_layout/index.tsx`
+ * (TanStack Router's layout routes, a file and a folder of the same name) are two modules both named
+ * `routes/_layout`. An import of `./_layout` means the file, as TypeScript resolves it, so the
+ * folder's index keeps `/index` in its name.
+ */
 function dedupe(entries: EntryPoint[]): EntryPoint[] {
   const seen = new Set<string>();
-  return entries.filter((entry) => !seen.has(entry.file) && seen.add(entry.file));
+  const unique = entries.filter((entry) => !seen.has(entry.file) && seen.add(entry.file));
+  const named = new Map<string, number>();
+  for (const entry of unique) named.set(entry.name, (named.get(entry.name) ?? 0) + 1);
+  return unique.map((entry) => ((named.get(entry.name) ?? 0) > 1 && INDEX_FILE.test(entry.file) && !entry.name.endsWith('/index') ? {...entry, name: `${entry.name}/index`} : entry));
 }
 
 function str(value: unknown): string | undefined {

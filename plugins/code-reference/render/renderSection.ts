@@ -32,7 +32,7 @@ export async function renderSection(model: CodeReferenceModel, index: SymbolInde
   const slugs = model.containers.map((container) => container.slug).concat(model.packages.map((pkg) => pkg.slug));
   const hasChildren = (slug: string) => slugs.some((other) => slug === '' || other.startsWith(`${slug}/`));
   const names = new FileNames();
-  const fileOf = (slug: string) => names.fileOf(slug === '' ? 'index.mdx' : hasChildren(slug) ? `${slug}/index.mdx` : `${slug}.mdx`);
+  const fileOf = (slug: string) => names.fileOf(slug, slug === '' ? 'index.mdx' : hasChildren(slug) ? `${slug}/index.mdx` : `${slug}.mdx`);
 
   // What a mentioned id resolves to now (its address, name and page), once per id per build.
   const addressMemo = new Map<string, string>();
@@ -89,15 +89,17 @@ export async function renderSection(model: CodeReferenceModel, index: SymbolInde
  * File names Docusaurus will serve. It leaves out every file or folder whose name starts with `_`
  * (`__root.tsx`'s page would be `__root.mdx`, a partial), so such a segment gets a `u` in front; the
  * page keeps its route (its `slug`) and its label, and a renamed folder gets its name back as its
- * sidebar label. A name already taken gets a number.
+ * sidebar label. A name already taken gets a number: the module `routes/_layout` (a folder's page,
+ * `routes/_layout/index.mdx`) and the module `routes/_layout/index` want the same file, and each
+ * page keeps its own (remembered by slug, not by the file it wanted).
  */
 class FileNames {
   private readonly taken = new Set<string>();
   private readonly folders = new Map<string, string>();
   private readonly memo = new Map<string, string>();
 
-  fileOf(wanted: string): string {
-    const known = this.memo.get(wanted);
+  fileOf(slug: string, wanted: string): string {
+    const known = this.memo.get(slug);
     if (known) return known;
     const segments = wanted.split('/');
     const safe = segments.map((segment, i) => {
@@ -108,7 +110,7 @@ class FileNames {
     let file = safe.join('/');
     for (let n = 2; this.taken.has(file.toLowerCase()); n++) file = `${safe.join('/').replace(/\.mdx$/, '')}-${n}.mdx`;
     this.taken.add(file.toLowerCase());
-    this.memo.set(wanted, file);
+    this.memo.set(slug, file);
     return file;
   }
 

@@ -1,9 +1,10 @@
 /**
- * Target Markdown made harmless while keeping its formatting: raw HTML becomes the text it is (a
- * `<br>` a line break), links and images keep only addresses the URL rule allows (urlPolicy.ts), and
- * `:::note` admonitions become block quotes. Two outputs: an mdast tree for the MDX writer, and a
- * Markdown string for renderers outside our control (docusaurus-theme-openapi-docs renders page JSON
- * with raw HTML enabled and pastes admonition text into `dangerouslySetInnerHTML`).
+ * Target Markdown made harmless while keeping its formatting: inline HTML tags become the Markdown
+ * they mean (inlineHtml.ts: a link, strong text, a line break), other raw HTML the text it is; links
+ * and images keep only addresses the URL rule allows (urlPolicy.ts), and `:::note` admonitions
+ * become block quotes. Two outputs: an mdast tree for the MDX writer, and a Markdown string for
+ * renderers outside our control (docusaurus-theme-openapi-docs renders page JSON with raw HTML
+ * enabled and pastes admonition text into `dangerouslySetInnerHTML`).
  */
 import type {Blockquote, Nodes, Paragraph, Root, RootContent, Text} from 'mdast';
 import {fromMarkdown} from 'mdast-util-from-markdown';
@@ -13,6 +14,7 @@ import {gfm} from 'micromark-extension-gfm';
 import {codeVersion} from '../codeVersion';
 import {hashContent} from '../contentCache';
 import {remembered, runStoreOpen} from '../runStore';
+import {inlineHtmlToMarkdown} from './inlineHtml';
 import {isSafeUrl} from './urlPolicy';
 
 /** The parser's options, made once: building GFM's extensions is part of each parse's cost. */
@@ -58,7 +60,9 @@ export function sanitizeTree(tree: Root): Root {
     if ('position' in node) delete node.position;
     if ('children' in node) {
       const childInline = PHRASING_PARENTS.has(node.type);
-      (node as {children: Nodes[]}).children = (node.children as Nodes[]).map((child) => clean(child, childInline));
+      // Inline tags become the Markdown they mean (a link, strong text), checked below like any other.
+      const children = childInline ? inlineHtmlToMarkdown(node.children as RootContent[]) : node.children;
+      (node as {children: Nodes[]}).children = (children as Nodes[]).map((child) => clean(child, childInline));
     }
     return node;
   };

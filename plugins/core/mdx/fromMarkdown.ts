@@ -1,12 +1,14 @@
 /**
  * A target's own Markdown (an ADR, a CHANGELOG.md) as mdast, to be serialised by the one writer. It
- * is parsed as CommonMark with GFM, never as MDX, so `{`, `<` and `import` in it stay text; raw HTML
- * becomes visible text too, since MDX would read it as JSX. Relative links and images are handed to
+ * is parsed as CommonMark with GFM, never as MDX, so `{`, `<` and `import` in it stay text; inline
+ * HTML tags become the Markdown they mean (core/markdown/inlineHtml.ts) and other raw HTML visible
+ * text, since MDX would read it as JSX. Relative links and images are handed to
  * the caller, because they point into the target, not into the site. Addresses follow the one URL
  * rule (core/markdown/urlPolicy): a `javascript:` or `data:` link keeps only its text.
  */
 import type {Image, Link, Nodes, Parent, Root, RootContent, Text} from 'mdast';
 import {isSafeUrl} from '../markdown/urlPolicy';
+import {inlineHtmlToMarkdown} from '../markdown/inlineHtml';
 import {parseMarkdown} from '../markdown/sanitizeMarkdown';
 
 export interface ImportOptions {
@@ -32,7 +34,10 @@ const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 
 function transform<T extends Root | Parent>(parent: T, options: ImportOptions): T {
   const children: Nodes[] = [];
   const inline = PHRASING_PARENTS.has(parent.type);
-  for (const child of parent.children as Nodes[]) {
+  // Inline tags become the Markdown they mean (release notes' `<a href>`); their links and images
+  // are rewritten below like any other.
+  const own = inline ? inlineHtmlToMarkdown(parent.children as RootContent[]) : parent.children;
+  for (const child of own as Nodes[]) {
     children.push(...convert(child, options, inline));
   }
   return {...parent, children} as T;

@@ -25,7 +25,7 @@ export interface TargetLinkChecker {
 let version: string | undefined;
 
 export async function createTargetLinkChecker(siteDir: string): Promise<TargetLinkChecker> {
-  version ??= hashContent(...['targetLinks.ts', path.join('..', 'markdown', 'sanitizeMarkdown.ts')].map((file) => fs.readFileSync(path.join(__dirname, file), 'utf8'))).slice(0, 16);
+  version ??= hashContent(...['targetLinks.ts', path.join('..', 'markdown', 'sanitizeMarkdown.ts'), path.join('..', 'markdown', 'inlineHtml.ts')].map((file) => fs.readFileSync(path.join(__dirname, file), 'utf8'))).slice(0, 16);
   const cache: BundledCache<Entry> = await loadBundledCache<Entry>(siteDir, 'target-links', version);
   return {
     check(markdown, options) {
