@@ -17,7 +17,7 @@ export const NO_ARCHITECTURE = 'No compose or Kubernetes files, workspace packag
 export const architectureGenerator: SectionGenerator<ArchitectureModel> = {
   id: 'architecture',
   absent: NO_ARCHITECTURE,
-  inputs: () => ({files: [...SOURCE_FILES, ...MANIFEST_FILES, ...DATA_FILES, '.env*', '*.env', '*.prisma', '*.sql', 'Dockerfile*'], inventory: ['composeFiles', 'files', 'tsconfigs', 'envFiles', 'packages'], config: ['baseUrl'], history: true}),
+  inputs: () => ({files: [...SOURCE_FILES, ...MANIFEST_FILES, ...DATA_FILES, 'go.mod', 'Dockerfile*', '.env*', '*.env', '*.prisma', '*.sql'], inventory: ['composeFiles', 'files', 'tsconfigs', 'envFiles', 'packages'], config: ['baseUrl'], history: true}),
   async extract(context) {
     const model = await extractArchitecture(context);
     const worthDrawing = model.relations.length > 0 || model.elements.length > 1 || (model.dependencies?.imports ?? 0) > 0 || model.entities.length > 0 || context.inventory.composeFiles.length > 0;

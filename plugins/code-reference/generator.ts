@@ -53,7 +53,7 @@ export async function generateCodeReference(context: TargetContext, options: {ca
 
 export const codeReferenceGenerator: SectionGenerator<CodeReferenceModel> = {
   id: SECTION_ID,
-  inputs: () => ({files: [...SOURCE_FILES, ...MANIFEST_FILES], inventory: ['files'], config: ['codeReference'], history: true, packages: true}),
+  inputs: () => ({files: [...SOURCE_FILES, ...MANIFEST_FILES], inventory: ['files', 'tsconfigs'], config: ['codeReference'], history: true, packages: true}),
   async extract(context: TargetContext) {
     const extracted = await extractCodeReferenceModel(context);
     if (!extracted) return undefined;

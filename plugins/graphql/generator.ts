@@ -26,7 +26,7 @@ type Extracted = Omit<ExtractedSection<GraphqlSectionModel>, 'id'>;
 export const graphqlGenerator: SectionGenerator<GraphqlSectionModel> = {
   id: 'graphql',
   // Schemas, and the code that holds schemas or resolvers.
-  inputs: () => ({files: [...SOURCE_FILES, ...MANIFEST_FILES, '*.graphql', '*.graphqls', '*.gql'], inventory: ['files'], config: ['graphql']}),
+  inputs: () => ({files: [...SOURCE_FILES, ...MANIFEST_FILES, '*.json', '*.graphql', '*.graphqls', '*.gql'], inventory: ['files'], config: ['graphql']}),
   absent: 'No GraphQL schema was found (no *.graphql or *.gql file, schema string in code, or introspection result).',
   async extract(context) {
     const loaded = loadSources(context.root, candidateFiles(context));

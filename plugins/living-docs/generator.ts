@@ -5,7 +5,6 @@ import {authoredPages, extractLivingDocs} from './extract';
 import type {LivingDocsModel} from './model';
 import {renderQuality} from './renderQuality';
 import {livingDocsRewrite} from './rewrite';
-import {MARKDOWN_FILES} from '../core/site/inputPatterns';
 
 /**
  * Living docs (docs/adr/0041): the citations of the code in hand-written pages, resolved when the
@@ -13,8 +12,9 @@ import {MARKDOWN_FILES} from '../core/site/inputPatterns';
  */
 export const livingDocsGenerator: SectionGenerator<LivingDocsModel> = {
   id: 'living-docs',
-  // The authored pages (their citations, `covers` and review dates) and the history of what they cover.
-  inputs: () => ({files: MARKDOWN_FILES, inventory: ['files', 'docsDirs', 'packages'], config: ['livingDocs', 'check', 'docsPath'], history: true}),
+  // The authored pages (their citations, `covers` and review dates), the files they cite, which
+  // may be of any kind, and the history of what they cover.
+  inputs: () => ({files: ['*'], inventory: ['files', 'docsDirs', 'packages'], config: ['livingDocs', 'check', 'docsPath'], history: true}),
   absent: 'No Quality page: no hand-written page cites or covers code, and there is no code reference to measure.',
   async extract(context) {
     return {

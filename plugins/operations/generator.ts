@@ -5,7 +5,6 @@ import type {GettingStartedModel, OperationsModel, OperationsSectionModel} from 
 import {renderGettingStarted} from './render/renderGettingStarted';
 import {envRoute} from './render/renderConfiguration';
 import {renderOperations} from './render/renderOperations';
-import {DATA_FILES, MANIFEST_FILES, MARKDOWN_FILES, SOURCE_FILES} from '../core/site/inputPatterns';
 
 export const GETTING_STARTED_ID = 'getting-started';
 export const OPERATIONS_ID = 'operations';
@@ -16,8 +15,9 @@ export const OPERATIONS_ID = 'operations';
  */
 export const operationsGenerator: SectionGenerator<OperationsSectionModel> = {
   id: 'operations',
-  // Commands, variables and runbooks are read from code, manifests, compose files and Markdown alike.
-  inputs: () => ({files: [...SOURCE_FILES, ...MANIFEST_FILES, ...DATA_FILES, ...MARKDOWN_FILES, '.env*', '*.env', 'Dockerfile*', 'Makefile', 'Procfile', '*.sh'], inventory: ['files', 'composeFiles', 'specs', 'manifests', 'packages', 'envFiles'], history: true}),
+  // Commands, variables, toolchains, runbooks and security facts come from files of every kind
+  // (code, manifests, CI, Dockerfiles, Markdown, version files): all of them.
+  inputs: () => ({files: ['*'], packages: true, inventory: ['files', 'composeFiles', 'specs', 'manifests', 'packages', 'envFiles'], history: true}),
   async extract(context) {
     const {gettingStarted, operations, problems, watch} = await extractOperations(context);
     for (const problem of problems) {

@@ -12,7 +12,6 @@ import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import ignore from 'ignore';
 import {codeVersion} from '../codeVersion';
 import {hashContent} from '../contentCache';
 import {gitEnv} from '../gitLog';
@@ -82,6 +81,25 @@ function installRecord(root: string): string {
   }
 }
 
+/**
+ * The test of SectionInputs.files: a pattern without a slash matches a file's name at any depth
+ * (`*.ts`, `CODEOWNERS`), one with a slash the path from the root (`/CHANGELOG*`, `/docs/adr/`, a
+ * trailing slash for everything under a folder); `*` is any run of characters but a slash. Any
+ * case: matching too much only costs a recomputation. One regular expression for all patterns,
+ * since every inventory file is tested (`ignore` took ~100 ms for this repository's 700 files).
+ */
+export function inputMatcher(patterns: string[]): (file: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const glob = (text: string) => text.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*');
+  const alternatives = patterns.map((pattern) => {
+    if (!pattern.includes('/')) return `(?:^|/)${glob(pattern)}$`;
+    const anchored = pattern.replace(/^\//, '');
+    return anchored.endsWith('/') ? `^${glob(anchored)}` : `^${glob(anchored)}$`;
+  });
+  const test = new RegExp(alternatives.join('|'), 'i');
+  return (file) => test.test(file);
+}
+
 export interface SectionKeys {
   /** The key of a generator's extract, or undefined when it declares no inputs (never kept). */
   extractKey(generator: SectionGenerator): string | undefined;
@@ -96,8 +114,8 @@ export function createSectionKeys(context: TargetContext): SectionKeys {
     extractKey(generator) {
       if (!generator.inputs) return undefined;
       const inputs = generator.inputs(context);
-      const matcher = ignore({allowRelativePaths: true}).add(inputs.files);
-      const files = inputs.files.length > 0 ? context.inventory.files.filter((file) => matcher.ignores(file)) : [];
+      const matches = inputMatcher(inputs.files);
+      const files = context.inventory.files.filter(matches);
       const inventory = Object.fromEntries((inputs.inventory ?? []).map((field) => [field, context.inventory[field]]));
       const config = Object.fromEntries((inputs.config ?? []).map((key) => [key, context.config[key]]));
       return hashContent(
