@@ -21,20 +21,30 @@ import type {HistoryLinks} from './renderCommon';
 import {changelogPageName, paginate} from './renderChangelog';
 import {DECISIONS_DIR} from './renderDecisions';
 import {renderHistory} from './renderHistory';
-import {MARKDOWN_FILES} from '../core/site/inputPatterns';
 
 /** The usual names of a changelog, in any case, with a Markdown or text extension or none; the first is preferred. */
 const CHANGELOG_NAMES = [/^changelog/i, /^changes/i, /^history/i, /^news/i, /^releases?/i, /^release[-_ ]?notes/i].map(
   (name) => new RegExp(`${name.source}(\\.(mdx?|markdown|txt|rst|adoc))?$`, 'i'),
 );
 
-/** The same names as patterns of the root folder, for the section's inputs (any case: `ignore` ignores it). */
+/** The same names as patterns of the root folder, for the section's inputs (inputMatcher ignores case). */
 const CHANGELOG_FILES = ['/changelog*', '/changes*', '/history*', '/news*', '/release*'];
 
 export const historyGenerator: SectionGenerator<HistoryModel> = {
   id: 'history',
-  // Decision records, the changelog and CODEOWNERS, beside the history itself.
-  inputs: (context) => ({files: [...MARKDOWN_FILES, 'CODEOWNERS', ...CHANGELOG_FILES, ...(context.config.history?.changelogFile ? [`/${context.config.history.changelogFile}`] : [])], inventory: ['files', 'adrDirs', 'packages'], config: ['history'], history: true}),
+  // Decision records, the changelog and CODEOWNERS, beside the history itself. The folders are
+  // those decisionFolders() may choose from, so an edited guide elsewhere keeps the section.
+  inputs: (context) => ({
+    files: [
+      ...(context.config.history?.adrPaths ?? [...context.inventory.adrDirs, ...ADR_DIRS]).map((dir) => `/${dir.replace(/^\/+|\/+$/g, '')}/`),
+      ...CODEOWNERS_PATHS.map((file) => `/${file}`),
+      ...CHANGELOG_FILES,
+      ...(context.config.history?.changelogFile ? [`/${context.config.history.changelogFile}`] : []),
+    ],
+    inventory: ['files', 'adrDirs', 'packages'],
+    config: ['history'],
+    history: true,
+  }),
   async extract(context) {
     const {history, inventory, report} = context;
     const options = resolveHistoryOptions(context.config);
