@@ -48,6 +48,12 @@ describe('a warm check', () => {
     expect(stores.filter((store) => files.includes(store))).toEqual(stores);
   });
 
+  it('keeps every section on the next run, whose history comes from its cache file', async () => {
+    process.env.DOCS_ARCHITECT_CACHE_DIR = warmCache;
+    await runCheck({target: repo.dir});
+    expect(lastSectionRun).toEqual({extracted: [], rendered: []});
+  }, 180_000);
+
   it('sees a generated anchor change when a source file is edited', async () => {
     // docs/intro.md links to /api/check-fixture/#createCharge, which the rename removes.
     repo.commit('refactor: rename', {files: {'src/index.ts': FIXTURE_FILES['src/index.ts']!.replace('createCharge', 'createPayment')}});

@@ -11,7 +11,6 @@
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import v8 from 'node:v8';
 import {codeVersion} from '../codeVersion';
 import {hashContent} from '../contentCache';
 import {gitEnv} from '../gitLog';
@@ -70,7 +69,9 @@ function historyIdentity(context: TargetContext): string {
       tags = 'unreadable';
     }
   }
-  return hashContent(v8.serialize({state: history.state, reason: history.reason, shallow: history.shallow, log: history.log, git}), tags);
+  // JSON, not V8's bytes: the log read from git and the same log read back from its cache file
+  // (core/history.ts) are equal as JSON only.
+  return hashContent(JSON.stringify({state: history.state, reason: history.reason, shallow: history.shallow, log: history.log, git}), tags);
 }
 
 function installRecord(root: string): string {
