@@ -22,22 +22,26 @@ let tool: string | undefined;
 
 /**
  * The version of the code that makes every section. Run compiled (docs/adr/0054), that is the
- * chunks themselves; run from the TypeScript (jiti, tests), every source file of the plugins and
- * the site config. Either way with npm's record of the installed packages (codeVersion).
+ * chunks: their names, which rolldown makes from their content (`[name]-[hash].cjs`,
+ * bin/buildCli.mjs), and the entry's text; run from the TypeScript (jiti, tests), every source
+ * file of the plugins and the site config. Either way with npm's record of the installed
+ * packages (codeVersion).
  */
 export function toolVersion(): string {
   if (tool) return tool;
-  const compiled = __filename.endsWith('.cjs');
-  const dir = compiled ? __dirname : path.join(PACKAGE_DIR, 'plugins');
-  const files = compiled
-    ? fs.readdirSync(dir).filter((file) => file.endsWith('.cjs')).map((file) => path.join(dir, file))
-    : fs
-        .readdirSync(dir, {recursive: true})
-        .map(String)
-        .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
-        .map((file) => path.join(dir, file));
-  if (!compiled) files.push(path.join(PACKAGE_DIR, 'docusaurus.config.ts'));
-  tool = codeVersion(files.sort(), []);
+  if (__filename.endsWith('.cjs')) {
+    const chunks = fs.readdirSync(__dirname).filter((file) => file.endsWith('.cjs')).sort();
+    const entries = chunks.filter((file) => !/-[\w-]{8,}\.cjs$/.test(file)).map((file) => path.join(__dirname, file));
+    tool = codeVersion(entries, [], ...chunks);
+    return tool;
+  }
+  const dir = path.join(PACKAGE_DIR, 'plugins');
+  const files = fs
+    .readdirSync(dir, {recursive: true})
+    .map(String)
+    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
+    .map((file) => path.join(dir, file));
+  tool = codeVersion([...files.sort(), path.join(PACKAGE_DIR, 'docusaurus.config.ts')], []);
   return tool;
 }
 
