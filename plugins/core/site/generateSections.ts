@@ -8,6 +8,7 @@ import {createRegistry, type Registry, type ReservedRoute} from './registry';
 import {createProgress, type Progress} from '../progress';
 import {sectionCounts} from '../sectionCounts';
 import {hashContent} from '../contentCache';
+import {runStoreOpen} from '../runStore';
 import {createSectionKeys} from './sectionKeys';
 import {keptWork, lastSectionRun, SECTION_EXTRACTS_STORE, SECTION_RENDERS_STORE} from './sectionStore';
 
@@ -27,11 +28,14 @@ export async function generateSections(
   const keys = createSectionKeys(context);
   lastSectionRun.extracted = [];
   lastSectionRun.rendered = [];
+  lastSectionRun.keyMs = 0;
   // How long each generator's extract took, shown on its section's line when it made one section.
   const extractMs = new Map<SectionGenerator, {ms: number; sections: number}>();
   for (const generator of generators) {
     const started = performance.now();
-    const key = keys.extractKey(generator);
+    // Hashing the inputs is for the store: a build or `start` (no store open) skips it.
+    const key = runStoreOpen() ? keys.extractKey(generator) : undefined;
+    lastSectionRun.keyMs += performance.now() - started;
     const extract = async () => {
       lastSectionRun.extracted.push(generator.id);
       return generator.extract(context);

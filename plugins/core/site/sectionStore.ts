@@ -18,8 +18,11 @@ interface Kept<T> {
   warnings: {message: string; details: UserErrorDetails}[];
 }
 
-/** Which generators extracted and which sections rendered in the last run (the others were kept): for tests and --verbose. */
-export const lastSectionRun = {extracted: [] as string[], rendered: [] as string[]};
+/**
+ * Which generators extracted and which sections rendered in the last run (the others were kept),
+ * and how long hashing their inputs took: for tests and measurements.
+ */
+export const lastSectionRun = {extracted: [] as string[], rendered: [] as string[], keyMs: 0};
 
 /**
  * `work()`'s value, kept under `key` in `store` with the warnings it added to `report`; a kept
