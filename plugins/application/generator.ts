@@ -3,6 +3,7 @@ import type {SectionGenerator} from '../core/types';
 import {extractApplication} from './extract/extractApplication';
 import type {ApplicationModel} from './model';
 import {renderApplication} from './render/renderApplication';
+import {MANIFEST_FILES, SOURCE_FILES} from '../core/site/inputPatterns';
 
 /**
  * The "Application" section: the app's components, routes and data models, when it has any
@@ -10,6 +11,7 @@ import {renderApplication} from './render/renderApplication';
  */
 export const applicationGenerator: SectionGenerator<ApplicationModel> = {
   id: 'application',
+  inputs: () => ({files: [...SOURCE_FILES, ...MANIFEST_FILES], inventory: ['files', 'packages'], config: ['codeReference'], history: true}),
   async extract(context) {
     const model = await extractApplication(context);
     const routes = model.services.reduce((sum, service) => sum + service.routes.length, 0);

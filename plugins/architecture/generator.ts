@@ -5,6 +5,7 @@ import {extractArchitecture} from './extract/extractArchitecture';
 import type {ArchitectureModel} from './model';
 import {entityLinkKey} from './render/renderEntities';
 import {renderArchitecture} from './render/renderArchitecture';
+import {DATA_FILES, MANIFEST_FILES, SOURCE_FILES} from '../core/site/inputPatterns';
 
 /** Said on the landing page when there is nothing to draw. */
 export const NO_ARCHITECTURE = 'No compose or Kubernetes files, workspace packages, imports between source files or data model schemas: no Architecture section.';
@@ -16,6 +17,7 @@ export const NO_ARCHITECTURE = 'No compose or Kubernetes files, workspace packag
 export const architectureGenerator: SectionGenerator<ArchitectureModel> = {
   id: 'architecture',
   absent: NO_ARCHITECTURE,
+  inputs: () => ({files: [...SOURCE_FILES, ...MANIFEST_FILES, ...DATA_FILES, 'go.mod', 'Dockerfile*', '.env*', '*.env', '*.prisma', '*.sql'], inventory: ['composeFiles', 'files', 'tsconfigs', 'envFiles', 'packages'], config: ['baseUrl'], history: true}),
   async extract(context) {
     const model = await extractArchitecture(context);
     const worthDrawing = model.relations.length > 0 || model.elements.length > 1 || (model.dependencies?.imports ?? 0) > 0 || model.entities.length > 0 || context.inventory.composeFiles.length > 0;

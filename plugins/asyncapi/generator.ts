@@ -12,9 +12,12 @@ import {extractModel} from './extractModel';
 import {createAsyncApiParser, discoverAsyncApi, loadAsyncApi, type LoadedAsyncApi} from './loadAsyncApi';
 import {ASYNCAPI_MODEL_VERSION, type AsyncApiSectionModel} from './model';
 import {renderAsyncApi, renderAsyncApiError} from './renderAsyncApi';
+import {DATA_FILES} from '../core/site/inputPatterns';
 
 export const asyncapiGenerator: SectionGenerator<AsyncApiSectionModel> = {
   id: 'asyncapi',
+  // Every YAML or JSON file is looked at for an `asyncapi:` document.
+  inputs: () => ({files: DATA_FILES, inventory: ['files']}),
   async extract(context) {
     const files = await discoverAsyncApi(context);
     if (files.length === 0) return undefined;

@@ -17,7 +17,8 @@ export const mermaidCheck: QualityCheck = {
       if (!page.own) continue;
       const blocks = findMermaidBlocks(page.own.text);
       if (blocks.length === 0) continue;
-      for (const problem of await checkDiagrams(blocks)) {
+      // Results kept by the diagram's text, as for the staging's check of the same diagrams.
+      for (const problem of await checkDiagrams(blocks, input.context.siteDir)) {
         findings.push({
           rule: 'mermaid/syntax',
           severity: 'error',

@@ -13,6 +13,8 @@ import {SERIALIZED_MDX_STORE} from '../core/mdx/writeMdx';
 import {prepareSite} from '../core/prepareSite';
 import {openRunStore} from '../core/runStore';
 import {resolveTarget} from '../core/resolveTarget';
+import {SECTION_EXTRACTS_STORE, SECTION_RENDERS_STORE} from '../core/site/sectionStore';
+import {SYMBOL_RANGES_STORE} from '../living-docs/readSnippet';
 import {siteParts} from '../../docusaurus.config';
 import {externalLinksCheck} from './externalLinks';
 import {qualityChecks} from './registry';
@@ -68,8 +70,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   // The pages the staging parses are read again by the checks: parsed once (docs/adr/0049).
   keepAuthoredPages(Infinity);
   // ...and not at all when the last run parsed the same bytes; nor is a tree serialised again that
-  // the last run serialised (docs/adr/0053).
-  const stored = await openRunStore(siteDir, [AUTHORED_PAGES_STORE, PARSED_MARKDOWN_STORE, SERIALIZED_MDX_STORE]);
+  // the last run serialised (docs/adr/0053); nor is a section extracted or rendered whose declared
+  // inputs did not change, nor a cited file parsed again (docs/adr/0058).
+  const stored = await openRunStore(siteDir, [AUTHORED_PAGES_STORE, PARSED_MARKDOWN_STORE, SERIALIZED_MDX_STORE, SECTION_EXTRACTS_STORE, SECTION_RENDERS_STORE, SYMBOL_RANGES_STORE]);
   const plan = await timed('prepare', () =>
     prepareSite({siteDir, target: root, generators: siteParts.generators, reservedRoutes: siteParts.reservedRoutes, keepWarnings: true}),
   ).catch(async (error: unknown) => {

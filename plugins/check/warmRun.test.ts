@@ -9,16 +9,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {makeRepo, tempBase, type TestRepo} from '../../test/gitRepo';
+import {lastSectionRun} from '../core/site/sectionStore';
 import {runCheck, type CheckRun} from './run';
 import {FIXTURE_FILES} from './testing/checkFixture';
 
 const warmCache = tempBase('check-warm-cache');
 let repo: TestRepo;
 
+/** The generators whose extract ran in the last warm run (the others' sections were kept), and the sections rendered. */
+let recomputed = {extracted: [] as string[], rendered: [] as string[]};
+
 /** A run in the warm cache, and one in an empty cache: the findings must be the same. */
 async function warmAndCold(): Promise<CheckRun> {
   process.env.DOCS_ARCHITECT_CACHE_DIR = warmCache;
   const warm = await runCheck({target: repo.dir});
+  recomputed = {extracted: [...lastSectionRun.extracted], rendered: [...lastSectionRun.rendered]};
   process.env.DOCS_ARCHITECT_CACHE_DIR = tempBase('check-cold-cache');
   const cold = await runCheck({target: repo.dir});
   process.env.DOCS_ARCHITECT_CACHE_DIR = warmCache;
@@ -39,9 +44,15 @@ beforeAll(async () => {
 describe('a warm check', () => {
   it('keeps parsed pages, serialised pages and lint findings in the check’s work folder', () => {
     const files = fs.readdirSync(warmCache, {recursive: true}).map(String).map((file) => path.basename(file));
-    const stores = ['authored-pages.v8', 'serialized-mdx.v8', 'check-findings-markdownlint.json', 'check-findings-inclusive.json'];
+    const stores = ['authored-pages.v8', 'serialized-mdx.v8', 'section-extracts.v8', 'section-renders.v8', 'check-findings-markdownlint.json', 'check-findings-inclusive.json'];
     expect(stores.filter((store) => files.includes(store))).toEqual(stores);
   });
+
+  it('keeps every section on the next run, whose history comes from its cache file', async () => {
+    process.env.DOCS_ARCHITECT_CACHE_DIR = warmCache;
+    await runCheck({target: repo.dir});
+    expect({extracted: lastSectionRun.extracted, rendered: lastSectionRun.rendered}).toEqual({extracted: [], rendered: []});
+  }, 180_000);
 
   it('sees a generated anchor change when a source file is edited', async () => {
     // docs/intro.md links to /api/check-fixture/#createCharge, which the rename removes.
@@ -50,6 +61,7 @@ describe('a warm check', () => {
     const intro = run.findings.filter((finding) => finding.file === 'docs/intro.md');
     expect(intro.map((finding) => `${finding.line} ${finding.rule}`)).toEqual(['8 links/broken-anchor']);
     expect(intro[0]!.message).toContain('`#createCharge` is not a heading or anchor of `/api/check-fixture/`');
+    expect(recomputed.extracted).toContain('api');
   }, 180_000);
 
   it('lints an edited page again, and replays the findings of the others', async () => {
@@ -70,5 +82,46 @@ describe('a warm check', () => {
     // The guide's tab and both pages' `guys` were reported before: all allowed now.
     expect(where(run).filter((line) => /markdownlint|inclusive/.test(line))).toEqual([]);
     expect(run.findings.length).toBeGreaterThan(0);
+  }, 180_000);
+
+  // Sections kept whole (docs/adr/0058): edits in the working tree, so that HEAD, which most
+  // sections read for their dates, stays the same unless a test commits.
+  const ALL = ['overview', 'api', 'openapi', 'graphql', 'grpc', 'asyncapi', 'history', 'architecture', 'application', 'operations', 'living-docs'];
+
+  it('neither extracts nor renders a section when nothing changed', async () => {
+    const run = await warmAndCold();
+    expect(recomputed).toEqual({extracted: [], rendered: []});
+    expect(run.findings.length).toBeGreaterThan(0);
+  }, 180_000);
+
+  it('extracts again the sections that read an edited source file, and reports what changed', async () => {
+    // The rename is undone in the working tree: the link to #createCharge is good again.
+    repo.write('src/index.ts', FIXTURE_FILES['src/index.ts']!);
+    const run = await warmAndCold();
+    expect(run.findings.filter((finding) => finding.file === 'docs/intro.md')).toEqual([]);
+    // Those that read TypeScript, or every file; not the history, the overview, the API descriptions.
+    expect(recomputed.extracted).toEqual(['api', 'graphql', 'architecture', 'application', 'operations', 'living-docs']);
+    expect(recomputed.rendered.length).toBeGreaterThan(3);
+  }, 180_000);
+
+  it('extracts again only the sections that read every file when an authored page is edited', async () => {
+    repo.write('docs/flow.md', `${FIXTURE_FILES['docs/flow.md']!}\nAnother [broken link](./gone.md).\n`);
+    const run = await warmAndCold();
+    expect(where(run).filter((line) => line.startsWith('docs/flow.md:8 links/'))).toHaveLength(1);
+    // The Quality page reads the guides, the operations pages any file (runbooks, READMEs).
+    expect(recomputed.extracted).toEqual(['operations', 'living-docs']);
+  }, 180_000);
+
+  it('extracts again the sections that read a changed config key', async () => {
+    repo.write('docs-architect.config.yaml', `${fs.readFileSync(path.join(repo.dir, 'docs-architect.config.yaml'), 'utf8')}history:\n  hotspotMonths: 3\n`);
+    await warmAndCold();
+    // The history reads `history`; the others read the config file's text (any YAML file, or every file).
+    expect(recomputed.extracted).toEqual(['openapi', 'asyncapi', 'history', 'architecture', 'operations', 'living-docs']);
+  }, 180_000);
+
+  it('extracts again the sections that read the history after a commit', async () => {
+    repo.commit('the edits above');
+    await warmAndCold();
+    expect(recomputed.extracted).toEqual(ALL.filter((id) => ['overview', 'api', 'history', 'architecture', 'application', 'operations', 'living-docs'].includes(id)));
   }, 180_000);
 });

@@ -11,6 +11,7 @@ import {codeReferenceLinks, createSymbolIndex} from './links';
 import {CODE_REFERENCE_MODEL_VERSION, serializeModel, type CodeReferenceModel} from './model';
 import {renderSection, RENDER_VERSION, type AboutSources} from './render/renderSection';
 import {loadBundledCache} from '../core/bundledCache';
+import {MANIFEST_FILES, SOURCE_FILES} from '../core/site/inputPatterns';
 
 export {extractCodeReferenceModel} from './extractModel';
 
@@ -52,6 +53,7 @@ export async function generateCodeReference(context: TargetContext, options: {ca
 
 export const codeReferenceGenerator: SectionGenerator<CodeReferenceModel> = {
   id: SECTION_ID,
+  inputs: () => ({files: [...SOURCE_FILES, ...MANIFEST_FILES], inventory: ['files', 'tsconfigs'], config: ['codeReference'], history: true, packages: true}),
   async extract(context: TargetContext) {
     const extracted = await extractCodeReferenceModel(context);
     if (!extracted) return undefined;

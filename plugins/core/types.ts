@@ -156,6 +156,30 @@ export interface SectionGenerator<Model extends SectionModel = SectionModel> {
   authored?(section: ExtractedSection<Model>, site: SiteView): AuthoredRewrite;
   /** Facts other sections may show, in core's terms, from its model alone (docs/adr/0047). */
   share?(section: ExtractedSection<Model>): SharedFacts;
+  /**
+   * What extract and render read of the target (docs/adr/0058): `check` keeps a section whose
+   * inputs did not change and neither extracts nor renders it again. No declaration: never kept.
+   */
+  inputs?(context: TargetContext): SectionInputs;
+}
+
+/**
+ * A generator's inputs, declared so that a warm `check` can tell when its section is still good
+ * (plugins/core/site/sectionKeys.ts). A missed input gives a stale section with no error, so
+ * plugins/core/site/sectionInputs.test.ts traces what each generator really reads and holds the
+ * declarations to it.
+ */
+export interface SectionInputs {
+  /** gitignore-style patterns (`*.ts`, `docs/adr/`) of the target's files whose text it reads. */
+  files: string[];
+  /** Fields of the inventory it reads; `files` is the list of the target's files (an added or removed file counts). */
+  inventory?: (keyof Inventory)[];
+  /** Top-level keys of the config it reads. */
+  config?: (keyof DocsArchitectConfig)[];
+  /** Reads the git history: commits, last changes, tags, HEAD. */
+  history?: boolean;
+  /** Reads installed packages in the target's node_modules (kept by npm's record of them). */
+  packages?: boolean;
 }
 
 /**

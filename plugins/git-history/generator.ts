@@ -27,8 +27,24 @@ const CHANGELOG_NAMES = [/^changelog/i, /^changes/i, /^history/i, /^news/i, /^re
   (name) => new RegExp(`${name.source}(\\.(mdx?|markdown|txt|rst|adoc))?$`, 'i'),
 );
 
+/** The same names as patterns of the root folder, for the section's inputs (inputMatcher ignores case). */
+const CHANGELOG_FILES = ['/changelog*', '/changes*', '/history*', '/news*', '/release*'];
+
 export const historyGenerator: SectionGenerator<HistoryModel> = {
   id: 'history',
+  // Decision records, the changelog and CODEOWNERS, beside the history itself. The folders are
+  // those decisionFolders() may choose from, so an edited guide elsewhere keeps the section.
+  inputs: (context) => ({
+    files: [
+      ...(context.config.history?.adrPaths ?? [...context.inventory.adrDirs, ...ADR_DIRS]).map((dir) => `/${dir.replace(/^\/+|\/+$/g, '')}/`),
+      ...CODEOWNERS_PATHS.map((file) => `/${file}`),
+      ...CHANGELOG_FILES,
+      ...(context.config.history?.changelogFile ? [`/${context.config.history.changelogFile}`] : []),
+    ],
+    inventory: ['files', 'adrDirs', 'packages'],
+    config: ['history'],
+    history: true,
+  }),
   async extract(context) {
     const {history, inventory, report} = context;
     const options = resolveHistoryOptions(context.config);

@@ -14,6 +14,7 @@ import {extractModel, kebab} from './extractModel';
 import {loadSources, type Problem} from './loadSources';
 import {anchorOf, GRAPHQL_MODEL_VERSION, type GraphqlSectionModel} from './model';
 import {renderSection} from './renderSection';
+import {MANIFEST_FILES, SOURCE_FILES} from '../core/site/inputPatterns';
 
 /** The navbar group the HTTP API reference uses, so every API reference shares one dropdown. */
 export const GRAPHQL_NAVBAR_GROUP = API_NAVBAR_GROUP;
@@ -24,6 +25,8 @@ type Extracted = Omit<ExtractedSection<GraphqlSectionModel>, 'id'>;
 
 export const graphqlGenerator: SectionGenerator<GraphqlSectionModel> = {
   id: 'graphql',
+  // Schemas, and the code that holds schemas or resolvers.
+  inputs: () => ({files: [...SOURCE_FILES, ...MANIFEST_FILES, '*.json', '*.graphql', '*.graphqls', '*.gql'], inventory: ['files'], config: ['graphql']}),
   absent: 'No GraphQL schema was found (no *.graphql or *.gql file, schema string in code, or introspection result).',
   async extract(context) {
     const loaded = loadSources(context.root, candidateFiles(context));

@@ -12,6 +12,9 @@ import {livingDocsRewrite} from './rewrite';
  */
 export const livingDocsGenerator: SectionGenerator<LivingDocsModel> = {
   id: 'living-docs',
+  // The authored pages (their citations, `covers` and review dates), the files they cite, which
+  // may be of any kind, and the history of what they cover.
+  inputs: () => ({files: ['*'], inventory: ['files', 'docsDirs', 'packages'], config: ['livingDocs', 'check', 'docsPath'], history: true}),
   absent: 'No Quality page: no hand-written page cites or covers code, and there is no code reference to measure.',
   async extract(context) {
     return {

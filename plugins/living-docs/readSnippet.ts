@@ -6,9 +6,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import {hashContent} from '../core/contentCache';
+import {remembered, runStoreOpen} from '../core/runStore';
+import {toolVersion} from '../core/site/sectionKeys';
 import type {BrokenCitation} from './model';
 import {closestName} from './closest';
 import {declarationRanges} from './symbolRanges';
+
+/**
+ * `check` keeps each cited file's declarations between runs, by its path and text (docs/adr/0058):
+ * a warm run parses no cited file that did not change.
+ */
+export const SYMBOL_RANGES_STORE = {name: 'symbol-ranges', version: () => toolVersion()};
 
 export interface Snippet {
   /** Path relative to the target's root, POSIX. */
@@ -43,7 +52,11 @@ export function createCodeReader(root: string, files: readonly string[]): CodeRe
     files: new Set(files),
     text,
     declarations(file) {
-      if (!parsed.has(file)) parsed.set(file, declarationRanges(file, text(file)));
+      if (!parsed.has(file)) {
+        const source = text(file);
+        const parse = () => declarationRanges(file, source);
+        parsed.set(file, runStoreOpen() ? remembered(SYMBOL_RANGES_STORE.name, hashContent(file, source), parse) : parse());
+      }
       return parsed.get(file);
     },
   };

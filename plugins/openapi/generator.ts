@@ -15,6 +15,8 @@ import {renderErrorPage} from './renderErrorPage';
 import {renderSectionCached} from './renderCached';
 import {assignSectionIds} from './sectionIds';
 import {findImplementation} from './implementation';
+import {DATA_FILES} from '../core/site/inputPatterns';
+
 
 /** Kept as an export for callers that read it here; the label itself is core's, shared by every API kind. */
 export {API_NAVBAR_GROUP};
@@ -45,6 +47,8 @@ const DOCS_OPTIONS = {
 
 export const openapiGenerator: SectionGenerator<OpenApiSectionModel> = {
   id: 'openapi',
+  // A spec and every file its $refs lead to.
+  inputs: () => ({files: DATA_FILES, inventory: ['specs', 'files'], config: ['openapi']}),
   async extract(context) {
     const sources = discoverSpecs(context);
     if (sources.length === 0) return undefined;

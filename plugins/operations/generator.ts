@@ -15,6 +15,9 @@ export const OPERATIONS_ID = 'operations';
  */
 export const operationsGenerator: SectionGenerator<OperationsSectionModel> = {
   id: 'operations',
+  // Commands, variables, toolchains, runbooks and security facts come from files of every kind
+  // (code, manifests, CI, Dockerfiles, Markdown, version files): all of them.
+  inputs: () => ({files: ['*'], packages: true, inventory: ['files', 'composeFiles', 'specs', 'manifests', 'packages', 'envFiles'], history: true}),
   async extract(context) {
     const {gettingStarted, operations, problems, watch} = await extractOperations(context);
     for (const problem of problems) {

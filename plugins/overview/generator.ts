@@ -7,6 +7,8 @@ import {renderOverview} from './renderOverview';
 /** The "Repository overview" section: one page, rebuilt from the inventory on every build. */
 export const overviewGenerator: SectionGenerator<OverviewModel> = {
   id: 'overview',
+  // Only the inventory's facts and the history's dates: no file of its own.
+  inputs: () => ({files: [], inventory: ['manifests', 'tsconfigs', 'specs', 'envFiles', 'composeFiles', 'files', 'languages', 'packages', 'docsDirs', 'adrDirs', 'skippedLinks'], history: true}),
   async extract(context) {
     const inventory = context.inventory;
     const watched = [

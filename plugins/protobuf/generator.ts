@@ -15,6 +15,7 @@ import {renderProtobuf} from './renderProtobuf';
 
 export const protobufGenerator: SectionGenerator<ProtobufModel> = {
   id: 'grpc',
+  inputs: () => ({files: ['*.proto'], inventory: ['files']}),
   async extract(context) {
     const files = discoverProtos(context);
     if (files.length === 0) return undefined;

@@ -120,7 +120,7 @@ export async function stageAuthoredDocs(options: StageOptions): Promise<StagedDo
       continue;
     }
     // A diagram readers would see as "Syntax error" is reported here, with its file and line.
-    await reportAuthoredDiagrams(mermaidBlocksOfTree(page.tree), absolute, report);
+    await reportAuthoredDiagrams(mermaidBlocksOfTree(page.tree), absolute, report, options.siteDir);
     const edits: {start: number; end: number; value: string}[] = [];
     for (const reference of page.references) {
       const verdict = await judge(reference.url, relative, root, known);

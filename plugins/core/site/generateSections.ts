@@ -7,6 +7,10 @@ import type {ExtractedSection, GeneratedSection, SectionGenerator, TargetContext
 import {createRegistry, type Registry, type ReservedRoute} from './registry';
 import {createProgress, type Progress} from '../progress';
 import {sectionCounts} from '../sectionCounts';
+import {hashContent} from '../contentCache';
+import {runStoreOpen} from '../runStore';
+import {createSectionKeys} from './sectionKeys';
+import {keptWork, lastSectionRun, SECTION_EXTRACTS_STORE, SECTION_RENDERS_STORE} from './sectionStore';
 
 export interface Generated {
   generator: SectionGenerator;
@@ -19,12 +23,24 @@ export async function generateSections(
   reserved: ReservedRoute[],
   progress: Progress = createProgress({level: 'quiet'}),
 ): Promise<{generated: Generated[]; registry: Registry}> {
-  const extracted: {generator: SectionGenerator; section: ExtractedSection}[] = [];
+  const extracted: {generator: SectionGenerator; section: ExtractedSection; key?: string}[] = [];
+  // In `check`, a section whose declared inputs did not change is neither extracted nor rendered (docs/adr/0058).
+  const keys = createSectionKeys(context);
+  lastSectionRun.extracted = [];
+  lastSectionRun.rendered = [];
+  lastSectionRun.keyMs = 0;
   // How long each generator's extract took, shown on its section's line when it made one section.
   const extractMs = new Map<SectionGenerator, {ms: number; sections: number}>();
   for (const generator of generators) {
     const started = performance.now();
-    const result = await progress.phase(`${generator.id}: reading`, () => generator.extract(context), (found) => `${sectionList(found).length} sections`, {
+    // Hashing the inputs is for the store: a build or `start` (no store open) skips it.
+    const key = runStoreOpen() ? keys.extractKey(generator) : undefined;
+    lastSectionRun.keyMs += performance.now() - started;
+    const extract = async () => {
+      lastSectionRun.extracted.push(generator.id);
+      return generator.extract(context);
+    };
+    const result = await progress.phase(`${generator.id}: reading`, async () => (await keptWork(SECTION_EXTRACTS_STORE.name, key, context.report, extract)).value, (found) => `${sectionList(found).length} sections`, {
       // Shown when several sections (one per API description) share its time; one section's line
       // carries it, and a generator with nothing to document is not news.
       verbose: (found) => sectionList(found).length <= 1,
@@ -32,7 +48,7 @@ export async function generateSections(
     });
     const list = sectionList(result);
     extractMs.set(generator, {ms: performance.now() - started, sections: list.length});
-    for (const section of list) extracted.push({generator, section});
+    list.forEach((section, index) => extracted.push({generator, section, key: key && `${key}:${index}`}));
   }
 
   const registry = createRegistry(context, reserved);
@@ -46,10 +62,18 @@ export async function generateSections(
   }
 
   const site = registry.view(extracted.map(({section}) => section));
+  // A render reads its model and the site view, which every extract's key decides (and the
+  // reserved routes): with all of them unchanged, a section's files are too.
+  const siteKey = extracted.every(({key}) => key) ? hashContent(JSON.stringify(reserved), ...extracted.map(({key}) => key!)) : undefined;
   const generated: Generated[] = [];
-  for (const {generator, section} of extracted) {
+  for (const {generator, section, key} of extracted) {
     const extract = extractMs.get(generator);
-    const rendered = await progress.phase(section.title, () => generator.render(section, site), (done) => sectionCounts({model: section.model, files: done.files}), {
+    const render = async () => {
+      lastSectionRun.rendered.push(section.id);
+      return generator.render(section, site);
+    };
+    const renderKey = key && siteKey ? `${key}:${siteKey.slice(0, 40)}` : undefined;
+    const rendered = await progress.phase(section.title, async () => (await keptWork(SECTION_RENDERS_STORE.name, renderKey, context.report, render)).value, (done) => sectionCounts({model: section.model, files: done.files}), {
       kind: generator.id,
       // One section from its generator: its line counts the reading too.
       extraMs: extract?.sections === 1 ? extract.ms : 0,
