@@ -1,10 +1,8 @@
 import path from 'node:path';
 import type {SectionGenerator} from '../core/types';
 import {lastUpdateFrontMatter} from '../core/history';
-import {extractArchitecture} from './extract/extractArchitecture';
 import type {ArchitectureModel} from './model';
 import {entityLinkKey} from './render/renderEntities';
-import {renderArchitecture} from './render/renderArchitecture';
 
 /** Said on the landing page when there is nothing to draw. */
 export const NO_ARCHITECTURE = 'No compose or Kubernetes files, workspace packages, imports between source files or data model schemas: no Architecture section.';
@@ -17,6 +15,7 @@ export const architectureGenerator: SectionGenerator<ArchitectureModel> = {
   id: 'architecture',
   absent: NO_ARCHITECTURE,
   async extract(context) {
+    const {extractArchitecture} = await import('./extract/extractArchitecture');
     const model = await extractArchitecture(context);
     const worthDrawing = model.relations.length > 0 || model.elements.length > 1 || (model.dependencies?.imports ?? 0) > 0 || model.entities.length > 0 || context.inventory.composeFiles.length > 0;
     if (!worthDrawing) return undefined;
@@ -34,6 +33,7 @@ export const architectureGenerator: SectionGenerator<ArchitectureModel> = {
     return section.model.entities.map((entity) => ({kind: 'entity', key: entityLinkKey(entity), url: `/${section.id}/data/${entity.key}/`, title: entity.name}));
   },
   async render(section, site) {
+    const {renderArchitecture} = await import('./render/renderArchitecture');
     const sources = [...new Set(section.model.elements.flatMap((e) => e.sources.map((s) => s.file)))];
     const lastUpdate = lastUpdateFrontMatter(site.context.history, sources);
     return {files: renderArchitecture({site, id: section.id, lastUpdate}, section.model)};

@@ -13,7 +13,7 @@ import {SERIALIZED_MDX_STORE} from '../core/mdx/writeMdx';
 import {prepareSite} from '../core/prepareSite';
 import {openRunStore} from '../core/runStore';
 import {resolveTarget} from '../core/resolveTarget';
-import {siteParts} from '../../docusaurus.config';
+import {generators, reservedRoutes} from '../../siteParts';
 import {externalLinksCheck} from './externalLinks';
 import {qualityChecks} from './registry';
 import {sitePages} from './pages';
@@ -71,7 +71,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   // the last run serialised (docs/adr/0053).
   const stored = await openRunStore(siteDir, [AUTHORED_PAGES_STORE, PARSED_MARKDOWN_STORE, SERIALIZED_MDX_STORE]);
   const plan = await timed('prepare', () =>
-    prepareSite({siteDir, target: root, generators: siteParts.generators, reservedRoutes: siteParts.reservedRoutes, keepWarnings: true}),
+    prepareSite({siteDir, target: root, generators, reservedRoutes, keepWarnings: true}),
   ).catch(async (error: unknown) => {
     await stored.close();
     throw error;

@@ -1,13 +1,12 @@
 import path from 'node:path';
 import type {SectionGenerator} from '../core/types';
-import {extractOverview} from './extractOverview';
 import type {OverviewModel} from './model';
-import {renderOverview} from './renderOverview';
 
 /** The "Repository overview" section: one page, rebuilt from the inventory on every build. */
 export const overviewGenerator: SectionGenerator<OverviewModel> = {
   id: 'overview',
   async extract(context) {
+    const {extractOverview} = await import('./extractOverview');
     const inventory = context.inventory;
     const watched = [
       ...inventory.manifests.map((m) => m.path),
@@ -25,6 +24,7 @@ export const overviewGenerator: SectionGenerator<OverviewModel> = {
     };
   },
   async render({model}, site) {
+    const {renderOverview} = await import('./renderOverview');
     const fileUrl = site.repo.fileUrl;
     return {files: new Map([['index.mdx', renderOverview(model, fileUrl && ((file) => fileUrl(file)), model.lastUpdate, (file) => site.urlOf('file', file))]])};
   },
