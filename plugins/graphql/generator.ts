@@ -31,9 +31,11 @@ export const graphqlGenerator: SectionGenerator<GraphqlSectionModel> = {
   id: 'graphql',
   absent: 'No GraphQL schema was found (no *.graphql or *.gql file, schema string in code, or introspection result).',
   async extract(context) {
-    const [{loadSources}, {buildMergedSchema}, {extractModel, kebab}] = await Promise.all([import('./loadSources'), import('./buildMergedSchema'), import('./extractModel')]);
+    const {loadSources} = await import('./loadSources');
     const loaded = loadSources(context.root, candidateFiles(context));
     if (loaded.schemaFiles.length === 0 && !(context.config.graphql?.schemas?.length)) return undefined;
+    // graphql-js's schema building, only for a target with a schema (docs/adr/0059).
+    const [{buildMergedSchema}, {extractModel, kebab}] = await Promise.all([import('./buildMergedSchema'), import('./extractModel')]);
     const packageDirs = context.inventory.packages.map((pkg) => pkg.dir);
     const groups = groupSchemas(context, loaded.schemaFiles, packageDirs).filter((group) => group.files.length > 0 || group.configIndex !== undefined);
     const several = groups.length > 1;
