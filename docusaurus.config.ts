@@ -24,30 +24,19 @@ import {createRepoUrls} from './plugins/core/site/repoUrls';
 import {prepareSite, type SitePlan} from './plugins/core/prepareSite';
 import {generatedWatch, navbarItems, onProcess, preparedOnce} from './plugins/core/siteConfig';
 import {startMarkdownCopies} from './plugins/core/site/markdownCopies';
-import {openapiGenerator} from './plugins/openapi/generator';
-import {overviewGenerator} from './plugins/overview/generator';
-import {codeReferenceGenerator} from './plugins/code-reference/generator';
-import {historyGenerator} from './plugins/git-history/generator';
-import {operationsGenerator} from './plugins/operations/generator';
-import {livingDocsGenerator} from './plugins/living-docs/generator';
-import {applicationGenerator} from './plugins/application/generator';
-import {architectureGenerator} from './plugins/architecture/generator';
-import {protobufGenerator} from './plugins/protobuf/generator';
-import {asyncapiGenerator} from './plugins/asyncapi/generator';
 import audiencePlugin, {AUDIENCES_PATH} from './plugins/audience/index';
+import {generators, reservedRoutes} from './siteParts';
 import {createFrontMatterCheck} from './plugins/audience/checkFrontMatter';
 import {createParseFrontMatter} from './plugins/audience/parseFrontMatter';
 import {createVocabulary} from './plugins/audience/vocabulary';
 import {markdownPluginOptions, type MarkdownTrust} from './plugins/core/markdown/targetMarkdownPlugins';
 import {remarkPublishedLinks} from './plugins/core/markdown/remarkPublishedLinks';
-import {graphqlGenerator} from './plugins/graphql/generator';
 
 /**
  * The site folder of this build: the CLI gives each (target, output folder) its own (see
  * plugins/core/buildFolders.ts, docs/adr/0025); Docusaurus run by hand on this folder uses this one.
  */
 const siteDir = process.env.DOCS_SITE_DIR || __dirname;
-const generators = [overviewGenerator, codeReferenceGenerator, openapiGenerator, graphqlGenerator, protobufGenerator, asyncapiGenerator, historyGenerator, architectureGenerator, applicationGenerator, operationsGenerator, livingDocsGenerator];
 
 /**
  * Front matter problems already reported, shared by the build-time check and the parseFrontMatter
@@ -92,7 +81,7 @@ export default async function createConfig(): Promise<Config> {
       strict: process.env.DOCS_STRICT === '1',
       generators,
       checks: [frontMatterCheck],
-      reservedRoutes: [{id: AUDIENCES_PATH, owner: 'the reading paths pages'}],
+      reservedRoutes,
     });
   let plan: SitePlan;
   try {
@@ -293,5 +282,8 @@ export default async function createConfig(): Promise<Config> {
   });
 }
 
-/** What `docs-architect check` prepares without bundling: the same sections, checks and reserved routes as a build. */
-export const siteParts = {generators, frontMatterCheck, reservedRoutes: [{id: AUDIENCES_PATH, owner: 'the reading paths pages'}]};
+/**
+ * What `docs-architect check` prepares without bundling: the same sections and reserved routes as a
+ * build (it loads them from ./siteParts, without this config), and the build's front matter check.
+ */
+export const siteParts = {generators, frontMatterCheck, reservedRoutes};

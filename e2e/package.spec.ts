@@ -94,7 +94,7 @@ test.describe('the packed package, installed in a fresh repository', () => {
     const files = pack.files.map((file) => file.path);
     console.log(`package: ${pack.filename}, ${(pack.size / 1024).toFixed(0)} kB packed, ${(pack.unpackedSize / 1024).toFixed(0)} kB unpacked, ${files.length} files`);
     // dist/cli: the CLI compiled to JavaScript by `prepack` (docs/adr/0054).
-    for (const needed of ['package.json', 'bin/docs-architect.js', 'dist/cli/cli.cjs', 'docusaurus.config.ts', 'sidebars.ts', 'plugins/core/cli.ts', 'src/theme/MDXComponents.tsx', 'static/img/logo.svg']) {
+    for (const needed of ['package.json', 'bin/docs-architect.js', 'dist/cli/cli.cjs', 'docusaurus.config.ts', 'siteParts.ts', 'sidebars.ts', 'plugins/core/cli.ts', 'src/theme/MDXComponents.tsx', 'static/img/logo.svg']) {
       expect(files, needed).toContain(needed);
     }
     expect(files.filter((file) => /(^|\/)(test|e2e|bench|examples|__fixtures__|testing)\/|\.test\.ts$|\.spec\.ts$/.test(file))).toEqual([]);

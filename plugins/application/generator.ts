@@ -1,8 +1,6 @@
 import path from 'node:path';
 import type {SectionGenerator} from '../core/types';
-import {extractApplication} from './extract/extractApplication';
 import type {ApplicationModel} from './model';
-import {renderApplication} from './render/renderApplication';
 import {MANIFEST_FILES, SOURCE_FILES} from '../core/site/inputPatterns';
 
 /**
@@ -13,6 +11,7 @@ export const applicationGenerator: SectionGenerator<ApplicationModel> = {
   id: 'application',
   inputs: () => ({files: [...SOURCE_FILES, ...MANIFEST_FILES], inventory: ['files', 'packages'], config: ['codeReference'], history: true}),
   async extract(context) {
+    const {extractApplication} = await import('./extract/extractApplication');
     const model = await extractApplication(context);
     const routes = model.services.reduce((sum, service) => sum + service.routes.length, 0);
     if (model.components.length === 0 && routes === 0 && model.models.length === 0) return undefined;
@@ -44,6 +43,7 @@ export const applicationGenerator: SectionGenerator<ApplicationModel> = {
     };
   },
   async render({id, model}, site) {
+    const {renderApplication} = await import('./render/renderApplication');
     return {files: renderApplication(model, site, id)};
   },
 };

@@ -1,10 +1,8 @@
 import path from 'node:path';
 import type {SectionGenerator} from '../core/types';
 import {lastUpdateFrontMatter} from '../core/history';
-import {extractArchitecture} from './extract/extractArchitecture';
 import type {ArchitectureModel} from './model';
 import {entityLinkKey} from './render/renderEntities';
-import {renderArchitecture} from './render/renderArchitecture';
 import {DATA_FILES, MANIFEST_FILES, SOURCE_FILES} from '../core/site/inputPatterns';
 
 /** Said on the landing page when there is nothing to draw. */
@@ -19,6 +17,7 @@ export const architectureGenerator: SectionGenerator<ArchitectureModel> = {
   absent: NO_ARCHITECTURE,
   inputs: () => ({files: [...SOURCE_FILES, ...MANIFEST_FILES, ...DATA_FILES, 'go.mod', 'Dockerfile*', '.env*', '*.env', '*.prisma', '*.sql'], inventory: ['composeFiles', 'files', 'tsconfigs', 'envFiles', 'packages'], config: ['baseUrl'], history: true}),
   async extract(context) {
+    const {extractArchitecture} = await import('./extract/extractArchitecture');
     const model = await extractArchitecture(context);
     const worthDrawing = model.relations.length > 0 || model.elements.length > 1 || (model.dependencies?.imports ?? 0) > 0 || model.entities.length > 0 || context.inventory.composeFiles.length > 0;
     if (!worthDrawing) return undefined;
@@ -36,6 +35,7 @@ export const architectureGenerator: SectionGenerator<ArchitectureModel> = {
     return section.model.entities.map((entity) => ({kind: 'entity', key: entityLinkKey(entity), url: `/${section.id}/data/${entity.key}/`, title: entity.name}));
   },
   async render(section, site) {
+    const {renderArchitecture} = await import('./render/renderArchitecture');
     const sources = [...new Set(section.model.elements.flatMap((e) => e.sources.map((s) => s.file)))];
     const lastUpdate = lastUpdateFrontMatter(site.context.history, sources);
     return {files: renderArchitecture({site, id: section.id, lastUpdate}, section.model)};

@@ -8,10 +8,8 @@ import path from 'node:path';
 import {API_NAVBAR_GROUP} from '../core/apiNavbarGroup';
 import {formatUserError, UserError} from '../core/errors';
 import type {ExtractedSection, LinkEntry, SectionGenerator, TargetContext} from '../core/types';
-import {extractModel} from './extractModel';
 import {createAsyncApiParser, discoverAsyncApi, loadAsyncApi, type LoadedAsyncApi} from './loadAsyncApi';
 import {ASYNCAPI_MODEL_VERSION, type AsyncApiSectionModel} from './model';
-import {renderAsyncApi, renderAsyncApiError} from './renderAsyncApi';
 import {DATA_FILES} from '../core/site/inputPatterns';
 
 export const asyncapiGenerator: SectionGenerator<AsyncApiSectionModel> = {
@@ -21,6 +19,7 @@ export const asyncapiGenerator: SectionGenerator<AsyncApiSectionModel> = {
   async extract(context) {
     const files = await discoverAsyncApi(context);
     if (files.length === 0) return undefined;
+    const {extractModel} = await import('./extractModel');
     const blocked: {ref: string}[] = [];
     const parser = await createAsyncApiParser(context.root, blocked);
     const ids = new Set<string>();
@@ -75,6 +74,7 @@ export const asyncapiGenerator: SectionGenerator<AsyncApiSectionModel> = {
     return entries;
   },
   async render({id, model}, site) {
+    const {renderAsyncApi, renderAsyncApiError} = await import('./renderAsyncApi');
     return {files: model.state === 'ok' ? renderAsyncApi(id, model, site) : renderAsyncApiError(model)};
   },
 };

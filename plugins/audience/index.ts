@@ -12,9 +12,10 @@ import {audienceCss, audienceHeadScript} from './clientScript';
 import {collectPages, type DocsSource} from './collectPages';
 import type {AudienceGlobalData, PageEntry} from './types';
 import {EVERYONE, type Vocabulary} from './vocabulary';
+import {AUDIENCES_PATH} from './paths';
 
 export const PLUGIN_NAME = 'docs-architect-audience';
-export const AUDIENCES_PATH = 'audiences';
+export {AUDIENCES_PATH};
 export const CONTENT_TYPES_PATH = 'content-types';
 
 export interface AudiencePluginOptions {

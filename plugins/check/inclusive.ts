@@ -4,9 +4,6 @@
  * alternatives retext-equality suggests. `check.inclusiveAllow` lets words or rule ids pass.
  */
 import path from 'node:path';
-import {retext} from 'retext';
-import retextEnglish from 'retext-english';
-import retextEquality from 'retext-equality';
 import {codeVersion} from '../core/codeVersion';
 import type {Finding, QualityCheck} from '../core/findings';
 import {findingsPerPage} from './pageFindings';
@@ -38,6 +35,7 @@ export const inclusiveCheck: QualityCheck = {
 let version: string | undefined;
 
 async function equality(pages: Page[], allow: string[]): Promise<Finding[]> {
+  const {retext, retextEnglish, retextEquality} = await import('./retextLibraries');
   const processor = retext().use(retextEnglish).use(retextEquality, {ignore: allow}).freeze();
   const findings: Finding[] = [];
   for (const page of pages) {

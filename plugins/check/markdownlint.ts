@@ -4,7 +4,6 @@
  * the editor's business. Heading levels and alt text are left to this command's own checks
  * (structure.ts), which say more. `check.markdownlint` adds or changes rules.
  */
-import {lint} from 'markdownlint/promise';
 import type {Configuration} from 'markdownlint';
 import {codeVersion} from '../core/codeVersion';
 import type {Finding, QualityCheck} from '../core/findings';
@@ -42,6 +41,7 @@ let version: string | undefined;
 
 async function lintPages(pages: Page[], config: Configuration): Promise<Finding[]> {
   const strings = Object.fromEntries(pages.map((page) => [page.file, page.own!.text] as const));
+  const {lint} = await import('./markdownlintLibrary');
   const results = await lint({strings, config, handleRuleFailures: true});
   const findings: Finding[] = [];
   for (const [file, errors] of Object.entries(results)) {

@@ -15,7 +15,7 @@ import {openRunStore} from '../core/runStore';
 import {resolveTarget} from '../core/resolveTarget';
 import {SECTION_EXTRACTS_STORE, SECTION_RENDERS_STORE} from '../core/site/sectionStore';
 import {SYMBOL_RANGES_STORE} from '../living-docs/readSnippet';
-import {siteParts} from '../../docusaurus.config';
+import {generators, reservedRoutes} from '../../siteParts';
 import {externalLinksCheck} from './externalLinks';
 import {qualityChecks} from './registry';
 import {sitePages} from './pages';
@@ -74,7 +74,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   // inputs did not change, nor a cited file parsed again (docs/adr/0058).
   const stored = await openRunStore(siteDir, [AUTHORED_PAGES_STORE, PARSED_MARKDOWN_STORE, SERIALIZED_MDX_STORE, SECTION_EXTRACTS_STORE, SECTION_RENDERS_STORE, SYMBOL_RANGES_STORE]);
   const plan = await timed('prepare', () =>
-    prepareSite({siteDir, target: root, generators: siteParts.generators, reservedRoutes: siteParts.reservedRoutes, keepWarnings: true}),
+    prepareSite({siteDir, target: root, generators, reservedRoutes, keepWarnings: true}),
   ).catch(async (error: unknown) => {
     await stored.close();
     throw error;

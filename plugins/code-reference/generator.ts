@@ -9,7 +9,7 @@ import type {SectionGenerator, TargetContext} from '../core/types';
 import {codeVersion, extractCodeReferenceModel, type ExtractStats} from './extractModel';
 import {codeReferenceLinks, createSymbolIndex} from './links';
 import {CODE_REFERENCE_MODEL_VERSION, serializeModel, type CodeReferenceModel} from './model';
-import {renderSection, RENDER_VERSION, type AboutSources} from './render/renderSection';
+import type {AboutSources} from './render/renderSection';
 import {loadBundledCache} from '../core/bundledCache';
 import {MANIFEST_FILES, SOURCE_FILES} from '../core/site/inputPatterns';
 
@@ -29,6 +29,8 @@ export async function renderCodeReference(
   siteDir: string,
   options: {cache?: boolean; urlOf?: (kind: 'entity', key: string) => string | undefined; about?: AboutSources} = {},
 ) {
+  // The page writers load when pages are made, not when the generator is listed (docs/adr/0059).
+  const {renderSection, RENDER_VERSION} = await import('./render/renderSection');
   const pageCache =
     options.cache ?? true
       ? await loadBundledCache(siteDir, 'code-reference-sections', `${CODE_REFERENCE_MODEL_VERSION}-${RENDER_VERSION}-${codeVersion('render', '../core/mdx', '../core/markdown', '.', '../python/render')}`)

@@ -12,15 +12,13 @@ import type {RepoUrls} from '../core/site/repoUrls';
 import type {SectionGenerator, TargetContext} from '../core/types';
 import type {DecisionSource} from './extractDecisions';
 import {isDecisionFile} from './extractDecisions';
-import {extractHistory} from './extractHistory';
 import type {HistoryModel} from './model';
 import {resolveHistoryOptions} from './options';
 import {CODEOWNERS_PATHS, parseCodeowners, type Codeowners} from './parseCodeowners';
-import {readTags, type Tag} from './readTags';
+import type {Tag} from './readTags';
 import type {HistoryLinks} from './renderCommon';
 import {changelogPageName, paginate} from './renderChangelog';
 import {DECISIONS_DIR} from './renderDecisions';
-import {renderHistory} from './renderHistory';
 
 /** The usual names of a changelog, in any case, with a Markdown or text extension or none; the first is preferred. */
 const CHANGELOG_NAMES = [/^changelog/i, /^changes/i, /^history/i, /^news/i, /^releases?/i, /^release[-_ ]?notes/i].map(
@@ -53,6 +51,7 @@ export const historyGenerator: SectionGenerator<HistoryModel> = {
 
     let tags: Tag[] = [];
     if (history.state === 'ok') {
+      const {readTags} = await import('./readTags');
       tags = await readTags(context.root).catch((error: Error) => {
         report.warn(`the tags could not be read: ${error.message.split('\n')[0]}`, {file: context.root, fix: 'Check `git tag` in the target'});
         return [];
@@ -91,6 +90,7 @@ export const historyGenerator: SectionGenerator<HistoryModel> = {
 
     await linkChecker.save();
 
+    const {extractHistory} = await import('./extractHistory');
     const {model, problems} = extractHistory({
       project: context.project.name,
       state: history.state,
@@ -149,6 +149,7 @@ export const historyGenerator: SectionGenerator<HistoryModel> = {
     };
   },
   async render({model}, site) {
+    const {renderHistory} = await import('./renderHistory');
     // Files the code reference documents link to their page there, through the link index.
     return {files: renderHistory(model, {...historyLinks(site.repo), pageOf: (file) => site.urlOf('file', file)})};
   },

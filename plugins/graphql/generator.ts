@@ -8,12 +8,11 @@ import {API_NAVBAR_GROUP} from '../core/apiNavbarGroup';
 import path from 'node:path';
 import {formatUserError, UserError} from '../core/errors';
 import type {ExtractedSection, LinkEntry, SectionGenerator, TargetContext} from '../core/types';
-import {buildMergedSchema} from './buildMergedSchema';
+import type {buildMergedSchema} from './buildMergedSchema';
 import {candidateFiles, groupSchemas, type SchemaGroup} from './discoverSchemas';
-import {extractModel, kebab} from './extractModel';
-import {loadSources, type Problem} from './loadSources';
+import type {extractModel} from './extractModel';
+import type {loadSources, Problem} from './loadSources';
 import {anchorOf, GRAPHQL_MODEL_VERSION, type GraphqlSectionModel} from './model';
-import {renderSection} from './renderSection';
 import {MANIFEST_FILES, SOURCE_FILES} from '../core/site/inputPatterns';
 
 /** The navbar group the HTTP API reference uses, so every API reference shares one dropdown. */
@@ -23,14 +22,23 @@ const CODE_FILE = /\.(c|m)?[jt]sx?$/;
 
 type Extracted = Omit<ExtractedSection<GraphqlSectionModel>, 'id'>;
 
+/** graphql-js and the code scanner (ts-morph), loaded when a section is extracted (docs/adr/0059). */
+interface Readers {
+  buildMergedSchema: typeof buildMergedSchema;
+  extractModel: typeof extractModel;
+}
+
 export const graphqlGenerator: SectionGenerator<GraphqlSectionModel> = {
   id: 'graphql',
   // Schemas, and the code that holds schemas or resolvers.
   inputs: () => ({files: [...SOURCE_FILES, ...MANIFEST_FILES, '*.json', '*.graphql', '*.graphqls', '*.gql'], inventory: ['files'], config: ['graphql']}),
   absent: 'No GraphQL schema was found (no *.graphql or *.gql file, schema string in code, or introspection result).',
   async extract(context) {
+    const {loadSources} = await import('./loadSources');
     const loaded = loadSources(context.root, candidateFiles(context));
     if (loaded.schemaFiles.length === 0 && !(context.config.graphql?.schemas?.length)) return undefined;
+    // graphql-js's schema building, only for a target with a schema (docs/adr/0059).
+    const [{buildMergedSchema}, {extractModel, kebab}] = await Promise.all([import('./buildMergedSchema'), import('./extractModel')]);
     const packageDirs = context.inventory.packages.map((pkg) => pkg.dir);
     const groups = groupSchemas(context, loaded.schemaFiles, packageDirs).filter((group) => group.files.length > 0 || group.configIndex !== undefined);
     const several = groups.length > 1;
@@ -41,10 +49,10 @@ export const graphqlGenerator: SectionGenerator<GraphqlSectionModel> = {
       const parts = loaded.parts.filter((part) => inGroup.has(part.file));
       const problems = loaded.problems.filter((problem) => inGroup.has(problem.file));
       const title = group.title ?? (several && group.dir ? `GraphQL API (${group.dir})` : 'GraphQL API');
-      const id = group.id ?? uniqueId(several && group.dir ? `graphql-${slug(group.dir)}` : 'graphql', ids);
+      const id = group.id ?? uniqueId(several && group.dir ? `graphql-${slug(group.dir, kebab)}` : 'graphql', ids);
       ids.add(id);
       const idKey = group.id !== undefined ? `graphql.schemas[${group.configIndex}].id` : undefined;
-      const section = schemaSection(context, group, parts, problems, loaded.resolvers, title);
+      const section = schemaSection(context, group, parts, problems, loaded.resolvers, title, {buildMergedSchema, extractModel});
       sections.push({...section, id, ...(idKey ? {idKey} : {})});
     }
     return sections;
@@ -59,11 +67,12 @@ export const graphqlGenerator: SectionGenerator<GraphqlSectionModel> = {
     return entries;
   },
   async render(section, site) {
+    const {renderSection} = await import('./renderSection');
     return renderSection(section.id, section.model, site);
   },
 };
 
-function schemaSection(context: TargetContext, group: SchemaGroup, parts: ReturnType<typeof loadSources>['parts'], problems: Problem[], resolvers: ReturnType<typeof loadSources>['resolvers'], title: string): Extracted {
+function schemaSection(context: TargetContext, group: SchemaGroup, parts: ReturnType<typeof loadSources>['parts'], problems: Problem[], resolvers: ReturnType<typeof loadSources>['resolvers'], title: string, {buildMergedSchema, extractModel}: Readers): Extracted {
   const files = group.files.map((source) => source.file).sort();
   const watch = files.map((file) => path.resolve(context.root, file));
   const merged = parts.length > 0 ? buildMergedSchema(parts) : {problems: [] as Problem[]};
@@ -98,7 +107,7 @@ function warn(context: TargetContext, problem: Problem): string {
   return formatUserError(new UserError(problem.message, {file: problem.file, line: problem.line, fix: problem.fix}));
 }
 
-function slug(dir: string): string {
+function slug(dir: string, kebab: (name: string) => string): string {
   return kebab(dir.replace(/\.[^./]+$/, '')).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'schema';
 }
 

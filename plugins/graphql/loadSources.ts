@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {buildClientSchema, GraphQLError, Kind, parse, printSchema, Source, type DocumentNode, type IntrospectionQuery} from 'graphql';
+import type * as GraphqlJs from 'graphql';
+import type {DocumentNode, GraphQLError, IntrospectionQuery, Source} from 'graphql';
 import type {SchemaFile} from './discoverSchemas';
 import {mayHoldGraphql, mayHoldSchemaText, scanCode, type ResolverCandidate} from './scanCode';
 
@@ -39,6 +40,14 @@ const MAX_BYTES = 32 * 2 ** 20;
 /** An introspection result names `__schema` near its start; other JSON files are not read further. */
 const INTROSPECTION_HEAD = 4096;
 
+let loaded: typeof GraphqlJs | undefined;
+
+/** graphql-js, loaded the first time a file holds GraphQL text: most targets have none (docs/adr/0059). */
+function graphql(): typeof GraphqlJs {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (loaded ??= require('graphql') as typeof GraphqlJs);
+}
+
 const FIX_SYNTAX = 'Fix the syntax; until then the rest of the schema is built without this part';
 
 export function loadSources(root: string, files: SchemaFile[]): LoadedSources {
@@ -62,7 +71,7 @@ export function loadSources(root: string, files: SchemaFile[]): LoadedSources {
     if (source.kind === 'introspection' && !headHas(absolute, '"__schema"')) continue;
     const text = fs.readFileSync(absolute, 'utf8');
     const before = out.parts.length;
-    if (source.kind === 'sdl') parsePart(out, source.file, new Source(text, source.file), true);
+    if (source.kind === 'sdl') parsePart(out, source.file, new (graphql().Source)(text, source.file), true);
     else if (source.kind === 'introspection') loadIntrospection(out, source.file, text);
     else if (!mayHoldSchemaText(text)) {
       if (mayHoldGraphql(text)) resolvers.push({file: source.file, text});
@@ -95,12 +104,12 @@ function headHas(file: string, needle: string): boolean {
  */
 function parsePart(out: LoadedSources, file: string, source: Source, hasLines: boolean, quiet = false): void {
   try {
-    const document = parse(source, {noLocation: false});
+    const document = graphql().parse(source, {noLocation: false});
     const definitions = document.definitions.filter(isTypeSystem);
     if (definitions.length === 0) return;
     out.parts.push({file, document: definitions.length === document.definitions.length ? document : {...document, definitions}, hasLines});
   } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
+    if (!(error instanceof graphql().GraphQLError)) throw error;
     // A code literal that does not start like a schema may be anything (a client query, another
     // library's `graphql` tag): not the schema's problem.
     if (quiet) return;
@@ -109,7 +118,7 @@ function parsePart(out: LoadedSources, file: string, source: Source, hasLines: b
 }
 
 function isTypeSystem(definition: DocumentNode['definitions'][number]): boolean {
-  return definition.kind !== Kind.OPERATION_DEFINITION && definition.kind !== Kind.FRAGMENT_DEFINITION;
+  return definition.kind !== graphql().Kind.OPERATION_DEFINITION && definition.kind !== graphql().Kind.FRAGMENT_DEFINITION;
 }
 
 /** The error's line in the file: the literal's own offset added for schema strings in code. */
@@ -124,10 +133,10 @@ function loadCode(out: LoadedSources, file: string, text: string): ResolverCandi
   for (const literal of facts.literals) {
     // A literal that is not GraphQL at all (a `graphql` tag of another library) is not worth a warning.
     if (!/^\s*(?:#.*\n\s*)*(?:"""[\s\S]*?"""\s*)?(?:extend\s+)?(?:type|schema|input|enum|interface|union|scalar|directive)\b/.test(literal.text)) {
-      parsePart(out, file, new Source(literal.text, file, {line: literal.line, column: literal.column}), true, true);
+      parsePart(out, file, new (graphql().Source)(literal.text, file, {line: literal.line, column: literal.column}), true, true);
       continue;
     }
-    parsePart(out, file, new Source(literal.text, file, {line: literal.line, column: literal.column}), true);
+    parsePart(out, file, new (graphql().Source)(literal.text, file, {line: literal.line, column: literal.column}), true);
   }
   return facts.resolvers;
 }
@@ -137,8 +146,8 @@ function loadIntrospection(out: LoadedSources, file: string, text: string): void
     const json = JSON.parse(text) as {data?: IntrospectionQuery} & Partial<IntrospectionQuery>;
     const result = json.__schema ? (json as IntrospectionQuery) : json.data;
     if (!result?.__schema) return;
-    const printed = printSchema(buildClientSchema(result));
-    out.parts.push({file, document: parse(new Source(printed, file)), hasLines: false});
+    const printed = graphql().printSchema(graphql().buildClientSchema(result));
+    out.parts.push({file, document: graphql().parse(new (graphql().Source)(printed, file)), hasLines: false});
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     out.problems.push({file, message: `not a valid introspection result: ${message}`, fix: 'Save the full result of the introspection query (with __schema), or leave the file out with graphql.exclude'});

@@ -6,7 +6,8 @@
  * `new GraphQLObjectType({name, fields: {x: {resolve}}})`. A literal with `${...}` in it is left out:
  * its text is only known when the code runs.
  */
-import {ts} from 'ts-morph';
+import type {ts} from 'ts-morph';
+import {typescript} from '../core/lazyTsMorph';
 
 export interface SchemaLiteral {
   /** The literal's text, between the backticks. */
@@ -50,12 +51,14 @@ export function mayHoldGraphql(text: string): boolean {
 }
 
 function scriptKind(file: string): ts.ScriptKind {
+  const ts = typescript();
   if (file.endsWith('.tsx')) return ts.ScriptKind.TSX;
   if (file.endsWith('.jsx')) return ts.ScriptKind.JSX;
   return /\.(c|m)?js$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
 }
 
 export function scanCode(file: string, text: string): CodeFacts {
+  const ts = typescript();
   const facts: CodeFacts = {literals: [], resolvers: []};
   if (!mayHoldGraphql(text)) return facts;
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(file));
@@ -136,11 +139,13 @@ export function scanCode(file: string, text: string): CodeFacts {
 }
 
 function nameOf(name: ts.Node): string | undefined {
+  const ts = typescript();
   if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isPrivateIdentifier(name)) return name.text;
   return undefined;
 }
 
 function property(object: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
+  const ts = typescript();
   for (const member of object.properties) {
     if (ts.isPropertyAssignment(member) && nameOf(member.name) === key) return member.initializer;
     if (ts.isMethodDeclaration(member) && nameOf(member.name) === key) return member as unknown as ts.Expression;
@@ -149,10 +154,12 @@ function property(object: ts.ObjectLiteralExpression, key: string): ts.Expressio
 }
 
 function unwrap(node: ts.Node): ts.Node {
+  const ts = typescript();
   return ts.isParenthesizedExpression(node) ? unwrap(node.expression) : node;
 }
 
 function decorators(node: ts.Node): {name: string; call?: ts.CallExpression}[] {
+  const ts = typescript();
   if (!ts.canHaveDecorators(node)) return [];
   return (ts.getDecorators(node) ?? []).flatMap((decorator) => {
     const expression = decorator.expression;
@@ -164,6 +171,7 @@ function decorators(node: ts.Node): {name: string; call?: ts.CallExpression}[] {
 
 /** `@Resolver(() => User)`, `@Resolver(of => User)`, `@Resolver('User')`: the type's name. */
 function typeArgument(call: ts.CallExpression | undefined): string | undefined {
+  const ts = typescript();
   const first = call?.arguments[0];
   if (!first) return undefined;
   if (ts.isStringLiteralLike(first)) return first.text;
@@ -176,6 +184,7 @@ function typeArgument(call: ts.CallExpression | undefined): string | undefined {
 
 /** `@Query('user')`, `@Query(() => User, {name: 'user'})`: the field's name when it is not the method's. */
 function nameOption(call: ts.CallExpression | undefined): string | undefined {
+  const ts = typescript();
   for (const argument of call?.arguments ?? []) {
     if (ts.isStringLiteralLike(argument)) return argument.text;
     if (ts.isObjectLiteralExpression(argument)) {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type {Root} from 'mdast';
 import matter from 'gray-matter';
 import {readAuthoredPage} from '../core/authored/readAuthoredPage';
-import {gatherGuides} from '../core/authored/gatherGuides';
+import {authoredPages} from './authoredPages';
 import {gradeOf, proseCounts} from '../core/readability';
 import type {TargetContext} from '../core/types';
 import {collectCitations} from './citations';
@@ -86,14 +86,6 @@ async function readPage(file: string, text: string): Promise<{frontMatter: Recor
   const page = await readAuthoredPage(file, text);
   // An MDX page that does not parse is the stager's to report; it has nothing to cite or grade.
   return page.ok ? {frontMatter: page.frontMatter, tree: page.tree} : {frontMatter: matter(text, {}).data as Record<string, unknown>};
-}
-
-/** The pages the Guides section publishes: the docs folder's Markdown and the guides gathered beside it. */
-export function authoredPages(context: TargetContext): string[] {
-  const docsRel = context.config.docsPath?.replace(/\/+$/, '') ?? context.inventory.docsDirs[0];
-  const inDocs = docsRel ? context.inventory.files.filter((file) => file.startsWith(`${docsRel}/`) && /\.mdx?$/i.test(file)) : [];
-  const guides = gatherGuides({files: context.inventory.files, docsRel, packageDirs: context.inventory.packages.map((pkg) => pkg.dir)});
-  return [...new Set([...inDocs, ...guides.pages.map((page) => page.source)])].sort();
 }
 
 function coversOf(value: unknown): string[] {

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import type {SectionGenerator} from '../core/types';
 import {coverageOf} from './coverage';
-import {authoredPages, extractLivingDocs} from './extract';
+import {authoredPages} from './authoredPages';
 import type {LivingDocsModel} from './model';
-import {renderQuality} from './renderQuality';
 import {livingDocsRewrite} from './rewrite';
 
 /**
@@ -17,6 +16,7 @@ export const livingDocsGenerator: SectionGenerator<LivingDocsModel> = {
   inputs: () => ({files: ['*'], inventory: ['files', 'docsDirs', 'packages'], config: ['livingDocs', 'check', 'docsPath'], history: true}),
   absent: 'No Quality page: no hand-written page cites or covers code, and there is no code reference to measure.',
   async extract(context) {
+    const {extractLivingDocs} = await import('./extract');
     return {
       id: 'quality',
       title: 'Quality',
@@ -26,6 +26,7 @@ export const livingDocsGenerator: SectionGenerator<LivingDocsModel> = {
     };
   },
   async render(section, site) {
+    const {renderQuality} = await import('./renderQuality');
     const coverage = coverageOf(site.sections);
     // Nothing to measure: no section (a section without files is left out of the site).
     if (section.model.pages.length === 0 && (!coverage || coverage.total.total === 0)) return {files: new Map()};

@@ -8,7 +8,8 @@
  */
 import type {SyntaxNode} from '@lezer/common';
 import {parser as pythonParser} from '@lezer/python';
-import {ts} from 'ts-morph';
+import type {ts} from 'ts-morph';
+import {typescript} from '../core/lazyTsMorph';
 import {goRanges} from './goRanges';
 
 /** 0-based offsets in the file's text. */
@@ -17,27 +18,29 @@ export interface Range {
   end: number;
 }
 
-const TS_KINDS: Record<string, ts.ScriptKind> = {
-  '.ts': ts.ScriptKind.TS,
-  '.mts': ts.ScriptKind.TS,
-  '.cts': ts.ScriptKind.TS,
-  '.tsx': ts.ScriptKind.TSX,
-  '.js': ts.ScriptKind.JS,
-  '.mjs': ts.ScriptKind.JS,
-  '.cjs': ts.ScriptKind.JS,
-  '.jsx': ts.ScriptKind.JSX,
+/** TypeScript's script kind of each extension (ts.ScriptKind's values: the compiler loads only when a file is read). */
+const TS_KINDS: Record<string, 'TS' | 'TSX' | 'JS' | 'JSX'> = {
+  '.ts': 'TS',
+  '.mts': 'TS',
+  '.cts': 'TS',
+  '.tsx': 'TSX',
+  '.js': 'JS',
+  '.mjs': 'JS',
+  '.cjs': 'JS',
+  '.jsx': 'JSX',
 };
 
 /** The declarations of a file by name, or undefined for a language whose declarations are not read. */
 export function declarationRanges(file: string, text: string): Map<string, Range> | undefined {
   const extension = /\.[^./]+$/.exec(file)?.[0]?.toLowerCase() ?? '';
-  if (TS_KINDS[extension] !== undefined) return typeScriptRanges(file, text, TS_KINDS[extension]!);
+  if (TS_KINDS[extension] !== undefined) return typeScriptRanges(file, text, typescript().ScriptKind[TS_KINDS[extension]!]);
   if (extension === '.py' || extension === '.pyi') return pythonRanges(text);
   if (extension === '.go') return goRanges(text);
   return undefined;
 }
 
 function typeScriptRanges(file: string, text: string, kind: ts.ScriptKind): Map<string, Range> {
+  const ts = typescript();
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
   const ranges = new Map<string, Range>();
   const add = (name: string, node: ts.Node) => {

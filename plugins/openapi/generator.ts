@@ -8,13 +8,9 @@ import {API_NAVBAR_GROUP} from '../core/apiNavbarGroup';
 import {formatUserError, UserError} from '../core/errors';
 import type {ExtractedSection, SectionGenerator, TargetContext} from '../core/types';
 import {discoverSpecs, type SpecSource} from './discoverSpecs';
-import {createModelCache, loadModel, type LoadOutcome} from './loadModel';
-import {createValidatorConfig} from './loadSpec';
+import type {LoadOutcome} from './loadModel';
 import {OPENAPI_MODEL_VERSION, type ApiModel, type OpenApiSectionModel, type OperationModel, type SpecProblem} from './model';
-import {renderErrorPage} from './renderErrorPage';
-import {renderSectionCached} from './renderCached';
 import {assignSectionIds} from './sectionIds';
-import {findImplementation} from './implementation';
 import {DATA_FILES} from '../core/site/inputPatterns';
 
 
@@ -52,7 +48,9 @@ export const openapiGenerator: SectionGenerator<OpenApiSectionModel> = {
   async extract(context) {
     const sources = discoverSpecs(context);
     if (sources.length === 0) return undefined;
-    const validator = await createValidatorConfig();
+    // Loaded here, and the validator (@redocly/openapi-core) only for a description not in the cache (docs/adr/0059).
+    const {createModelCache, loadModel, lazyValidator} = await import('./loadModel');
+    const validator = lazyValidator();
     const cache = createModelCache(context.siteDir);
     const loaded: {source: SpecSource; outcome: LoadOutcome}[] = [];
     for (const source of sources) {
@@ -84,6 +82,7 @@ export const openapiGenerator: SectionGenerator<OpenApiSectionModel> = {
     ];
   },
   async render({id, model}, site) {
+    const [{renderErrorPage}, {renderSectionCached}, {findImplementation}] = await Promise.all([import('./renderErrorPage'), import('./renderCached'), import('./implementation')]);
     if (model.state === 'error') return {files: new Map([['index.mdx', renderErrorPage(model.title, model.file, model.messages)]])};
     const options = site.context.config.openapi ?? {};
     return renderSectionCached(site.context.siteDir, model.api, model.inputHash, id, {

@@ -11,7 +11,6 @@ import {createContentCache, hashContent, type ContentCache} from '../core/conten
 import {checkDescriptionLinks} from './descriptionLinks';
 import {extractModel} from './extractModel';
 import {codeFingerprint} from './fingerprint';
-import {loadSpec} from './loadSpec';
 import {createPointerLocator} from './locatePointer';
 import type {ApiModel, SpecProblem} from './model';
 
@@ -31,13 +30,20 @@ export function createModelCache(siteDir: string): ModelCache {
   return createContentCache<CacheEntry>(siteDir, 'openapi-models', codeFingerprint());
 }
 
-export async function loadModel(root: string, file: string, validator: Config, cache: ModelCache): Promise<LoadOutcome> {
+/** The validator's config, made (and @redocly/openapi-core loaded) the first time a description is not in the cache. */
+export function lazyValidator(): () => Promise<Config> {
+  let config: Promise<Config> | undefined;
+  return () => (config ??= import('./loadSpec').then(({createValidatorConfig}) => createValidatorConfig()));
+}
+
+export async function loadModel(root: string, file: string, validator: () => Promise<Config>, cache: ModelCache): Promise<LoadOutcome> {
   const key = `model:${file}`;
   const cached = await cache.get(key);
   if (cached && (await hashFiles(root, Object.keys(cached.hashes))).every(([name, hash]) => cached.hashes[name] === hash)) {
     return {ok: true, model: cached.model, key: inputKey(cached.hashes)};
   }
-  const loaded = await loadSpec(root, file, validator);
+  const {loadSpec} = await import('./loadSpec');
+  const loaded = await loadSpec(root, file, await validator());
   if (!loaded.ok) return loaded;
   // Images and links into the repository become text; the files they name are part of the key, so
   // the model is made again when one of them appears or goes.

@@ -1,10 +1,7 @@
 import path from 'node:path';
 import type {LinkEntry, SectionGenerator} from '../core/types';
-import {extractOperations} from './extract/extractOperations';
 import type {GettingStartedModel, OperationsModel, OperationsSectionModel} from './model';
-import {renderGettingStarted} from './render/renderGettingStarted';
 import {envRoute} from './render/renderConfiguration';
-import {renderOperations} from './render/renderOperations';
 
 export const GETTING_STARTED_ID = 'getting-started';
 export const OPERATIONS_ID = 'operations';
@@ -19,6 +16,7 @@ export const operationsGenerator: SectionGenerator<OperationsSectionModel> = {
   // (code, manifests, CI, Dockerfiles, Markdown, version files): all of them.
   inputs: () => ({files: ['*'], packages: true, inventory: ['files', 'composeFiles', 'specs', 'manifests', 'packages', 'envFiles'], history: true}),
   async extract(context) {
+    const {extractOperations} = await import('./extract/extractOperations');
     const {gettingStarted, operations, problems, watch} = await extractOperations(context);
     for (const problem of problems) {
       context.report.warn(problem.message, {
@@ -39,6 +37,7 @@ export const operationsGenerator: SectionGenerator<OperationsSectionModel> = {
   },
   async render(section, site) {
     const model = section.model;
+    const [{renderGettingStarted}, {renderOperations}] = await Promise.all([import('./render/renderGettingStarted'), import('./render/renderOperations')]);
     if (model.part === 'getting-started') return {files: new Map([['index.mdx', renderGettingStarted(model as GettingStartedModel, site)]])};
     return {files: renderOperations(model as OperationsModel, section.id, site)};
   },

@@ -1,8 +1,6 @@
 import path from 'node:path';
 import type {SectionGenerator} from '../core/types';
-import {extractOverview} from './extractOverview';
 import type {OverviewModel} from './model';
-import {renderOverview} from './renderOverview';
 
 /** The "Repository overview" section: one page, rebuilt from the inventory on every build. */
 export const overviewGenerator: SectionGenerator<OverviewModel> = {
@@ -10,6 +8,7 @@ export const overviewGenerator: SectionGenerator<OverviewModel> = {
   // Only the inventory's facts and the history's dates: no file of its own.
   inputs: () => ({files: [], inventory: ['manifests', 'tsconfigs', 'specs', 'envFiles', 'composeFiles', 'files', 'languages', 'packages', 'docsDirs', 'adrDirs', 'skippedLinks'], history: true}),
   async extract(context) {
+    const {extractOverview} = await import('./extractOverview');
     const inventory = context.inventory;
     const watched = [
       ...inventory.manifests.map((m) => m.path),
@@ -27,6 +26,7 @@ export const overviewGenerator: SectionGenerator<OverviewModel> = {
     };
   },
   async render({model}, site) {
+    const {renderOverview} = await import('./renderOverview');
     const fileUrl = site.repo.fileUrl;
     return {files: new Map([['index.mdx', renderOverview(model, fileUrl && ((file) => fileUrl(file)), model.lastUpdate, (file) => site.urlOf('file', file))]])};
   },

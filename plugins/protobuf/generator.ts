@@ -8,10 +8,8 @@ import path from 'node:path';
 import {API_NAVBAR_GROUP} from '../core/apiNavbarGroup';
 import {formatUserError, UserError} from '../core/errors';
 import type {LinkEntry, SectionGenerator} from '../core/types';
-import {extractModel} from './extractModel';
-import {discoverProtos, loadProtos} from './loadProtos';
+import {discoverProtos} from './discoverProtos';
 import type {ProtobufModel} from './model';
-import {renderProtobuf} from './renderProtobuf';
 
 export const protobufGenerator: SectionGenerator<ProtobufModel> = {
   id: 'grpc',
@@ -19,6 +17,8 @@ export const protobufGenerator: SectionGenerator<ProtobufModel> = {
   async extract(context) {
     const files = discoverProtos(context);
     if (files.length === 0) return undefined;
+    // protobufjs loads only for a target with .proto files (docs/adr/0059).
+    const [{loadProtos}, {extractModel}] = await Promise.all([import('./loadProtos'), import('./extractModel')]);
     const loaded = await loadProtos(context.root, files);
     const problems: string[] = [];
     for (const problem of loaded.problems) {
@@ -53,6 +53,7 @@ export const protobufGenerator: SectionGenerator<ProtobufModel> = {
     return entries;
   },
   async render({id, title, model}, site) {
+    const {renderProtobuf} = await import('./renderProtobuf');
     return {files: renderProtobuf(id, title, model, site)};
   },
 };

@@ -7,14 +7,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import protobuf from 'protobufjs';
-import type {TargetContext} from '../core/types';
 import type {ProtoFileModel} from './model';
 
 /** A `.proto` file is source code; anything bigger than this is generated or hostile. */
 export const MAX_PROTO_BYTES = 4 * 2 ** 20;
 
-/** Folders whose files are test inputs, not the repository's API (as for API descriptions). */
-const TEST_FOLDER = /(^|\/)(tests?|__tests__|fixtures?|__fixtures__|testdata|test-data|__mocks__)\//i;
 
 export const PARSE_OPTIONS = {keepCase: true, alternateCommentMode: true};
 
@@ -31,11 +28,6 @@ export interface LoadedProtos {
   /** Source text by file, for finding the line of a definition. */
   texts: Map<string, string>;
   problems: ProtoProblem[];
-}
-
-/** The `.proto` files of the target, relative POSIX paths, sorted (the inventory is). */
-export function discoverProtos(context: TargetContext): string[] {
-  return context.inventory.files.filter((file) => file.endsWith('.proto') && !TEST_FOLDER.test(file));
 }
 
 /** protobufjs names the file in its messages through this static field of `parse`. */

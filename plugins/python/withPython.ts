@@ -10,7 +10,6 @@ import {hashContent} from '../core/contentCache';
 import type {TargetContext} from '../core/types';
 import {loadBundledCache} from '../core/bundledCache';
 import {CODE_REFERENCE_MODEL_VERSION, type CodeReferenceModel} from '../code-reference/model';
-import {extractPython} from './extractPython';
 import type {PyModuleFacts} from './parse/facts';
 
 let parserVersion: string | undefined;
@@ -37,7 +36,8 @@ export async function withPython(
   // No cache file at all for a target without Python.
   const hasPython = context.inventory.files.some((file) => /\.pyi?$/.test(file));
   const cache = (options.cache ?? true) && hasPython ? await loadBundledCache<PyModuleFacts>(context.siteDir, 'python-facts', factsVersion()) : undefined;
-  const python = extractPython(context, {exclude: options.exclude, usedSlugs, ...(cache ? {cache} : {})});
+  // The reader (and @lezer/python) loads only for a target with Python files (docs/adr/0059).
+  const python = hasPython ? (await import('./extractPython')).extractPython(context, {exclude: options.exclude, usedSlugs, ...(cache ? {cache} : {})}) : undefined;
   await cache?.save();
   if (!python || python.symbols.length + python.containers.length === 0) return {model, files: [], stats: {parsed: 0, cached: 0}};
   const packages = base.packages.map((pkg) => {

@@ -7,9 +7,9 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-// ts-morph's own copy of the compiler: `typescript` is a development dependency, absent when the
-// package is installed (docs/adr/0038).
-import {ts} from 'ts-morph';
+// ts-morph's own copy of the compiler (docs/adr/0038), loaded only when a navigation file is code (docs/adr/0059).
+import type {ts} from 'ts-morph';
+import {typescript} from '../lazyTsMorph';
 import {parseYaml} from '../parseYaml';
 
 export type Framework = 'starlight' | 'docusaurus' | 'mkdocs' | 'vitepress' | 'nextra';
@@ -113,6 +113,7 @@ function scriptLinks(file: string, text: string, whole: boolean): string[] {
     }
     return strings;
   }
+  const ts = typescript();
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, /\.[cm]?tsx?$/.test(file) ? ts.ScriptKind.TS : ts.ScriptKind.JS);
   const strings: string[] = [];
   const collect = (node: ts.Node) => {
