@@ -16,8 +16,12 @@ process.env.E2E_RUN_DIR ??= path.join(os.tmpdir(), `docs-architect-e2e-${process
  */
 export default defineConfig({
   testDir: 'e2e',
+  // Files are the unit of work: a file's tests share its targets' builds and servers. Two workers
+  // on CI's two cores: one worker left a core idle through most of the run, since a build uses about
+  // one core and a browser test less; with two, one file's build runs beside another's browser tests
+  // (docs/adr/0060). On a machine shared with other work, `--workers 1` keeps the old pace.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   timeout: 120_000,
   reporter: process.env.CI ? [['list']] : [['list']],

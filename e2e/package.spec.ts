@@ -2,8 +2,9 @@
  * The package as a team gets it: `npm pack` of this repository, installed from the tarball as a
  * development dependency of a fresh repository, then `npx docs-architect build .` and `start .` run
  * there with no other setup. The site is checked in Chromium; nothing may be written inside
- * node_modules (docs/adr/0038). Then `check .` there, and last the shell lines of the guide's CI
- * recipes (docs/ci/*.yml), as CI would run them (docs/adr/0055).
+ * node_modules (docs/adr/0038). Then `check .` there. The shell lines of the guide's CI recipes
+ * (docs/ci/*.yml) run as CI would run them (docs/adr/0055): their `npm ci` and build lines are the
+ * build the other tests read (one build of this repository, docs/adr/0060), the rest run last.
  */
 import {execFileSync, spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
@@ -67,6 +68,12 @@ function stop(server: ChildProcess | undefined): void {
   }
 }
 
+/** The distinct shell lines of the recipes' jobs, in recipe order, and the jobs that have them. */
+function recipeLines(): {jobs: string[]; commands: string[]} {
+  const jobs = loadRecipes().flatMap((recipe) => recipe.jobs.filter((job) => job.commands.length > 0));
+  return {jobs: jobs.map((job) => job.name), commands: [...new Set(jobs.flatMap((job) => job.commands))]};
+}
+
 test.describe('the packed package, installed in a fresh repository', () => {
   test.setTimeout(1_200_000);
   let base: string;
@@ -75,6 +82,37 @@ test.describe('the packed package, installed in a fresh repository', () => {
   let env: NodeJS.ProcessEnv;
   let installedAt = 0;
   let server: ChildProcess | undefined;
+  /** Recipe lines run so far, across the tests that run them. */
+  let ran = 0;
+
+  /**
+   * One shell line of a recipe, through a shell as CI runs a step's line, with what it must leave
+   * behind: the built site after the build, the CLI after an install.
+   */
+  function runRecipeLine(command: string): void {
+    if (command.includes(' build ')) fs.rmSync(path.join(repo, 'build'), {recursive: true, force: true});
+    const started = Date.now();
+    const run = spawnSync('sh', ['-c', command], {cwd: repo, encoding: 'utf8', env, timeout: 900_000});
+    console.log(`${command}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    ran++;
+    if (command.startsWith('npm ci') && run.status !== 0 && otherPlatformsOnly(run.stderr ?? '')) {
+      // The registry this test can reach serves no other platform's optional binaries (e.g.
+      // @swc/html-darwin-arm64 answers 404), so npm writes no lock entry for them and npm ci refuses
+      // the lock file before touching node_modules. On a full registry the lock has them.
+      test.info().annotations.push({type: 'npm ci', description: `${command}: lock file without other platforms' optional packages; the installed node_modules is used`});
+      return;
+    }
+    // check --strict passes: the fresh repository has nothing to warn about (a test before fails it).
+    expect(run.status, `${command}\n${(run.stderr ?? '').slice(-4000)}`).toBe(0);
+    // What GitHub uploads, and GitLab keeps for its pages job, is the built site (build/docs, the
+    // default output folder of the target: README, docs/adr/0038).
+    if (command.includes(' build ')) expect(fs.existsSync(path.join(repo, 'build', 'docs', 'index.html')), command).toBe(true);
+    if (command.startsWith('npm ci')) {
+      expect(fs.existsSync(path.join(repo, 'node_modules', '.bin', 'docs-architect')), command).toBe(true);
+      // node_modules was installed again: what the commands after it write is measured from here.
+      installedAt = Date.now();
+    }
+  }
 
   test.beforeAll(() => {
     base = tempDir('package');
@@ -103,7 +141,7 @@ test.describe('the packed package, installed in a fresh repository', () => {
     expect(pack.size).toBeLessThan(1_000_000);
   });
 
-  test('installs from the tarball and builds the repository with npx docs-architect build .', () => {
+  test("installs from the tarball; the CI recipes' npm ci and npx docs-architect build . build the repository", () => {
     repo = path.join(base, 'repo');
     fs.mkdirSync(path.join(repo, 'src'), {recursive: true});
     fs.mkdirSync(path.join(repo, 'docs'));
@@ -126,10 +164,12 @@ test.describe('the packed package, installed in a fresh repository', () => {
     const installed = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as {devDependencies: Record<string, string>};
     expect(Object.keys(installed.devDependencies)).toEqual(['docs-architect']);
 
-    const buildStarted = Date.now();
-    const build = spawnSync(NPX, ['docs-architect', 'build', '.'], {cwd: repo, encoding: 'utf8', env, timeout: 900_000});
-    console.log(`npx docs-architect build . in a fresh repository: ${((Date.now() - buildStarted) / 1000).toFixed(1)} s`);
-    expect(build.status, build.stderr.slice(-4000)).toBe(0);
+    // The recipes' first two lines, npm ci then the build, are this repository's one build: the other
+    // tests serve it, check it and hand it to Pages (the recipe test runs the remaining lines).
+    const {jobs, commands} = recipeLines();
+    expect(jobs).toEqual(['build', 'check', 'docs:build', 'docs:check', 'pages']);
+    expect(commands).toEqual(['npm ci', 'npx docs-architect build .', 'npx docs-architect check . --strict', 'npm ci --cache .npm --prefer-offline', 'mv build/docs public']);
+    for (const command of commands.slice(0, 2)) runRecipeLine(command);
     // The default output folder is build/docs of the target (README, docs/adr/0038).
     expect(fs.existsSync(path.join(repo, 'build', 'docs', 'index.html'))).toBe(true);
     expect(fs.existsSync(path.join(repo, 'build', 'docs', 'api', 'src', 'index.html'))).toBe(true);
@@ -184,7 +224,7 @@ test.describe('the packed package, installed in a fresh repository', () => {
     };
 
     // A warning alone: `check .` passes and says so; the recipe's --strict fails the job. (The clean
-    // repository passes --strict in the next test, which runs the recipes.)
+    // repository passes --strict in the next test, which runs the rest of the recipes.)
     const page = path.join(repo, 'docs', 'wiring.md');
     fs.writeFileSync(page, '# Wiring\n\nConnect the widgets.\n\n![](wiring.png)\n');
     fs.writeFileSync(path.join(repo, 'docs', 'wiring.png'), '');
@@ -205,19 +245,19 @@ test.describe('the packed package, installed in a fresh repository', () => {
     }
   });
 
-  test('runs the shell lines of the CI recipes in the guide; the folder each hands to Pages holds the site', () => {
+  test('runs the rest of the shell lines of the CI recipes in the guide; the folder each hands to Pages holds the site', () => {
     const recipes = loadRecipes();
-    // Every job's shell lines run, each distinct line once, in recipe order. What needs GitHub's
-    // runner (checkout, setup-node, the Pages artifact and deployment) is checked by name instead,
-    // here and in test/ciRecipes.test.ts.
+    // Every job's shell lines run, each distinct line once, in recipe order: npm ci and the build in
+    // the install test above, the rest here. What needs GitHub's runner (checkout, setup-node, the
+    // Pages artifact and deployment) is checked by name instead, here and in test/ciRecipes.test.ts.
     expect(recipes.flatMap((recipe) => actionsUsed(recipe).filter((action) => !KNOWN_ACTIONS.includes(action)))).toEqual([]);
-    const jobs = recipes.flatMap((recipe) => recipe.jobs.filter((job) => job.commands.length > 0));
-    expect(jobs.map((job) => job.name)).toEqual(['build', 'check', 'docs:build', 'docs:check', 'pages']);
     expect(recipes.flatMap((recipe) => recipe.jobs.filter((job) => job.commands.length === 0).map((job) => job.name))).toEqual(['deploy']);
-    const commands = [...new Set(jobs.flatMap((job) => job.commands))];
-    expect(commands).toEqual(['npm ci', 'npx docs-architect build .', 'npx docs-architect check . --strict', 'npm ci --cache .npm --prefer-offline', 'mv build/docs public']);
+    const {commands} = recipeLines();
+    expect(ran).toBe(2);
     const [github, gitlab] = recipes.map(publishedFolder);
     expect([github, gitlab]).toEqual(['build/docs', 'public']);
+    // What GitHub uploads is the site the build line made (the install test checked it was made there).
+    expect(fs.existsSync(path.join(repo, github!, 'index.html'))).toBe(true);
 
     const help = spawnSync(NPX, ['docs-architect', '--help'], {cwd: repo, encoding: 'utf8', env});
     expect(help.status, help.stderr).toBe(0);
@@ -226,27 +266,7 @@ test.describe('the packed package, installed in a fresh repository', () => {
     const npmCache = execFileSync(NPM, ['config', 'get', 'cache'], {cwd: repo, encoding: 'utf8', env}).trim();
     fs.symlinkSync(npmCache, path.join(repo, '.npm'));
     try {
-      let ran = 0;
-      for (const command of commands) {
-        if (command.includes(' build ')) fs.rmSync(path.join(repo, 'build'), {recursive: true, force: true});
-        const started = Date.now();
-        // Through a shell, as CI runs a step's line.
-        const run = spawnSync('sh', ['-c', command], {cwd: repo, encoding: 'utf8', env, timeout: 900_000});
-        console.log(`${command}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-        ran++;
-        if (command.startsWith('npm ci') && run.status !== 0 && otherPlatformsOnly(run.stderr ?? '')) {
-          // The registry this test can reach serves no other platform's optional binaries (e.g.
-          // @swc/html-darwin-arm64 answers 404), so npm writes no lock entry for them and npm ci refuses
-          // the lock file before touching node_modules. On a full registry the lock has them.
-          test.info().annotations.push({type: 'npm ci', description: `${command}: lock file without other platforms' optional packages; the installed node_modules is used`});
-          continue;
-        }
-        // check --strict passes: the fresh repository has nothing to warn about (the test above fails it).
-        expect(run.status, `${command}\n${(run.stderr ?? '').slice(-4000)}`).toBe(0);
-        // What GitHub uploads, and GitLab keeps for its pages job, is the built site.
-        if (command.includes(' build ')) expect(fs.existsSync(path.join(repo, github!, 'index.html')), command).toBe(true);
-        if (command.startsWith('npm ci')) expect(fs.existsSync(path.join(repo, 'node_modules', '.bin', 'docs-architect')), command).toBe(true);
-      }
+      for (const command of commands.slice(2)) runRecipeLine(command);
       expect(ran).toBe(commands.length);
       // GitLab's pages job published its artifact: the site, with the code reference.
       expect(fs.existsSync(path.join(repo, gitlab!, 'index.html'))).toBe(true);
