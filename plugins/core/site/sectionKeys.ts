@@ -24,7 +24,7 @@ let tool: string | undefined;
  * The version of the code that makes every section. Run compiled (docs/adr/0054), that is the
  * chunks: their names, which rolldown makes from their content (`[name]-[hash].cjs`,
  * bin/buildCli.mjs), and the entry's text; run from the TypeScript (jiti, tests), every source
- * file of the plugins and the site config. Either way with npm's record of the installed
+ * file of the plugins, the site config and the generators' list (siteParts.ts). Either way with npm's record of the installed
  * packages (codeVersion).
  */
 export function toolVersion(): string {
@@ -41,7 +41,7 @@ export function toolVersion(): string {
     .map(String)
     .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
     .map((file) => path.join(dir, file));
-  tool = codeVersion([...files.sort(), path.join(PACKAGE_DIR, 'docusaurus.config.ts')], []);
+  tool = codeVersion([...files.sort(), path.join(PACKAGE_DIR, 'docusaurus.config.ts'), path.join(PACKAGE_DIR, 'siteParts.ts')], []);
   return tool;
 }
 
