@@ -40,7 +40,7 @@ export async function generateSections(
       lastSectionRun.extracted.push(generator.id);
       return generator.extract(context);
     };
-    const result = await progress.phase(`${generator.id}: reading`, async () => (await keptWork(SECTION_EXTRACTS_STORE.name, key, context.report, extract)).value, (found) => `${sectionList(found).length} sections`, {
+    const result = await progress.phase(`${generator.id}: reading`, () => keptWork(SECTION_EXTRACTS_STORE.name, key, context.report, extract), (found) => `${sectionList(found).length} sections`, {
       // Shown when several sections (one per API description) share its time; one section's line
       // carries it, and a generator with nothing to document is not news.
       verbose: (found) => sectionList(found).length <= 1,
@@ -73,7 +73,7 @@ export async function generateSections(
       return generator.render(section, site);
     };
     const renderKey = key && siteKey ? `${key}:${siteKey.slice(0, 40)}` : undefined;
-    const rendered = await progress.phase(section.title, async () => (await keptWork(SECTION_RENDERS_STORE.name, renderKey, context.report, render)).value, (done) => sectionCounts({model: section.model, files: done.files}), {
+    const rendered = await progress.phase(section.title, () => keptWork(SECTION_RENDERS_STORE.name, renderKey, context.report, render), (done) => sectionCounts({model: section.model, files: done.files}), {
       kind: generator.id,
       // One section from its generator: its line counts the reading too.
       extraMs: extract?.sections === 1 ? extract.ms : 0,

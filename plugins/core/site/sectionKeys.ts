@@ -112,7 +112,9 @@ export interface SectionKeys {
 
 export function createSectionKeys(context: TargetContext): SectionKeys {
   const hashOf = createFileHashes(context.root);
+  // Read once per run, whichever generators declare them.
   let history: string | undefined;
+  let install: string | undefined;
   // What any generator may read without declaring it; the test of the declarations allows only these.
   const common = JSON.stringify({root: context.root, configFile: context.configFile, project: context.project, links: context.links, ref: context.ref, strict: context.strict});
   return {
@@ -130,7 +132,7 @@ export function createSectionKeys(context: TargetContext): SectionKeys {
         JSON.stringify({files: inputs.files, inventory, config}),
         files.map((file) => `${file}\0${hashOf(file)}`).join('\n'),
         inputs.history ? (history ??= historyIdentity(context)) : '',
-        inputs.packages ? installRecord(context.root) : '',
+        inputs.packages ? (install ??= installRecord(context.root)) : '',
       ).slice(0, 40);
     },
   };

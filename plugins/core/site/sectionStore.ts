@@ -28,8 +28,8 @@ export const lastSectionRun = {extracted: [] as string[], rendered: [] as string
  * `work()`'s value, kept under `key` in `store` with the warnings it added to `report`; a kept
  * value's warnings are added again. No key, or no store open: `work()`, kept nowhere.
  */
-export async function keptWork<T>(store: string, key: string | undefined, report: Report, work: () => Promise<T>): Promise<{value: T; ran: boolean}> {
-  if (key === undefined || !runStoreOpen()) return {value: await work(), ran: true};
+export async function keptWork<T>(store: string, key: string | undefined, report: Report, work: () => Promise<T>): Promise<T> {
+  if (key === undefined || !runStoreOpen()) return work();
   let ran = false;
   const kept = await rememberedAsync<Kept<T>>(store, key, async () => {
     ran = true;
@@ -38,5 +38,5 @@ export async function keptWork<T>(store: string, key: string | undefined, report
     return {value, warnings: report.warnings.slice(before).map((warning) => ({message: warning.message, details: warning.details}))};
   });
   if (!ran) for (const warning of kept.warnings) report.warn(warning.message, warning.details);
-  return {value: kept.value, ran};
+  return kept.value;
 }
