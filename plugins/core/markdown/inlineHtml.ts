@@ -19,7 +19,9 @@ import {isSafeUrl} from './urlPolicy';
 const EMBEDS = new Set([...DROPPED_TAGS, 'img', 'picture', 'source']);
 const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^>]*)?\/?>$/;
 const COMMENT = /^<!--[\s\S]*-->$/;
-const LINE_BREAK = /^br$/i;
+
+/** Nodes whose children are phrasing content: an html node there is inline, elsewhere a block. */
+export const PHRASING_PARENTS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell']);
 
 type Wrap = 'link' | 'strong' | 'emphasis' | 'delete' | 'inlineCode' | 'unwrap';
 const WRAPS: Record<string, Wrap> = {a: 'link', b: 'strong', strong: 'strong', i: 'emphasis', em: 'emphasis', s: 'delete', del: 'delete', strike: 'delete', code: 'inlineCode', kbd: 'inlineCode', tt: 'inlineCode', samp: 'inlineCode'};
@@ -77,7 +79,7 @@ export function inlineHtmlToMarkdown(children: RootContent[]): RootContent[] {
     }
     const [, closing, name] = match;
     const tag = name!.toLowerCase();
-    if (LINE_BREAK.test(tag)) {
+    if (tag === 'br') {
       if (!closing) out.push({type: 'break'});
       continue;
     }

@@ -14,7 +14,7 @@ import {gfm} from 'micromark-extension-gfm';
 import {codeVersion} from '../codeVersion';
 import {hashContent} from '../contentCache';
 import {remembered, runStoreOpen} from '../runStore';
-import {inlineHtmlToMarkdown} from './inlineHtml';
+import {inlineHtmlToMarkdown, PHRASING_PARENTS} from './inlineHtml';
 import {isSafeUrl} from './urlPolicy';
 
 /** The parser's options, made once: building GFM's extensions is part of each parse's cost. */
@@ -25,9 +25,6 @@ const LINE_BREAK = /^<br\s*\/?>$/i;
 const ADMONITION_OPEN = /^:::(\w+)(?:\[(.*?)\])?\s*$/;
 const ADMONITION_CLOSE = /^:::\s*$/;
 const ADMONITION_ONE_PARAGRAPH = /^:::(\w+)(?:\[(.*?)\])?\s*([\s\S]*?)\s*:::$/;
-
-/** Nodes whose children are phrasing content: html there is inline, elsewhere it is a block. */
-const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell']);
 
 /**
  * A `check` run keeps the trees in this namespace of the run store for the next run (docs/adr/0053):

@@ -8,7 +8,7 @@
  */
 import type {Image, Link, Nodes, Parent, Root, RootContent, Text} from 'mdast';
 import {isSafeUrl} from '../markdown/urlPolicy';
-import {inlineHtmlToMarkdown} from '../markdown/inlineHtml';
+import {inlineHtmlToMarkdown, PHRASING_PARENTS} from '../markdown/inlineHtml';
 import {parseMarkdown} from '../markdown/sanitizeMarkdown';
 
 export interface ImportOptions {
@@ -27,9 +27,6 @@ export function markdownToMdast(markdown: string, options: ImportOptions = {}): 
 function isAbsolute(url: string): boolean {
   return /^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('#') || url.startsWith('//');
 }
-
-/** Parents whose children are phrasing: an html node there is inline, elsewhere a block. */
-const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell']);
 
 function transform<T extends Root | Parent>(parent: T, options: ImportOptions): T {
   const children: Nodes[] = [];
