@@ -39,17 +39,20 @@ export function coverageChart(coverage: Coverage, goal: number): string | undefi
 
 /**
  * Modules summed by folder, at the shallowest depth that gives at least CHART_BARS / 2 folders (or
- * the most any depth gives): `plugins/openapi/loadSpec` counts under `plugins/openapi/` at depth 2.
- * A module with fewer segments than the depth is its own row. Sorted by name.
+ * the most any depth gives): `plugins/openapi/loadSpec` counts under `plugins/openapi/` at depth 2,
+ * and so does `plugins/openapi` itself when it is that folder's index (other modules live under
+ * it). Any other module with fewer segments than the depth is its own row. Sorted by name.
  */
 export function coverageByFolder(modules: readonly CoverageRow[]): CoverageRow[] {
   const deepest = Math.max(1, ...modules.map((row) => row.name.split('/').length - 1));
+  const folders = new Set(modules.flatMap((row) => row.name.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
   let best: CoverageRow[] = [];
   for (let depth = 1; depth <= deepest; depth++) {
     const groups = new Map<string, CoverageRow>();
     for (const row of modules) {
       const segments = row.name.split('/');
-      const name = segments.length > depth ? `${segments.slice(0, depth).join('/')}/` : row.name;
+      const inFolder = segments.length > depth || (segments.length === depth && folders.has(row.name));
+      const name = inFolder ? `${segments.slice(0, depth).join('/')}/` : row.name;
       const group = groups.get(name) ?? {name, documented: 0, total: 0, missing: []};
       group.documented += row.documented;
       group.total += row.total;
